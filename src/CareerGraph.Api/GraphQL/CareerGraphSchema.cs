@@ -1,0 +1,12 @@
+using GraphQL.Types;
+
+namespace CareerGraph.Api.GraphQL;
+
+public sealed class CareerGraphSchema : Schema
+{
+    public CareerGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    {
+        Description = "CareerGraph: careers, skills, industries and the paths between careers.";
+        Query = query;
+    }
+}

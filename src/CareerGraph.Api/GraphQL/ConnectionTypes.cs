@@ -1,0 +1,57 @@
+using CareerGraph.Model;
+using CareerGraph.Store;
+using GraphQL.Types;
+
+namespace CareerGraph.Api.GraphQL;
+
+/// <summary>A page of nodes in the Relay connection shape.</summary>
+public sealed record Connection<T>(Page<T> Page)
+{
+    public IEnumerable<(string Cursor, T Node)> Edges => Page.Items.Select((item, i) => (Arguments.Cursor(Page.Skip + i), item));
+}
+
+public sealed class PageInfoType : ObjectGraphType<Page<object>>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Description = "Where a page sits in the whole list.";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("True when more items follow this page.").Resolve(c => c.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("True when items come before this page.").Resolve(c => c.Source.Skip > 0);
+        Field<StringGraphType>("startCursor").Description("Cursor of the first item on this page.").Resolve(c => c.Source.Items.Count == 0 ? null : Arguments.Cursor(c.Source.Skip));
+        Field<StringGraphType>("endCursor").Description("Cursor of the last item on this page: pass it as 'after' for the next page.").Resolve(c => c.Source.Items.Count == 0 ? null : Arguments.Cursor(c.Source.Skip + c.Source.Items.Count - 1));
+    }
+}
+
+public class ConnectionType<TNode, TNodeType> : ObjectGraphType<Connection<TNode>>
+    where TNodeType : IGraphType
+{
+    public ConnectionType(string name, string what)
+    {
+        Name = $"{name}Connection";
+        Description = $"A page of {what}.";
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description($"How many {what} match, on all pages.").Resolve(c => c.Source.Page.TotalCount);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description($"The {what} on this page.").Resolve(c => c.Source.Page.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CursorEdgeType<TNode, TNodeType>>>>>("edges").Description($"The {what} on this page, each with its cursor.").Resolve(c => c.Source.Edges.Select(e => (e.Cursor, (object?)e.Node)).ToList());
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging information.")
+            .Resolve(c => new Page<object>(c.Source.Page.Items.Cast<object>().ToList(), c.Source.Page.TotalCount, c.Source.Page.Skip));
+    }
+}
+
+/// <summary>A Relay edge: one item of a page with its cursor.</summary>
+public sealed class CursorEdgeType<TNode, TNodeType> : ObjectGraphType<(string Cursor, object? Node)>
+    where TNodeType : IGraphType
+{
+    public CursorEdgeType()
+    {
+        var name = typeof(TNode).Name;
+        Name = $"{name}Edge";
+        Description = $"A {name.ToLowerInvariant()} with its cursor.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of this item; pass it as 'after' to continue after it.").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description($"The {name.ToLowerInvariant()}.").Resolve(c => c.Source.Node);
+    }
+}
+
+public sealed class CareerConnectionType() : ConnectionType<Career, CareerType>("Career", "careers");
+public sealed class SkillConnectionType() : ConnectionType<Skill, SkillType>("Skill", "skills");
+public sealed class IndustryConnectionType() : ConnectionType<Industry, IndustryType>("Industry", "industries");

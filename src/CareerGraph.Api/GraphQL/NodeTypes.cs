@@ -1,0 +1,162 @@
+using CareerGraph.Model;
+using CareerGraph.Store;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerGraph.Api.GraphQL;
+
+public sealed class NodeInterface : InterfaceGraphType<GraphNode>
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "Anything in the career graph with a global id: a career, a skill or an industry.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, readable id (a slug such as \"mlops-engineer\"), unique across all kinds.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Display name.");
+        Field<NonNullGraphType<NodeKindType>>("kind").Description("Which kind of node this is.");
+        Field<StringGraphType>("description").Description("A short description in plain words.");
+        Field<StringGraphType>("source").Description("Where the facts come from: career-page, curated or onet.");
+    }
+}
+
+/// <summary>Fields every node type has, declared once.</summary>
+internal static class NodeFields
+{
+    public static void AddCommon<T>(ObjectGraphType<T> type) where T : GraphNode
+    {
+        type.Interface<NodeInterface>();
+        type.IsTypeOf = o => o is T;
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, readable id (a slug), unique across all kinds.").Resolve(c => c.Source.Id);
+        type.Field<NonNullGraphType<StringGraphType>>("name").Description("Display name.").Resolve(c => c.Source.Name);
+        type.Field<NonNullGraphType<NodeKindType>>("kind").Description("Which kind of node this is.").Resolve(c => c.Source.Kind);
+        type.Field<StringGraphType>("description").Description("A short description in plain words.").Resolve(c => c.Source.Description);
+        type.Field<StringGraphType>("source").Description("Where the facts come from: career-page, curated or onet.").Resolve(c => c.Source.Source);
+    }
+
+    public static GraphLoaders Loaders(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphLoaders>();
+
+    public static void AddAliases<T>(ObjectGraphType<T> type) where T : GraphNode =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("Other names this is known by. An alias may name several nodes.")
+            .Resolve(c => c.Loaders().Aliases(c.Source.Id).Then(aliases => aliases.Select(a => a.Name).ToList()));
+}
+
+public sealed class CareerType : ObjectGraphType<Career>
+{
+    public CareerType()
+    {
+        Name = "Career";
+        Description = "A career (occupation). A career that specialises another is a specialisation.";
+        NodeFields.AddCommon(this);
+        NodeFields.AddAliases(this);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("duties").Description("What people in this career do.").Resolve(c => c.Source.Duties);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories").Description("Career categories this career is listed under, e.g. \"Computer, AI & Data\".").Resolve(c => c.Source.Categories);
+        Field<StringGraphType>("socCode").Description("O*NET-SOC occupation code, for careers imported from O*NET.").Resolve(c => c.Source.SocCode);
+        Field<IntGraphType>("jobZone").Description("O*NET job zone: 1 (little preparation) to 5 (extensive preparation).").Resolve(c => c.Source.JobZone);
+        Field<NonNullGraphType<BooleanGraphType>>("isSpecialisation").Description("True when this career specialises a broader one.").Resolve(c => c.Source.IsSpecialisation);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillRequirementType>>>>("skills")
+            .Description("Skills this career requires, most important first.")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.Requires, Direction.Outgoing)
+                .Then(edges => edges.OrderByDescending(e => e.Importance ?? 0).ThenBy(e => e.Target, StringComparer.Ordinal).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryType>>>>("industries")
+            .Description("Industries this career works in.")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.InIndustry, Direction.Outgoing)
+                .ThenLoad(edges => c.Loaders().Nodes<Industry>(edges.Select(e => e.Target))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("specialisations")
+            .Description("Narrower careers that specialise this one.")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Incoming)
+                .ThenLoad(edges => c.Loaders().Nodes<Career>(edges.Select(e => e.Source))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("specialisationOf")
+            .Description("Broader careers this one specialises (usually one).")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Outgoing)
+                .ThenLoad(edges => c.Loaders().Nodes<Career>(edges.Select(e => e.Target))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlso")
+            .Description("Related careers this career points to, strongest first.")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Outgoing)
+                .Then(edges => edges.Select(e => new SeeAlso(e, e.Target)).OrderBy(s => s.Edge.Tier ?? 1).ThenByDescending(s => s.Edge.Strength).ThenBy(s => s.CareerId, StringComparer.Ordinal).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlsoFrom")
+            .Description("Careers that point to this one as related, strongest first.")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Incoming)
+                .Then(edges => edges.Select(e => new SeeAlso(e, e.Source)).OrderBy(s => s.Edge.Tier ?? 1).ThenByDescending(s => s.Edge.Strength).ThenBy(s => s.CareerId, StringComparer.Ordinal).ToList()));
+    }
+}
+
+/// <summary>A SEE_ALSO edge seen from one end; <see cref="CareerId"/> is the other end.</summary>
+public sealed record SeeAlso(Edge Edge, string CareerId);
+
+public sealed class SeeAlsoType : ObjectGraphType<SeeAlso>
+{
+    public SeeAlsoType()
+    {
+        Name = "SeeAlso";
+        Description = "A related career and how strongly it is related.";
+        Field<NonNullGraphType<CareerType>>("career").Description("The related career.")
+            .Resolve(c => c.Loaders().Node(c.Source.CareerId));
+        Field<NonNullGraphType<FloatGraphType>>("weight").Description("Strength of the relation, greater than 0 and at most 1.").Resolve(c => c.Source.Edge.Strength);
+        Field<IntGraphType>("tier").Description("1 for the closest relations, 2 and up for looser ones.").Resolve(c => c.Source.Edge.Tier);
+    }
+}
+
+public sealed class SkillRequirementType : ObjectGraphType<Edge>
+{
+    public SkillRequirementType()
+    {
+        Name = "SkillRequirement";
+        Description = "A skill a career requires (a REQUIRES edge).";
+        Field<NonNullGraphType<SkillType>>("skill").Description("The skill.").Resolve(c => c.Loaders().Node(c.Source.Target));
+        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? 0);
+        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill, false for an optional one.").Resolve(c => c.Source.Core ?? false);
+    }
+}
+
+public sealed class SkillUseType : ObjectGraphType<Edge>
+{
+    public SkillUseType()
+    {
+        Name = "SkillUse";
+        Description = "A career that requires a skill (a REQUIRES edge seen from the skill).";
+        Field<NonNullGraphType<CareerType>>("career").Description("The career.").Resolve(c => c.Loaders().Node(c.Source.Source));
+        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? 0);
+        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill of the career, false for an optional one.").Resolve(c => c.Source.Core ?? false);
+    }
+}
+
+public sealed class SkillType : ObjectGraphType<Skill>
+{
+    public SkillType()
+    {
+        Name = "Skill";
+        Description = "A skill, tool or technology (Python, TensorFlow, statistics …).";
+        NodeFields.AddCommon(this);
+        NodeFields.AddAliases(this);
+        Field<StringGraphType>("category").Description("A grouping such as \"Programming language\" or an O*NET commodity title.").Resolve(c => c.Source.Category);
+        Field<NonNullGraphType<BooleanGraphType>>("hot").Description("O*NET's hot-technology flag: often named in current job postings.").Resolve(c => c.Source.Hot);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillUseType>>>>("requiredBy")
+            .Description("Careers that require this skill, where it matters most first.")
+            .Argument<IntGraphType>("first", a => { a.Description = "At most this many (1–500)."; a.DefaultValue = 100; })
+            .Resolve(c =>
+            {
+                var first = Arguments.Bounded(c.GetArgument("first", 100), "first", 1, 500);
+                return c.Loaders().Edges(c.Source.Id, EdgeKind.Requires, Direction.Incoming)
+                    .Then(edges => edges.OrderByDescending(e => e.Importance ?? 0).ThenBy(e => e.Source, StringComparer.Ordinal).Take(first).ToList());
+            });
+    }
+}
+
+public sealed class IndustryType : ObjectGraphType<Industry>
+{
+    public IndustryType()
+    {
+        Name = "Industry";
+        Description = "An industry careers work in.";
+        NodeFields.AddCommon(this);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("careers")
+            .Description("Careers in this industry, by name.")
+            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.InIndustry, Direction.Incoming)
+                .ThenLoad(edges => c.Loaders().Nodes<Career>(edges.Select(e => e.Source))
+                    .Then(careers => careers.OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList())));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using CareerGraph.Seeding;
+using CareerGraph.Store;
+
+namespace CareerGraph.Api.Hosting;
+
+/// <summary>
+/// Loads the curated seeds into the store. Each version of the seed files (by content hash) is loaded
+/// once, in one transaction, so restarts do not undo curators' later changes and a failed load leaves nothing.
+/// </summary>
+public sealed class Seeder(ICareerGraphStore store, ILogger<Seeder> logger)
+{
+    public async Task<ImportResult?> LoadAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var document = SeedFiles.Read(folder);
+        var key = "seeds:" + Fingerprint(folder);
+        var result = await store.ImportAsync(document, new ImportOptions { OnceKey = key }, cancellationToken);
+        if (result is null)
+            logger.LogInformation("Seeds {Key} were loaded before; nothing to do", key);
+        else
+            logger.LogInformation("Loaded seeds {Key}: {Created} created, {Updated} updated, {Unchanged} unchanged",
+                key, result.Created, result.Updated, result.Unchanged);
+        return result;
+    }
+
+    private static string Fingerprint(string folder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in new[] { SeedFiles.Industries, SeedFiles.Skills, SeedFiles.Careers })
+            hash.AppendData(File.ReadAllBytes(Path.Combine(folder, name)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}

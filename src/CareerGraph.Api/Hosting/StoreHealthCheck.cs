@@ -1,0 +1,21 @@
+using CareerGraph.Store;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CareerGraph.Api.Hosting;
+
+/// <summary>Ready means the store answers a query.</summary>
+public sealed class StoreHealthCheck(ICareerGraphStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var stats = await store.GetStatsAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"{stats.Nodes.Values.Sum()} nodes, {stats.Edges.Values.Sum()} edges");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The store does not answer: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using CareerGraph.Embedded;
+using CareerGraph.Store;
+
+namespace CareerGraph.Api.Hosting;
+
+/// <summary>Chooses the backend from configuration ("CareerGraph:Store"); the embedded store is the default.</summary>
+public static class StoreRegistration
+{
+    public static IServiceCollection AddCareerGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CareerGraphOptions.Section).Get<CareerGraphOptions>() ?? new();
+        services.AddSingleton(options);
+        switch (options.Store.Trim().ToLowerInvariant())
+        {
+            case "embedded":
+                services.AddSingleton<ICareerGraphStore>(_ => SqliteGraphStore.Open(options.Embedded.ResolvedPath));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"CareerGraph:Store is '{options.Store}'; use 'Embedded' (the default, a file on this machine).");
+        }
+        return services;
+    }
+}
+
+public sealed class CareerGraphOptions
+{
+    public const string Section = "CareerGraph";
+
+    /// <summary>Which backend stores the graph: "Embedded".</summary>
+    public string Store { get; set; } = "Embedded";
+
+    public EmbeddedOptions Embedded { get; set; } = new();
+    public SeedOptions Seeds { get; set; } = new();
+}
+
+public sealed class EmbeddedOptions
+{
+    /// <summary>The SQLite file; empty means careergraph.db in the user's local data folder.</summary>
+    public string Path { get; set; } = "";
+
+    public string ResolvedPath => string.IsNullOrWhiteSpace(Path)
+        ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "careergraph", "careergraph.db")
+        : Path;
+}
+
+public sealed class SeedOptions
+{
+    /// <summary>Load the curated seeds on start when this version of them has not been loaded yet.</summary>
+    public bool LoadOnStart { get; set; } = true;
+
+    /// <summary>Folder with the seed files; empty means the seeds shipped beside the service.</summary>
+    public string Path { get; set; } = "";
+
+    public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "seeds") : Path;
+}

@@ -1,0 +1,29 @@
+using CareerGraph.Api.Hosting;
+using CareerGraph.Api.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+builder.Services.AddCareerGraphStore(builder.Configuration);
+builder.Services.AddCareerGraphApi(builder.Environment);
+
+var app = builder.Build();
+app.UseSerilogRequestLogging();
+
+var options = app.Services.GetRequiredService<CareerGraphOptions>();
+if (options.Seeds.LoadOnStart)
+    await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
+
+app.MapGraphQL("/graphql");
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapGet("/", () => Results.Redirect("/graphql"));
+
+app.Run();
+
+/// <summary>The web host; public so that tests can start it in-process.</summary>
+public partial class Program;

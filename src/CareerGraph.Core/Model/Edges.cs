@@ -1,0 +1,57 @@
+namespace CareerGraph.Model;
+
+/// <summary>Relationship types; each is the Neo4j relationship type named by <see cref="EdgeKinds.CypherName"/>.</summary>
+public enum EdgeKind
+{
+    /// <summary>Career → Skill, with importance (0–1) and whether the skill is core.</summary>
+    Requires,
+    /// <summary>Career → Industry.</summary>
+    InIndustry,
+    /// <summary>Career → the broader Career it specialises.</summary>
+    SpecialisationOf,
+    /// <summary>Career → related Career, with weight (0–1] and tier.</summary>
+    SeeAlso,
+}
+
+public static class EdgeKinds
+{
+    public static string CypherName(this EdgeKind kind) => kind switch
+    {
+        EdgeKind.Requires => "REQUIRES",
+        EdgeKind.InIndustry => "IN_INDUSTRY",
+        EdgeKind.SpecialisationOf => "SPECIALISATION_OF",
+        EdgeKind.SeeAlso => "SEE_ALSO",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static EdgeKind FromCypherName(string name) =>
+        Enum.GetValues<EdgeKind>().FirstOrDefault(k => k.CypherName() == name, (EdgeKind)(-1)) is var kind && kind >= 0
+            ? kind
+            : throw new ArgumentException($"'{name}' is not a relationship type of the career graph.", nameof(name));
+
+    /// <summary>Edges between careers, the ones a career path can walk.</summary>
+    public static readonly IReadOnlyList<EdgeKind> CareerToCareer = [EdgeKind.SeeAlso, EdgeKind.SpecialisationOf];
+}
+
+/// <summary>A directed, typed edge. Properties that do not apply to its kind are null.</summary>
+public sealed record Edge(string Source, string Target, EdgeKind Kind)
+{
+    /// <summary>REQUIRES: how important the skill is, 0–1.</summary>
+    public double? Importance { get; init; }
+
+    /// <summary>REQUIRES: a core skill rather than an optional one.</summary>
+    public bool? Core { get; init; }
+
+    /// <summary>SEE_ALSO: strength of the relation, (0–1].</summary>
+    public double? Weight { get; init; }
+
+    /// <summary>SEE_ALSO: 1 for the closest relations, 2 and up for looser ones.</summary>
+    public int? Tier { get; init; }
+
+    public string Id => $"{Source}|{Kind.CypherName()}|{Target}";
+
+    /// <summary>The strength a path-walker sees: SEE_ALSO weight, 1 for everything else.</summary>
+    public double Strength => Weight ?? 1.0;
+
+    public string Other(string nodeId) => nodeId == Source ? Target : Source;
+}

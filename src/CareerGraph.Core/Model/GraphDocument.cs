@@ -1,0 +1,20 @@
+namespace CareerGraph.Model;
+
+/// <summary>A whole graph, or a batch of it: what seeds, imports and exports carry.</summary>
+public sealed record GraphDocument(
+    IReadOnlyList<Career> Careers,
+    IReadOnlyList<Skill> Skills,
+    IReadOnlyList<Industry> Industries,
+    IReadOnlyList<Edge> Edges,
+    IReadOnlyList<Alias> Aliases)
+{
+    public static readonly GraphDocument Empty = new([], [], [], [], []);
+
+    public IEnumerable<GraphNode> Nodes => Careers.Cast<GraphNode>().Concat(Skills).Concat(Industries);
+}
+
+/// <summary>Counts of what a graph holds, by node and edge kind.</summary>
+public sealed record GraphStats(
+    IReadOnlyDictionary<NodeKind, int> Nodes,
+    IReadOnlyDictionary<EdgeKind, int> Edges,
+    int Aliases);

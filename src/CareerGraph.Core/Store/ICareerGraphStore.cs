@@ -1,0 +1,65 @@
+using CareerGraph.Model;
+
+namespace CareerGraph.Store;
+
+/// <summary>
+/// The port every backend implements. Operations are coarse and batched, so that a Neo4j adapter
+/// answers each with one Cypher statement and a GraphQL request costs one round trip per nesting level.
+/// </summary>
+public interface ICareerGraphStore
+{
+    /// <summary>Nodes of any kind by id; unknown ids are left out.</summary>
+    Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every node a reference may mean: an exact id, else an exact name, else an alias (case-insensitive).
+    /// More than one result means the reference is ambiguous.
+    /// </summary>
+    Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Names and aliases ranked by closeness to the text, tolerant of small typos.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+
+    Task<Page<Career>> FindCareersAsync(CareerQuery query, CancellationToken cancellationToken = default);
+    Task<Page<Skill>> FindSkillsAsync(SkillQuery query, CancellationToken cancellationToken = default);
+    Task<Page<Industry>> FindIndustriesAsync(IndustryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Edges of one kind touching the given nodes, in the given direction, for many nodes at once.</summary>
+    Task<IReadOnlyList<Edge>> GetEdgesAsync(IReadOnlyCollection<string> nodeIds, EdgeKind kind, Direction direction, CancellationToken cancellationToken = default);
+
+    /// <summary>Aliases of the given nodes.</summary>
+    Task<IReadOnlyList<Alias>> GetAliasesAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to k walks between two careers: fewest hops first, then the strongest links.</summary>
+    Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The nodes within a number of hops of one node, and the edges among them.</summary>
+    Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);
+
+    Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds or updates everything in the document, all or nothing; importing the same document twice changes nothing.
+    /// With <see cref="ImportOptions.OnceKey"/>, a document already imported under that key is skipped (null is returned).
+    /// Throws <see cref="GraphRuleException"/>, storing nothing, when the document breaks a graph rule.
+    /// </summary>
+    Task<ImportResult?> ImportAsync(GraphDocument document, ImportOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The whole graph, for export.</summary>
+    Task<GraphDocument> ExportAsync(CancellationToken cancellationToken = default);
+}
+
+public enum Direction { Outgoing, Incoming, Both }
+
+public sealed record ImportOptions
+{
+    /// <summary>Import only if nothing was imported under this key before; the key is recorded in the same transaction.</summary>
+    public string? OnceKey { get; init; }
+}
+
+/// <summary>What an import did: nodes and edges created, updated, or found unchanged.</summary>
+public sealed record ImportResult(int Created, int Updated, int Unchanged)
+{
+    public static ImportResult operator +(ImportResult a, ImportResult b) =>
+        new(a.Created + b.Created, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
+}

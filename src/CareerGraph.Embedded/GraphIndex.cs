@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using CareerGraph.Model;
+using CareerGraph.Store;
+
+namespace CareerGraph.Embedded;
+
+/// <summary>
+/// An immutable, fully indexed snapshot of the graph. Every read of the embedded store is answered
+/// from one snapshot, so readers never see a half-applied change; a commit publishes a new one.
+/// </summary>
+public sealed class GraphIndex
+{
+    private readonly FrozenDictionary<string, GraphNode> _nodes;
+    private readonly FrozenDictionary<(string, EdgeKind), Edge[]> _outgoing;
+    private readonly FrozenDictionary<(string, EdgeKind), Edge[]> _incoming;
+    private readonly FrozenDictionary<string, Alias[]> _aliasesByKey;
+    private readonly FrozenDictionary<string, Alias[]> _aliasesByTarget;
+    private readonly FrozenDictionary<string, GraphNode[]> _nodesByName;
+    private readonly Career[] _careers;
+    private readonly Skill[] _skills;
+    private readonly Industry[] _industries;
+
+    public GraphDocument Document { get; }
+    internal SearchIndex Search { get; }
+    internal RouteFinder Routes { get; }
+
+    public GraphIndex(GraphDocument document)
+    {
+        var specialisations = document.Edges
+            .Where(e => e.Kind == EdgeKind.SpecialisationOf)
+            .Select(e => e.Source)
+            .ToHashSet();
+        var careers = document.Careers
+            .Select(c => c.IsSpecialisation == specialisations.Contains(c.Id) ? c : c with { IsSpecialisation = !c.IsSpecialisation })
+            .ToList();
+        Document = document with { Careers = careers };
+
+        _nodes = Document.Nodes.ToFrozenDictionary(n => n.Id);
+        _outgoing = document.Edges.GroupBy(e => (e.Source, e.Kind)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _incoming = document.Edges.GroupBy(e => (e.Target, e.Kind)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _aliasesByKey = document.Aliases.GroupBy(a => a.Key).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _aliasesByTarget = document.Aliases.GroupBy(a => a.TargetId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _nodesByName = Document.Nodes.GroupBy(n => Names.Key(n.Name)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        _skills = [.. document.Skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
+        _industries = [.. document.Industries.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id, StringComparer.Ordinal)];
+        Search = new SearchIndex(Document.Nodes, document.Aliases, _nodes);
+        Routes = new RouteFinder(careers, document.Edges);
+    }
+
+    public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);
+
+    public IReadOnlyList<Edge> Edges(string id, EdgeKind kind, Direction direction) => direction switch
+    {
+        Direction.Outgoing => _outgoing.GetValueOrDefault((id, kind), []),
+        Direction.Incoming => _incoming.GetValueOrDefault((id, kind), []),
+        _ => [.. _outgoing.GetValueOrDefault((id, kind), []), .. _incoming.GetValueOrDefault((id, kind), [])],
+    };
+
+    public IReadOnlyList<Alias> AliasesOf(string id) => _aliasesByTarget.GetValueOrDefault(id, []);
+
+    public IReadOnlyList<GraphNode> Resolve(string reference, NodeKind? kind)
+    {
+        bool Wanted(GraphNode n) => kind is null || n.Kind == kind;
+
+        if (_nodes.TryGetValue(reference.Trim(), out var byId) && Wanted(byId)) return [byId];
+        var key = Names.Key(reference);
+        var byName = _nodesByName.GetValueOrDefault(key, []).Where(Wanted).ToList();
+        if (byName.Count > 0) return byName;
+        return _aliasesByKey.GetValueOrDefault(key, [])
+            .Select(a => _nodes.GetValueOrDefault(a.TargetId))
+            .OfType<GraphNode>()
+            .Where(Wanted)
+            .DistinctBy(n => n.Id)
+            .OrderBy(n => n.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public Page<Career> FindCareers(CareerQuery query)
+    {
+        IEnumerable<Career> careers = _careers;
+        if (query.NameContains is { } text) careers = careers.Where(c => c.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (query.IsSpecialisation is { } special) careers = careers.Where(c => c.IsSpecialisation == special);
+        if (query.Category is { } category) careers = careers.Where(c => c.Categories.Contains(category, StringComparer.OrdinalIgnoreCase));
+        if (query.HasSkill is { } skill) careers = careers.Where(c => Edges(c.Id, EdgeKind.Requires, Direction.Outgoing).Any(e => e.Target == skill));
+        if (query.InIndustry is { } industry) careers = careers.Where(c => Edges(c.Id, EdgeKind.InIndustry, Direction.Outgoing).Any(e => e.Target == industry));
+        return PageOf(careers, query.Sort, query.Page);
+    }
+
+    public Page<Skill> FindSkills(SkillQuery query)
+    {
+        IEnumerable<Skill> skills = _skills;
+        if (query.NameContains is { } text) skills = skills.Where(s => s.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (query.Category is { } category) skills = skills.Where(s => string.Equals(s.Category, category, StringComparison.OrdinalIgnoreCase));
+        if (query.Hot is { } hot) skills = skills.Where(s => s.Hot == hot);
+        if (query.RequiredBy is { } career)
+        {
+            var required = Edges(career, EdgeKind.Requires, Direction.Outgoing).Select(e => e.Target).ToHashSet();
+            skills = skills.Where(s => required.Contains(s.Id));
+        }
+        return PageOf(skills, query.Sort, query.Page);
+    }
+
+    public Page<Industry> FindIndustries(IndustryQuery query)
+    {
+        IEnumerable<Industry> industries = _industries;
+        if (query.NameContains is { } text) industries = industries.Where(i => i.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return PageOf(industries, query.Sort, query.Page);
+    }
+
+    public Subgraph Neighbourhood(NeighbourhoodQuery query)
+    {
+        if (!_nodes.TryGetValue(query.Id, out var start)) return new Subgraph([], [], false);
+        var kinds = query.EdgeKinds.Count > 0 ? query.EdgeKinds : Enum.GetValues<EdgeKind>();
+        var included = new Dictionary<string, GraphNode> { [start.Id] = start };
+        var order = new List<GraphNode> { start };
+        var frontier = new List<string> { start.Id };
+        var truncated = false;
+        for (var depth = 0; depth < query.Depth && frontier.Count > 0 && !truncated; depth++)
+        {
+            var next = new List<string>();
+            foreach (var id in frontier)
+            {
+                var neighbours = kinds
+                    .SelectMany(k => Edges(id, k, Direction.Both))
+                    .Select(e => e.Other(id))
+                    .Where(n => !included.ContainsKey(n))
+                    .Distinct()
+                    .Select(n => _nodes[n])
+                    .OrderBy(n => n.Kind)
+                    .ThenBy(n => n.Id, StringComparer.Ordinal);
+                foreach (var node in neighbours)
+                {
+                    if (included.Count >= query.MaxNodes) { truncated = true; break; }
+                    included[node.Id] = node;
+                    order.Add(node);
+                    next.Add(node.Id);
+                }
+                if (truncated) break;
+            }
+            frontier = next;
+        }
+        var edges = order
+            .SelectMany(n => kinds.SelectMany(k => Edges(n.Id, k, Direction.Outgoing)))
+            .Where(e => included.ContainsKey(e.Target))
+            .ToList();
+        return new Subgraph(order, edges, truncated);
+    }
+
+    public GraphStats Stats() => new(
+        Enum.GetValues<NodeKind>().ToDictionary(k => k, k => k switch
+        {
+            NodeKind.Career => _careers.Length,
+            NodeKind.Skill => _skills.Length,
+            _ => _industries.Length,
+        }),
+        Enum.GetValues<EdgeKind>().ToDictionary(k => k, k => Document.Edges.Count(e => e.Kind == k)),
+        Document.Aliases.Count);
+
+    private static Page<T> PageOf<T>(IEnumerable<T> items, SortOrder sort, PageRequest page)
+    {
+        var all = items as IReadOnlyList<T> ?? items.ToList();
+        var ordered = sort == SortOrder.NameDescending ? all.Reverse() : all;
+        return new Page<T>(ordered.Skip(page.Skip).Take(page.Take).ToList(), all.Count, page.Skip);
+    }
+}

@@ -1,0 +1,39 @@
+namespace CareerGraph.Embedded;
+
+/// <summary>The tables of the embedded store. Node properties live as JSON; edges and aliases as rows.</summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA foreign_keys = ON;
+        CREATE TABLE IF NOT EXISTS nodes (
+            id   TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('Career', 'Skill', 'Industry')),
+            name TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS edges (
+            source     TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            kind       TEXT NOT NULL,
+            target     TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            importance REAL,
+            core       INTEGER,
+            weight     REAL,
+            tier       INTEGER,
+            PRIMARY KEY (source, kind, target)
+        );
+        CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, kind);
+        CREATE TABLE IF NOT EXISTS aliases (
+            key    TEXT NOT NULL,
+            name   TEXT NOT NULL,
+            target TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, target)
+        );
+        CREATE INDEX IF NOT EXISTS aliases_by_target ON aliases (target);
+        CREATE TABLE IF NOT EXISTS imports (
+            key         TEXT PRIMARY KEY,
+            imported_at TEXT NOT NULL
+        );
+        """;
+}
