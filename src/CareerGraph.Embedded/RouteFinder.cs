@@ -22,7 +22,14 @@ internal sealed class RouteFinder
             _adjacent[edge.Target].Add(edge);
         }
         foreach (var list in _adjacent.Values)
-            list.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        {
+            // Ordered by edge id; the ids are built once per list, not once per comparison.
+            var ids = list.Select(e => e.Id).ToArray();
+            var ordered = list.ToArray();
+            Array.Sort(ids, ordered, StringComparer.Ordinal);
+            list.Clear();
+            list.AddRange(ordered);
+        }
     }
 
     public IReadOnlyList<Route> Find(RouteQuery query)

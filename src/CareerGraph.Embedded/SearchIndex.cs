@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using CareerGraph.Model;
 using CareerGraph.Store;
 
@@ -11,19 +10,20 @@ namespace CareerGraph.Embedded;
 internal sealed class SearchIndex
 {
     private readonly Entry[] _entries;
-    private readonly FrozenDictionary<string, GraphNode> _nodes;
+    private readonly IReadOnlyDictionary<string, GraphNode> _nodes;
 
     private sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias);
 
-    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, FrozenDictionary<string, GraphNode> byId)
+    public SearchIndex(IReadOnlyCollection<GraphNode> nodes, IReadOnlyCollection<Alias> aliases, IReadOnlyDictionary<string, GraphNode> byId)
     {
         _nodes = byId;
-        _entries =
-        [
-            .. nodes.Select(n => NewEntry(n.Name, n.Id, n.Kind, viaAlias: false)),
-            .. aliases.Where(a => byId.ContainsKey(a.TargetId))
-                      .Select(a => NewEntry(a.Name, a.TargetId, byId[a.TargetId].Kind, viaAlias: true)),
-        ];
+        var entries = new List<Entry>(nodes.Count + aliases.Count);
+        foreach (var node in nodes)
+            entries.Add(NewEntry(node.Name, node.Id, node.Kind, viaAlias: false));
+        foreach (var alias in aliases)
+            if (byId.TryGetValue(alias.TargetId, out var target))
+                entries.Add(NewEntry(alias.Name, alias.TargetId, target.Kind, viaAlias: true));
+        _entries = [.. entries];
     }
 
     private static Entry NewEntry(string text, string id, NodeKind kind, bool viaAlias)

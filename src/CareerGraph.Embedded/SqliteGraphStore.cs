@@ -12,16 +12,19 @@ namespace CareerGraph.Embedded;
 /// </summary>
 public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile GraphIndex _index;
 
-    private SqliteGraphStore(SqliteConnection connection, GraphIndex index)
+    /// <summary>SQLite's data_version when the snapshot was loaded: it changes when another connection commits.</summary>
+    private long _loadedVersion;
+
+    private SqliteGraphStore(SqliteConnection connection, GraphIndex index, long loadedVersion)
     {
         _connection = connection;
         _index = index;
+        _loadedVersion = loadedVersion;
     }
 
     /// <summary>Opens (creating if needed) the store at a file path, or ":memory:" for a throwaway one.</summary>
@@ -40,7 +43,8 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         }.ToString());
         connection.Open();
         Execute(connection, SqliteSchema.Create);
-        return new SqliteGraphStore(connection, new GraphIndex(Load(connection)));
+        var version = DataVersion(connection);
+        return new SqliteGraphStore(connection, new GraphIndex(Load(connection)), version);
     }
 
     /// <summary>The snapshot reads are answered from now.</summary>
@@ -96,8 +100,10 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var index = _index;
             if (options?.OnceKey is { } once && HasImport(once)) return null;
+            // Another process may have written to the file: then compare with what it holds now.
+            if (DataVersion(_connection) != _loadedVersion) Reload();
+            var index = _index;
 
             var violations = GraphRules.Check(
                 document,
@@ -108,14 +114,14 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
             ImportResult result;
             using (var transaction = _connection.BeginTransaction())
             {
-                var writer = new SqliteWriter(_connection, transaction);
-                result = writer.UpsertNodes(document.Nodes.Select(n => (n.Id, n.Kind, n.Name, Serialize(n))))
+                var writer = new SqliteWriter(_connection, transaction, index);
+                result = writer.UpsertNodes(document.Nodes.Select(n => (n.Id, n.Kind, n.Name, Serialize(n))), Serialize)
                        + writer.UpsertEdges(document.Edges)
                        + writer.UpsertAliases(document.Aliases);
                 if (options?.OnceKey is { } key) writer.RecordImport(key);
                 transaction.Commit();
             }
-            _index = new GraphIndex(Load(_connection));
+            if (result.Created + result.Updated > 0) Reload();
             return result;
         }
         finally
@@ -130,6 +136,19 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         _writeLock.Dispose();
     }
 
+    private void Reload()
+    {
+        _loadedVersion = DataVersion(_connection);
+        _index = new GraphIndex(Load(_connection));
+    }
+
+    private static long DataVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)command.ExecuteScalar()!;
+    }
+
     private bool HasImport(string key)
     {
         using var command = _connection.CreateCommand();
@@ -140,9 +159,9 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 
     private static string Serialize(GraphNode node) => node switch
     {
-        Career c => JsonSerializer.Serialize(c with { IsSpecialisation = false }, Json),
-        Skill s => JsonSerializer.Serialize(s, Json),
-        Industry i => JsonSerializer.Serialize(i, Json),
+        Career c => JsonSerializer.Serialize(c with { IsSpecialisation = false }, NodeJson.Default.Career),
+        Skill s => JsonSerializer.Serialize(s, NodeJson.Default.Skill),
+        Industry i => JsonSerializer.Serialize(i, NodeJson.Default.Industry),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
@@ -160,21 +179,22 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
                 var data = reader.GetString(1);
                 switch (Enum.Parse<NodeKind>(reader.GetString(0)))
                 {
-                    case NodeKind.Career: careers.Add(JsonSerializer.Deserialize<Career>(data, Json)!); break;
-                    case NodeKind.Skill: skills.Add(JsonSerializer.Deserialize<Skill>(data, Json)!); break;
-                    case NodeKind.Industry: industries.Add(JsonSerializer.Deserialize<Industry>(data, Json)!); break;
+                    case NodeKind.Career: careers.Add(JsonSerializer.Deserialize(data, NodeJson.Default.Career)!); break;
+                    case NodeKind.Skill: skills.Add(JsonSerializer.Deserialize(data, NodeJson.Default.Skill)!); break;
+                    case NodeKind.Industry: industries.Add(JsonSerializer.Deserialize(data, NodeJson.Default.Industry)!); break;
                 }
             }
         }
 
         var edges = new List<Edge>();
+        var kinds = Enum.GetValues<EdgeKind>().ToDictionary(k => k.CypherName(), StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT source, target, kind, importance, core, weight, tier FROM edges ORDER BY source, kind, target";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                edges.Add(new Edge(reader.GetString(0), reader.GetString(1), EdgeKinds.FromCypherName(reader.GetString(2)))
+                edges.Add(new Edge(reader.GetString(0), reader.GetString(1), kinds[reader.GetString(2)])
                 {
                     Importance = reader.IsDBNull(3) ? null : reader.GetDouble(3),
                     Core = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,

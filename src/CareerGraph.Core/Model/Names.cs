@@ -13,8 +13,20 @@ public static partial class Names
         id is { Length: > 0 and <= MaxIdLength } && SlugPattern().IsMatch(id);
 
     /// <summary>The comparison key of a name or alias: trimmed, single-spaced, lower-case.</summary>
-    public static string Key(string name) =>
-        WhiteSpace().Replace(name.Trim(), " ").ToLowerInvariant();
+    public static string Key(string name)
+    {
+        // Hot on large imports and index builds: a name already trimmed and single-spaced skips the rebuild.
+        var trimmed = name.Trim();
+        return (IsSingleSpaced(trimmed) ? trimmed : WhiteSpace().Replace(trimmed, " ")).ToLowerInvariant();
+    }
+
+    private static bool IsSingleSpaced(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' '))
+                return false;
+        return true;
+    }
 
     /// <summary>A readable slug for a name: "C++ Developer" → "c-developer"; never empty.</summary>
     public static string Slug(string name)
