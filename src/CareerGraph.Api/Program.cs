@@ -1,9 +1,14 @@
+using CareerGraph.Api.Cli;
 using CareerGraph.Api.Hosting;
 using CareerGraph.Api.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// seed, import, export and stats run and exit (see Cli/); "serve", the default, goes on to start the service.
+var command = await CareerGraphCli.InvokeAsync(args);
+if (command.ExitCode is { } exitCode) return exitCode;
+
+var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
@@ -24,6 +29,7 @@ app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => chec
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 app.Run();
+return 0;
 
 /// <summary>The web host; public so that tests can start it in-process.</summary>
 public partial class Program;

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using CareerGraph.Model;
+
+namespace CareerGraph.Interchange.Formats;
+
+/// <summary>
+/// CSV files in the header format of <c>neo4j-admin database import</c>: one nodes_*.csv per label (id:ID, :LABEL,
+/// typed properties) and one relationships_*.csv per type (:START_ID, :END_ID, :TYPE, typed properties), plus
+/// import.sh with the command that loads them. Aliases are Alias nodes (one per comparison key) with ALIAS_OF
+/// relationships, as in the Neo4j model.
+/// </summary>
+public static class Neo4jAdminCsv
+{
+    /// <summary>Separates the values of list properties and of multiple labels; not a character our data uses.</summary>
+    public const char ArrayDelimiter = '|';
+
+    public static IReadOnlyList<string> Write(GraphDocument document, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var specialisations = document.Edges.Where(e => e.Kind == EdgeKind.SpecialisationOf).Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
+        var nodes = new List<string>();
+        var relationships = new List<string>();
+
+        nodes.Add(WriteFile(folder, "nodes_careers.csv",
+            ["id:ID", ":LABEL", "name", "description", "duties:string[]", "categories:string[]", "socCode", "jobZone:int", "source"],
+            document.Careers.Select(c => Row(c, specialisations.Contains(c.Id) ? "Career|Specialisation" : "Career"))));
+        nodes.Add(WriteFile(folder, "nodes_skills.csv",
+            ["id:ID", ":LABEL", "name", "description", "category", "hot:boolean", "source"],
+            document.Skills.Select(s => Row(s, "Skill"))));
+        nodes.Add(WriteFile(folder, "nodes_industries.csv",
+            ["id:ID", ":LABEL", "name", "description", "source"],
+            document.Industries.Select(i => Row(i, "Industry"))));
+
+        // One Alias node per key; its id (not stored: the header names no property) cannot clash with a slug.
+        var aliases = document.Aliases.GroupBy(a => a.Key).ToList();
+        nodes.Add(WriteFile(folder, "nodes_aliases.csv",
+            [":ID", ":LABEL", "key", "name"],
+            aliases.Select(g => new object?[] { AliasId(g.Key), "Alias", g.Key, g.First().Name })));
+        relationships.Add(WriteFile(folder, "relationships_alias_of.csv",
+            [":START_ID", ":END_ID", ":TYPE"],
+            document.Aliases.Select(a => new object?[] { AliasId(a.Key), a.TargetId, "ALIAS_OF" })));
+
+        foreach (var kind in Enum.GetValues<EdgeKind>())
+        {
+            var edges = document.Edges.Where(e => e.Kind == kind).ToList();
+            var sample = new Edge("", "", kind);
+            string[] header = [":START_ID", ":END_ID", ":TYPE", .. Properties.Of(sample).Select(p => p.Name + Type(p.Name))];
+            relationships.Add(WriteFile(folder, $"relationships_{kind.CypherName().ToLowerInvariant()}.csv", header,
+                edges.Select(e => EdgeRow(e))));
+        }
+
+        var script = new StringBuilder()
+            .Append("#!/bin/sh\n")
+            .Append("# Loads these files into a new, empty Neo4j 5 database (stop the database first; it must not exist yet).\n")
+            .Append("# Usage: sh import.sh [database]   (run from this folder, neo4j-admin on the PATH)\n")
+            .Append("cd \"$(dirname \"$0\")\" && neo4j-admin database import full \\\n");
+        foreach (var file in nodes) script.Append($"  --nodes={file} \\\n");
+        foreach (var file in relationships) script.Append($"  --relationships={file} \\\n");
+        script.Append($"  --array-delimiter='{ArrayDelimiter}' --multiline-fields=true \\\n  \"${{1:-neo4j}}\"\n");
+        File.WriteAllText(Path.Combine(folder, "import.sh"), script.ToString());
+        return [.. nodes, .. relationships, "import.sh"];
+    }
+
+    private static string AliasId(string key) => "alias:" + key;
+
+    private static string Type(string property) => property switch
+    {
+        "importance" or "weight" => ":double",
+        "core" => ":boolean",
+        "tier" => ":int",
+        _ => "",
+    };
+
+    private static object?[] EdgeRow(Edge edge) =>
+        [edge.Source, edge.Target, edge.Kind.CypherName(), .. Properties.Of(edge).Select(p => p.Value)];
+
+    private static object?[] Row(GraphNode node, string labels)
+    {
+        var properties = Properties.Of(node);
+        return [properties[0].Value, labels, .. properties.Skip(1).Select(p => p.Value)];
+    }
+
+    private static string WriteFile(string folder, string name, string[] header, IEnumerable<object?[]> rows)
+    {
+        using var writer = new StreamWriter(Path.Combine(folder, name), false, new UTF8Encoding(false));
+        writer.Write(string.Join(',', header));
+        writer.Write('\n');
+        foreach (var row in rows)
+        {
+            writer.Write(string.Join(',', row.Select(Field)));
+            writer.Write('\n');
+        }
+        return name;
+    }
+
+    /// <summary>One CSV field: quoted when it holds a comma, quote or line break; an empty field is no value.</summary>
+    private static string Field(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            bool b => b ? "true" : "false",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            int i => i.ToString(CultureInfo.InvariantCulture),
+            IReadOnlyList<string> list => string.Join(ArrayDelimiter, list.Select(Element)),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
+        return text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static string Element(string value) => value.Contains(ArrayDelimiter)
+        ? throw new InvalidOperationException($"The list value '{value}' holds '{ArrayDelimiter}', the array delimiter of the CSV export; it cannot be written unambiguously.")
+        : value;
+}
