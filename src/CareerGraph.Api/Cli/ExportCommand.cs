@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CareerGraph.Interchange.Formats;
-using Spectre.Console;
 
 namespace CareerGraph.Api.Cli;
 
@@ -31,9 +30,9 @@ internal static class ExportCommand
             var clock = Stopwatch.StartNew();
             var document = await context.Store.ExportAsync(cancellationToken);
             var written = GraphExport.Write(document, Formats[result.GetRequiredValue(format)], result.GetRequiredValue(path));
-            terminal.Out.MarkupLine($"Exported {Summaries.N(document.Careers.Count + document.Skills.Count + document.Industries.Count)} nodes, " +
+            terminal.Line($"Exported {Summaries.N(document.Careers.Count + document.Skills.Count + document.Industries.Count)} nodes, " +
                                     $"{Summaries.N(document.Edges.Count)} edges and {Summaries.N(document.Aliases.Count)} aliases in {clock.Elapsed.TotalSeconds:0.00} s:");
-            foreach (var file in written) terminal.Out.MarkupLine($"  [grey]{Markup.Escape(file)}[/]");
+            foreach (var file in written) terminal.Line("  " + file);
             return 0;
         });
         return command;

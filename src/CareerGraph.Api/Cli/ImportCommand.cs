@@ -37,7 +37,7 @@ internal static class ImportCommand
             {
                 // Curated careers and skills must be stored first: O*NET links to them instead of duplicating them.
                 var seeds = await context.Seeder.LoadAsync(context.Options.Seeds.ResolvedPath, cancellationToken);
-                terminal.Out.WriteLine(seeds is null
+                terminal.Line(seeds is null
                     ? "Curated seeds: loaded before."
                     : $"Curated seeds: loaded ({Summaries.N(seeds.Created)} created, {Summaries.N(seeds.Updated)} updated).");
             }
@@ -47,11 +47,12 @@ internal static class ImportCommand
 
             var (changes, imported) = await StoreAsync(terminal, context, stored, graph.Document, cancellationToken);
             terminal.Out.Write(Summaries.Changes(changes, imported));
+            terminal.Line(Summaries.Stored(imported));
             var strong = graph.CuratedLinks.Where(l => l.Unique).Select(l => l.CareerId).Distinct().Count();
-            terminal.Out.MarkupLine($"Curated careers linked to O*NET occupations: {strong} by a title naming one occupation, " +
+            terminal.Line($"Curated careers linked to O*NET occupations: {strong} by a title naming one occupation, " +
                                     $"{graph.CuratedLinks.Select(l => l.CareerId).Distinct().Count() - strong} by ambiguous titles only. " +
                                     $"O*NET technologies on curated skills: {graph.TechnologiesOnCuratedSkills.Count}.");
-            terminal.Out.MarkupLine($"Read in {read.TotalSeconds:0.00} s; imported in {clock.Elapsed.TotalSeconds:0.00} s.");
+            terminal.Line($"Read in {read.TotalSeconds:0.00} s; imported in {clock.Elapsed.TotalSeconds:0.00} s.");
             return 0;
         });
         return command;
@@ -72,6 +73,7 @@ internal static class ImportCommand
             var stored = await context.Store.ExportAsync(cancellationToken);
             var (changes, imported) = await StoreAsync(terminal, context, stored, document, cancellationToken);
             terminal.Out.Write(Summaries.Changes(changes, imported));
+            terminal.Line(Summaries.Stored(imported));
             return 0;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace CareerGraph.Api.Cli;
 
@@ -15,9 +14,9 @@ internal static class SeedCommand
             var folder = result.GetValue(path) ?? context.Options.Seeds.ResolvedPath;
             var loaded = await context.Seeder.LoadAsync(folder, cancellationToken);
             if (loaded is null)
-                terminal.Out.MarkupLine($"These seeds ([grey]{Markup.Escape(Path.GetFullPath(folder))}[/]) were loaded before; nothing to do.");
+                terminal.Line($"These seeds ({Path.GetFullPath(folder)}) were loaded before; nothing to do.");
             else
-                terminal.Out.MarkupLine($"Loaded the seeds from [grey]{Markup.Escape(Path.GetFullPath(folder))}[/]: " +
+                terminal.Line($"Loaded the seeds from {Path.GetFullPath(folder)}: " +
                                         $"{Summaries.N(loaded.Created)} created, {Summaries.N(loaded.Updated)} updated, {Summaries.N(loaded.Unchanged)} unchanged.");
             return 0;
         });

@@ -22,6 +22,11 @@ internal static class Summaries
         return table;
     }
 
+    /// <summary>One line with the store's own counts, easy to read and to check in scripts.</summary>
+    public static string Stored(ImportResult? stored) => stored is null
+        ? "Stored: nothing (imported before)."
+        : $"Stored: {N(stored.Created)} created, {N(stored.Updated)} updated, {N(stored.Unchanged)} unchanged.";
+
     public static Table Stats(GraphStats stats)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Kind").AddColumn(new TableColumn("Count").RightAligned());
@@ -35,11 +40,11 @@ internal static class Summaries
     public static void Skipped(Terminal terminal, IReadOnlyList<SkippedRow> skipped)
     {
         if (skipped.Count == 0) return;
-        terminal.Error.MarkupLine($"[yellow]Skipped {N(skipped.Count)} malformed row{(skipped.Count == 1 ? "" : "s")}:[/]");
+        terminal.ErrorWriter.WriteLine($"Skipped {N(skipped.Count)} malformed row{(skipped.Count == 1 ? "" : "s")}:");
         foreach (var row in skipped.Take(SkippedRowsShown))
-            terminal.Error.WriteLine("  " + row);
+            terminal.ErrorWriter.WriteLine("  " + row);
         if (skipped.Count > SkippedRowsShown)
-            terminal.Error.WriteLine($"  … and {N(skipped.Count - SkippedRowsShown)} more.");
+            terminal.ErrorWriter.WriteLine($"  … and {N(skipped.Count - SkippedRowsShown)} more.");
     }
 
     public static string N(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -23,10 +23,13 @@ public sealed record Terminal(IAnsiConsole Out, IAnsiConsole Error, TextWriter O
         Interactive = InteractionSupport.No,
     });
 
-    /// <summary>Prints a failure the way every command does: what went wrong, on standard error.</summary>
+    /// <summary>Prints a failure the way every command does: what went wrong, on standard error, unwrapped.</summary>
     public int Fail(string message)
     {
-        Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        ErrorWriter.WriteLine("error: " + message);
         return 1;
     }
+
+    /// <summary>A line of plain text, never wrapped, so that scripts can read it.</summary>
+    public void Line(string text) => OutWriter.WriteLine(text);
 }
