@@ -35,17 +35,28 @@ public sealed class GraphIndex
             .ToList();
         Document = document with { Careers = careers };
 
-        _nodes = Document.Nodes.ToDictionary(n => n.Id);
-        _outgoing = Group(document.Edges, e => (e.Source, e.Kind));
-        _incoming = Group(document.Edges, e => (e.Target, e.Kind));
-        _aliasesByKey = Group(document.Aliases, a => a.Key);
-        _aliasesByTarget = Group(document.Aliases, a => a.TargetId);
-        _nodesByName = Group(Document.Nodes, n => Names.Key(n.Name));
+        var nodes = Document.Nodes.ToDictionary(n => n.Id);
+        _nodes = nodes;
+
+        // The parts are independent: built side by side, a large graph opens in a fraction of the time.
+        Dictionary<(string, EdgeKind), Edge[]> outgoing = [], incoming = [];
+        Dictionary<string, Alias[]> aliasesByKey = [], aliasesByTarget = [];
+        Dictionary<string, GraphNode[]> nodesByName = [];
+        SearchIndex? search = null;
+        RouteFinder? routes = null;
+        Parallel.Invoke(
+            () => (outgoing, incoming) = (Group(document.Edges, e => (e.Source, e.Kind)), Group(document.Edges, e => (e.Target, e.Kind))),
+            () => (aliasesByKey, aliasesByTarget) = (Group(document.Aliases, a => a.Key), Group(document.Aliases, a => a.TargetId)),
+            () => nodesByName = Group(Document.Nodes, n => Names.Key(n.Name)),
+            () => search = new SearchIndex([.. Document.Nodes], document.Aliases, nodes),
+            () => routes = new RouteFinder(careers, document.Edges));
+        (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
+        Search = search!;
+        Routes = routes!;
+
         _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
         _skills = [.. document.Skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
         _industries = [.. document.Industries.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id, StringComparer.Ordinal)];
-        Search = new SearchIndex([.. Document.Nodes], document.Aliases, _nodes);
-        Routes = new RouteFinder(careers, document.Edges);
     }
 
     public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CareerGraph.Embedded;
 
@@ -165,54 +166,55 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
+    /// <summary>
+    /// Reads the whole graph in one read transaction, so the three tables agree. Rows are stepped through
+    /// SQLite's own API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
+    /// </summary>
     private static GraphDocument Load(SqliteConnection connection)
     {
-        var careers = new List<Career>();
-        var skills = new List<Skill>();
-        var industries = new List<Industry>();
-        using (var command = connection.CreateCommand())
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var db = connection.Handle!;
+
+        var rows = new List<(string Kind, string Data)>();
+        Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((Text(row, 0), Text(row, 1))));
+        var nodes = new GraphNode[rows.Count];
+        Parallel.For(0, rows.Count, i => nodes[i] = Enum.Parse<NodeKind>(rows[i].Kind) switch
         {
-            command.CommandText = "SELECT kind, data FROM nodes ORDER BY id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var data = reader.GetString(1);
-                switch (Enum.Parse<NodeKind>(reader.GetString(0)))
-                {
-                    case NodeKind.Career: careers.Add(JsonSerializer.Deserialize(data, NodeJson.Default.Career)!); break;
-                    case NodeKind.Skill: skills.Add(JsonSerializer.Deserialize(data, NodeJson.Default.Skill)!); break;
-                    case NodeKind.Industry: industries.Add(JsonSerializer.Deserialize(data, NodeJson.Default.Industry)!); break;
-                }
-            }
-        }
+            NodeKind.Career => JsonSerializer.Deserialize(rows[i].Data, NodeJson.Default.Career)!,
+            NodeKind.Skill => JsonSerializer.Deserialize(rows[i].Data, NodeJson.Default.Skill)!,
+            _ => JsonSerializer.Deserialize(rows[i].Data, NodeJson.Default.Industry)!,
+        });
 
         var edges = new List<Edge>();
         var kinds = Enum.GetValues<EdgeKind>().ToDictionary(k => k.CypherName(), StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT source, target, kind, importance, core, weight, tier FROM edges ORDER BY source, kind, target";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+        Read(db, "SELECT source, target, kind, importance, core, weight, tier FROM edges ORDER BY source, kind, target", row =>
+            edges.Add(new Edge(Text(row, 0), Text(row, 1), kinds[Text(row, 2)])
             {
-                edges.Add(new Edge(reader.GetString(0), reader.GetString(1), kinds[reader.GetString(2)])
-                {
-                    Importance = reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                    Core = reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
-                    Weight = reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                    Tier = reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                });
-            }
-        }
+                Importance = IsNull(row, 3) ? null : raw.sqlite3_column_double(row, 3),
+                Core = IsNull(row, 4) ? null : raw.sqlite3_column_int64(row, 4) != 0,
+                Weight = IsNull(row, 5) ? null : raw.sqlite3_column_double(row, 5),
+                Tier = IsNull(row, 6) ? null : raw.sqlite3_column_int(row, 6),
+            }));
 
         var aliases = new List<Alias>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name, target FROM aliases ORDER BY key, target";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) aliases.Add(new Alias(reader.GetString(0), reader.GetString(1)));
-        }
-        return new GraphDocument(careers, skills, industries, edges, aliases);
+        Read(db, "SELECT name, target FROM aliases ORDER BY key, target", row => aliases.Add(new Alias(Text(row, 0), Text(row, 1))));
+        transaction.Commit();
+        return new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges, aliases);
     }
+
+    private static void Read(sqlite3 db, string sql, Action<sqlite3_stmt> row)
+    {
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        using (statement)
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) row(statement);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+
+    private static string Text(sqlite3_stmt row, int column) => raw.sqlite3_column_text(row, column).utf8_to_string();
+    private static bool IsNull(sqlite3_stmt row, int column) => raw.sqlite3_column_type(row, column) == raw.SQLITE_NULL;
 
     private static void Execute(SqliteConnection connection, string sql)
     {
