@@ -30,6 +30,8 @@ internal static class ImportCommand
         {
             var clock = Stopwatch.StartNew();
             var path = result.GetRequiredValue(folder);
+            if (!Directory.Exists(path) && !Path.IsPathRooted(path))
+                return terminal.Fail(NotFoundRelative(path, "folder"));
             var onet = ReadWithProgress(terminal, path);
             var read = clock.Elapsed;
 
@@ -66,7 +68,9 @@ internal static class ImportCommand
         {
             var path = result.GetRequiredValue(file);
             if (!File.Exists(path))
-                return terminal.Fail($"The file '{Path.GetFullPath(path)}' does not exist; give a file written by 'export --format json'.");
+                return terminal.Fail(Path.IsPathRooted(path)
+                    ? $"The file '{path}' does not exist; give a file written by 'export --format json'."
+                    : NotFoundRelative(path, "file"));
             GraphDocument document;
             await using (var stream = File.OpenRead(path))
                 document = JsonGraph.Read(stream, Path.GetFileName(path));
@@ -78,6 +82,11 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    /// <summary><c>dotnet run</c> starts the program in the project folder, which surprises relative paths.</summary>
+    private static string NotFoundRelative(string path, string what) =>
+        $"The {what} '{path}' does not exist in {Environment.CurrentDirectory}, where the program runs " +
+        $"('dotnet run' runs it in the project folder); give an absolute path, e.g. \"$PWD/{path}\" from the shell.";
 
     private static OnetDatabase ReadWithProgress(Terminal terminal, string folder) =>
         terminal.Out.Progress()
