@@ -52,9 +52,9 @@ internal static class ImportCommand
             terminal.Line(Summaries.Stored(imported));
             var strong = graph.CuratedLinks.Where(l => l.Unique).Select(l => l.CareerId).Distinct().Count();
             terminal.Line($"Curated careers linked to O*NET occupations: {strong} by a title naming one occupation, " +
-                                    $"{graph.CuratedLinks.Select(l => l.CareerId).Distinct().Count() - strong} by ambiguous titles only. " +
-                                    $"O*NET technologies on curated skills: {graph.TechnologiesOnCuratedSkills.Count}.");
-            terminal.Line($"Read in {read.TotalSeconds:0.00} s; imported in {clock.Elapsed.TotalSeconds:0.00} s.");
+                          $"{graph.CuratedLinks.Select(l => l.CareerId).Distinct().Count() - strong} by ambiguous titles only. " +
+                          $"O*NET technologies on curated skills: {graph.TechnologiesOnCuratedSkills.Count}.");
+            terminal.Line($"Read the files in {read.TotalSeconds:0.00} s; the whole import took {clock.Elapsed.TotalSeconds:0.00} s.");
             return 0;
         });
         return command;
