@@ -175,8 +175,9 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         using var transaction = connection.BeginTransaction(deferred: true);
         var db = connection.Handle!;
 
-        var rows = new List<(string Kind, string Data)>();
-        Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((Text(row, 0), Text(row, 1))));
+        // Node JSON is parsed from SQLite's UTF-8 bytes, never made into a string.
+        var rows = new List<(string Kind, byte[] Data)>();
+        Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((Text(row, 0), raw.sqlite3_column_blob(row, 1).ToArray())));
         var nodes = new GraphNode[rows.Count];
         Parallel.For(0, rows.Count, i => nodes[i] = Enum.Parse<NodeKind>(rows[i].Kind) switch
         {
