@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
@@ -40,7 +41,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         }.ToString());
         connection.Open();
         Execute(connection, SqliteSchema.Create);
-        return new SqliteGraphStore(connection, new GraphIndex(Load(connection)));
+        return new SqliteGraphStore(connection, LoadIndex(connection));
     }
 
     /// <summary>The snapshot reads are answered from now.</summary>
@@ -115,13 +116,84 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
                 if (options?.OnceKey is { } key) writer.RecordImport(key);
                 transaction.Commit();
             }
-            _index = new GraphIndex(Load(_connection));
+            _index = LoadIndex(_connection);
             return result;
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    public async Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var index = _index;
+            var plan = ChangePlanner.Plan(changes, index);
+            if (plan.IsEmpty) return new ChangeReceipt([]);
+
+            IReadOnlyList<AuditEntry> entries;
+            using (var transaction = _connection.BeginTransaction())
+            {
+                entries = new SqliteWriter(_connection, transaction).Execute(plan, Serialize, changes.Actor, DateTimeOffset.UtcNow);
+                transaction.Commit();
+            }
+            _index = index.With(plan);
+            return new ChangeReceipt(entries);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT sequence, at, actor, operation, nodes, summary, before, after FROM audit
+                WHERE sequence > $after
+                  AND ($actor IS NULL OR actor = $actor)
+                  AND ($node IS NULL OR sequence IN (SELECT sequence FROM audit_nodes WHERE node = $node))
+                ORDER BY sequence
+                LIMIT $first
+                """;
+            command.Parameters.AddWithValue("$after", query.AfterSequence);
+            command.Parameters.AddWithValue("$actor", (object?)query.Actor ?? DBNull.Value);
+            command.Parameters.AddWithValue("$node", (object?)query.NodeId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$first", Math.Max(0, query.First));
+            using var reader = command.ExecuteReader();
+            var entries = new List<AuditEntry>();
+            while (reader.Read())
+            {
+                entries.Add(new AuditEntry(
+                    reader.GetInt64(0),
+                    DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.GetString(2),
+                    Enum.Parse<AuditOperation>(reader.GetString(3)),
+                    JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+                    reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
+            }
+            return entries;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var index = _index;
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(
+            ids.Distinct().Where(id => index.RedirectOf(id) is not null).ToDictionary(id => id, id => index.RedirectOf(id)!));
     }
 
     public void Dispose()
@@ -145,6 +217,18 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         Industry i => JsonSerializer.Serialize(i, Json),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
+
+    private static GraphIndex LoadIndex(SqliteConnection connection)
+    {
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, target FROM redirects";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) redirects[reader.GetString(0)] = reader.GetString(1);
+        }
+        return new GraphIndex(Load(connection), redirects);
+    }
 
     private static GraphDocument Load(SqliteConnection connection)
     {

@@ -1,10 +1,12 @@
+using System.Text.Json;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
 
 namespace CareerGraph.Embedded;
 
-/// <summary>Upserts inside one transaction, counting what was created, updated or already so.</summary>
+/// <summary>Writes inside one transaction: upserts that count what was created, updated or already so, and change plans.</summary>
 internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
     public ImportResult UpsertNodes(IEnumerable<(string Id, NodeKind Kind, string Name, string Data)> nodes)
@@ -73,6 +75,44 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
             Run(upsert, alias.Key, alias.Name, alias.TargetId);
         }
         return new ImportResult(created, updated, unchanged);
+    }
+
+    /// <summary>Executes a change plan in the order its contract gives and appends its audit entries.</summary>
+    public IReadOnlyList<AuditEntry> Execute(ChangePlan plan, Func<GraphNode, string> serialize, string actor, DateTimeOffset at)
+    {
+        using (var delete = Command("DELETE FROM edges WHERE source = $source AND kind = $kind AND target = $target", "$source", "$kind", "$target"))
+            foreach (var edge in plan.EdgesToDelete) Run(delete, edge.Source, edge.Kind.CypherName(), edge.Target);
+        using (var delete = Command("DELETE FROM aliases WHERE key = $key AND target = $target", "$key", "$target"))
+            foreach (var alias in plan.AliasesToDelete) Run(delete, alias.Key, alias.TargetId);
+        using (var delete = Command("DELETE FROM redirects WHERE id = $id", "$id"))
+            foreach (var id in plan.RedirectsToDelete) Run(delete, id);
+        using (var delete = Command("DELETE FROM nodes WHERE id = $id", "$id"))
+            foreach (var id in plan.NodesToDelete) Run(delete, id);
+
+        UpsertNodes(plan.NodesToPut.Select(n => (n.Id, n.Kind, n.Name, serialize(n))));
+        UpsertEdges(plan.EdgesToPut);
+        UpsertAliases(plan.AliasesToPut);
+        using (var upsert = Command("""
+            INSERT INTO redirects (id, target) VALUES ($id, $target)
+            ON CONFLICT (id) DO UPDATE SET target = excluded.target
+            """, "$id", "$target"))
+            foreach (var redirect in plan.RedirectsToPut) Run(upsert, redirect.From, redirect.To);
+
+        var entries = new List<AuditEntry>(plan.Audit.Count);
+        using var insert = Command("""
+            INSERT INTO audit (at, actor, operation, nodes, summary, before, after)
+            VALUES ($at, $actor, $operation, $nodes, $summary, $before, $after);
+            SELECT last_insert_rowid();
+            """, "$at", "$actor", "$operation", "$nodes", "$summary", "$before", "$after");
+        using var link = Command("INSERT OR IGNORE INTO audit_nodes (node, sequence) VALUES ($node, $sequence)", "$node", "$sequence");
+        foreach (var record in plan.Audit)
+        {
+            Bind(insert, at.ToString("O"), actor, record.Operation.ToString(), JsonSerializer.Serialize(record.NodeIds), record.Summary, record.Before, record.After);
+            var sequence = (long)insert.ExecuteScalar()!;
+            foreach (var node in record.NodeIds.Distinct()) Run(link, node, sequence);
+            entries.Add(AuditEntry.Of(record, sequence, at, actor));
+        }
+        return entries;
     }
 
     public void RecordImport(string key)

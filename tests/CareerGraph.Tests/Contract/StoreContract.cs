@@ -7,7 +7,7 @@ namespace CareerGraph.Tests.Contract;
 /// The behaviour every backend must have. Each backend's test class derives from this and says how to
 /// make an empty store; every test then loads <see cref="ContractGraph"/> and asks its questions.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     /// <summary>A new, empty store of the backend under test.</summary>
     protected abstract Task<ICareerGraphStore> CreateEmptyStoreAsync();
