@@ -10,9 +10,11 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 builder.Services.AddCareerGraphStore(builder.Configuration);
 builder.Services.AddCareerGraphApi(builder.Environment);
+builder.Services.AddCareerGraphSecurity(builder.Configuration);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
+app.UseCareerGraphSecurity();
 
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
 if (options.Seeds.LoadOnStart)

@@ -4,9 +4,10 @@ namespace CareerGraph.Api.GraphQL;
 
 public sealed class CareerGraphSchema : Schema
 {
-    public CareerGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    public CareerGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
         Description = "CareerGraph: careers, skills, industries and the paths between careers.";
         Query = query;
+        Mutation = mutation;
     }
 }

@@ -13,6 +13,7 @@ public static class ApiRegistration
             .AddSchema<CareerGraphSchema>()
             .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
             .AddSystemTextJson()
+            .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .AddErrorInfoProvider(options =>
             {
                 options.ExposeCode = true;

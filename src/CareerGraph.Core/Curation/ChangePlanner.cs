@@ -25,7 +25,7 @@ public static class ChangePlanner
             {
                 CreateNode c => Create(draft, c.Node, problems),
                 UpdateNode u => Update(draft, u.Node, problems),
-                DeleteNode d => Delete(draft, d.Id, problems),
+                DeleteNode d => Delete(draft, d, problems),
                 PutEdge p => Put(draft, p.Edge, problems),
                 RemoveEdge r => Remove(draft, r, problems),
                 AddAlias a => Add(draft, a.Alias, problems),
@@ -94,12 +94,18 @@ public static class ChangePlanner
         return new(AuditOperation.UpdateNode, [node.Id], $"Updated the {Describe(node)}.", AuditJson.Node(existing), AuditJson.Node(node));
     }
 
-    private static AuditRecord? Delete(Draft draft, string id, List<RuleViolation> problems)
+    private static AuditRecord? Delete(Draft draft, DeleteNode delete, List<RuleViolation> problems)
     {
+        var id = delete.Id;
         var existing = draft.Node(id);
         if (existing is null)
         {
-            problems.Add(new(RuleCodes.NotFound, id, $"There is no node with the id '{id}' to delete.") { Field = "id" });
+            problems.Add(new(RuleCodes.NotFound, id, $"There is no {(delete.Kind is { } k ? Kind(k) : "node")} with the id '{id}' to delete.") { Field = "id" });
+            return null;
+        }
+        if (delete.Kind is { } kind && existing.Kind != kind)
+        {
+            problems.Add(new(RuleCodes.WrongKind, id, $"'{id}' is a {Kind(existing.Kind)}, not a {Kind(kind)}; delete it as a {Kind(existing.Kind)}.") { Field = "id" });
             return null;
         }
         var edges = AllEdges(draft, id);

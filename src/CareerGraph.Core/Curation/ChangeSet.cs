@@ -17,8 +17,11 @@ public sealed record CreateNode(GraphNode Node) : Change;
 /// <summary>Replaces the name and properties of a node; refused when there is no node of that id and kind.</summary>
 public sealed record UpdateNode(GraphNode Node) : Change;
 
-/// <summary>Removes a node with its edges, its aliases and the redirects of careers merged into it.</summary>
-public sealed record DeleteNode(string Id) : Change;
+/// <summary>
+/// Removes a node with its edges, its aliases and the redirects of careers merged into it;
+/// with <see cref="Kind"/>, only a node of that kind.
+/// </summary>
+public sealed record DeleteNode(string Id, NodeKind? Kind = null) : Change;
 
 /// <summary>Adds an edge, or replaces the properties of the edge of the same kind between the same nodes.</summary>
 public sealed record PutEdge(Edge Edge) : Change;

@@ -1,0 +1,38 @@
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace CareerGraph.Api.Security;
+
+/// <summary>
+/// Limits what one document may ask for, counted as written: field selections, aliased fields, and
+/// (when introspection is off) __schema and __type. Depth and cost are the complexity analyzer's.
+/// </summary>
+public sealed class RequestShapeRule(LimitOptions limits, IHostEnvironment environment) : ValidationRuleBase
+{
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+
+    private readonly bool _introspection = limits.Introspection ?? environment.IsDevelopment();
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        var (fields, aliases, introspected) = (0, 0, false);
+        return new ValueTask<INodeVisitor?>(new MatchingNodeVisitor<GraphQLField>(
+            enter: (field, ctx) =>
+            {
+                fields++;
+                if (field.Alias is not null) aliases++;
+                var name = field.Name.StringValue;
+                if (!_introspection && !introspected && name is "__schema" or "__type")
+                {
+                    introspected = true;
+                    ctx.ReportError(new ValidationError($"Introspection ('{name}') is turned off on this service; read the published schema.graphql instead.") { Code = IntrospectionDisabled });
+                }
+                if (fields == limits.MaxFields + 1)
+                    ctx.ReportError(new ValidationError($"The document selects more than {limits.MaxFields} fields; split it into smaller requests.") { Code = TooManyFields });
+                if (aliases == limits.MaxAliases + 1)
+                    ctx.ReportError(new ValidationError($"The document uses more than {limits.MaxAliases} aliases; split it into smaller requests.") { Code = TooManyAliases });
+            }));
+    }
+}
