@@ -26,6 +26,7 @@ public static class SecurityRegistration
         var cors = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new();
         services.AddSingleton(auth);
         services.AddSingleton(limits);
+        services.AddSingleton(new ApiKeyRing(auth.ApiKeys)); // a malformed key entry stops the start here
 
         AddAuthentication(services, auth);
         services.AddCors(options => options.AddDefaultPolicy(policy =>

@@ -15,31 +15,35 @@ public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AuthOptions auth)
+    ApiKeyRing keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-
-    private readonly IReadOnlyList<(string Name, byte[] Hash)> _keys = ParseKeys(auth.ApiKeys);
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (Request.Headers.TryGetValue(Header, out var presented))
         {
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented.ToString()));
-            var match = _keys.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(k.Hash, hash));
-            return Task.FromResult(match.Name is null
+            var name = keys.Find(hash);
+            return Task.FromResult(name is null
                 ? AuthenticateResult.Fail($"The {Header} header holds a key this service does not know; check the key, or ask for one to be added to CareerGraph:Auth:ApiKeys.")
-                : AuthenticateResult.Success(new AuthenticationTicket(Curators.ForApiKey(match.Name), SchemeName)));
+                : AuthenticateResult.Success(new AuthenticationTicket(Curators.ForApiKey(name), SchemeName)));
         }
         if (Request.Headers.Authorization.Count > 0)
             return Task.FromResult(AuthenticateResult.Fail(
                 "This service accepts no bearer tokens because no JWT issuer is configured (CareerGraph:Auth:Jwt); send a curator API key in the X-Api-Key header instead."));
         return Task.FromResult(AuthenticateResult.NoResult());
     }
+}
 
-    private static IReadOnlyList<(string, byte[])> ParseKeys(IEnumerable<ApiKeyOptions> keys) =>
+/// <summary>The configured curator keys as names and SHA-256 hashes, checked when the service starts.</summary>
+public sealed class ApiKeyRing
+{
+    private readonly IReadOnlyList<(string Name, byte[] Hash)> _keys;
+
+    public ApiKeyRing(IEnumerable<ApiKeyOptions> keys) => _keys =
     [
         .. keys.Select((key, i) =>
         {
@@ -52,6 +56,15 @@ public sealed class ApiKeyHandler(
             return (key.Name.Trim(), Convert.FromHexString(hex));
         }),
     ];
+
+    /// <summary>The name of the key with this hash, compared in constant time; null when none matches.</summary>
+    public string? Find(byte[] hash)
+    {
+        string? found = null;
+        foreach (var (name, known) in _keys)
+            if (CryptographicOperations.FixedTimeEquals(known, hash)) found ??= name;
+        return found;
+    }
 }
 
 /// <summary>Who a request speaks for: curators may write, and their name goes into the audit trail.</summary>
