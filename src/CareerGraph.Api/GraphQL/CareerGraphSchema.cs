@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace CareerGraph.Api.GraphQL;
@@ -9,5 +10,7 @@ public sealed class CareerGraphSchema : Schema
         Description = "CareerGraph: careers, skills, industries and the paths between careers.";
         Query = query;
         Mutation = mutation;
+        // Introspection is answered from memory: its fields cost a hundredth, so IDEs fit the cost limit while nesting abuse does not.
+        this.WithIntrospectionComplexityImpact(0.01);
     }
 }

@@ -17,22 +17,24 @@ public sealed class RequestShapeRule(LimitOptions limits, IHostEnvironment envir
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var (fields, aliases, introspected) = (0, 0, false);
+        var (fields, aliases) = (0, 0);
         return new ValueTask<INodeVisitor?>(new MatchingNodeVisitor<GraphQLField>(
             enter: (field, ctx) =>
             {
                 fields++;
                 if (field.Alias is not null) aliases++;
                 var name = field.Name.StringValue;
-                if (!_introspection && !introspected && name is "__schema" or "__type")
-                {
-                    introspected = true;
-                    ctx.ReportError(new ValidationError($"Introspection ('{name}') is turned off on this service; read the published schema.graphql instead.") { Code = IntrospectionDisabled });
-                }
-                if (fields == limits.MaxFields + 1)
-                    ctx.ReportError(new ValidationError($"The document selects more than {limits.MaxFields} fields; split it into smaller requests.") { Code = TooManyFields });
-                if (aliases == limits.MaxAliases + 1)
-                    ctx.ReportError(new ValidationError($"The document uses more than {limits.MaxAliases} aliases; split it into smaller requests.") { Code = TooManyAliases });
+                if (!_introspection && name is "__schema" or "__type")
+                    ReportOnce(ctx, IntrospectionDisabled, $"Introspection ('{name}') is turned off on this service; read the published schema.graphql instead.");
+                if (fields > limits.MaxFields)
+                    ReportOnce(ctx, TooManyFields, $"The document selects more than {limits.MaxFields} fields; split it into smaller requests.");
+                if (aliases > limits.MaxAliases)
+                    ReportOnce(ctx, TooManyAliases, $"The document uses more than {limits.MaxAliases} aliases; split it into smaller requests.");
             }));
+    }
+
+    private static void ReportOnce(ValidationContext context, string code, string message)
+    {
+        if (!context.Errors.Any(e => e.Code == code)) context.ReportError(new ValidationError(message) { Code = code });
     }
 }
