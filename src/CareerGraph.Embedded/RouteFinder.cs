@@ -6,98 +6,128 @@ namespace CareerGraph.Embedded;
 /// <summary>
 /// Walks between careers over career-to-career edges in either direction. The best walk has the
 /// fewest hops, then the strongest links (the least summed 1 − weight); k walks come from Yen's
-/// algorithm over loopless paths. Parallel edges between two careers count once, by the strongest.
+/// algorithm over loopless paths. Parallel edges between two careers count once, by the strongest
+/// that may be walked. Careers are numbered and adjacency kept in arrays, so a search allocates little.
 /// </summary>
 internal sealed class RouteFinder
 {
-    private readonly Dictionary<string, List<Edge>> _adjacent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly string[] _ids;
+    private readonly Link[][] _links;
+
+    private readonly record struct Link(int To, Edge Edge);
 
     public RouteFinder(IEnumerable<Career> careers, IEnumerable<Edge> edges)
     {
-        foreach (var career in careers) _adjacent[career.Id] = [];
+        _ids = careers.Select(c => c.Id).ToArray();
+        for (var i = 0; i < _ids.Length; i++) _numbers[_ids[i]] = i;
+        var links = _ids.Select(_ => new List<Link>()).ToArray();
         foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
         {
-            if (!_adjacent.ContainsKey(edge.Source) || !_adjacent.ContainsKey(edge.Target)) continue;
-            _adjacent[edge.Source].Add(edge);
-            _adjacent[edge.Target].Add(edge);
+            if (!_numbers.TryGetValue(edge.Source, out var source) || !_numbers.TryGetValue(edge.Target, out var target)) continue;
+            links[source].Add(new Link(target, edge));
+            links[target].Add(new Link(source, edge));
         }
-        foreach (var list in _adjacent.Values)
-            list.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+        _links = links.Select(l => l.OrderBy(x => x.Edge.Id, StringComparer.Ordinal).ToArray()).ToArray();
     }
 
     public IReadOnlyList<Route> Find(RouteQuery query)
     {
-        if (!_adjacent.ContainsKey(query.From) || !_adjacent.ContainsKey(query.To) || query.K <= 0) return [];
-        if (query.From == query.To) return [new Route([query.From], [])];
+        if (!_numbers.TryGetValue(query.From, out var from) || !_numbers.TryGetValue(query.To, out var to) || query.K <= 0) return [];
+        if (from == to) return [new Route([query.From], [])];
 
-        var allowed = query.Via.ToHashSet();
-        bool Walkable(Edge e) => allowed.Contains(e.Kind) && e.Strength >= query.MinWeight;
-
-        var first = Shortest(query.From, query.To, query.MaxHops, Walkable, [], []);
+        var search = new Search(this, query);
+        var first = search.Shortest(from, to, query.MaxHops, [], []);
         if (first is null) return [];
-        var found = new List<Route> { first };
-        var candidates = new PriorityQueue<Route, (int, double)>();
-        var seen = new HashSet<string> { Signature(first) };
+        var found = new List<Walk> { first };
+        var candidates = new PriorityQueue<Walk, (int, double)>();
+        var seen = new HashSet<string> { first.Signature };
 
         while (found.Count < query.K)
         {
             var last = found[^1];
-            for (var i = 0; i < last.Careers.Count - 1; i++)
+            for (var i = 0; i < last.Nodes.Length - 1; i++)
             {
-                var spur = last.Careers[i];
-                var root = last.Careers.Take(i + 1).ToList();
-                var bannedPairs = found
-                    .Where(r => r.Careers.Count > i + 1 && r.Careers.Take(i + 1).SequenceEqual(root))
-                    .Select(r => PairKey(r.Careers[i], r.Careers[i + 1]))
-                    .ToHashSet();
-                var bannedNodes = root.Take(i).ToHashSet();
-                var spurRoute = Shortest(spur, query.To, query.MaxHops - i, Walkable, bannedPairs, bannedNodes);
-                if (spurRoute is null) continue;
-                var route = new Route([.. root, .. spurRoute.Careers.Skip(1)], [.. last.Edges.Take(i), .. spurRoute.Edges]);
-                if (seen.Add(Signature(route))) candidates.Enqueue(route, Cost(route));
+                var root = last.Nodes.AsSpan(0, i + 1);
+                var bannedPairs = new HashSet<long>();
+                foreach (var walk in found)
+                    if (walk.Nodes.Length > i + 1 && walk.Nodes.AsSpan(0, i + 1).SequenceEqual(root))
+                        bannedPairs.Add(PairKey(walk.Nodes[i], walk.Nodes[i + 1]));
+                var bannedNodes = new HashSet<int>(last.Nodes.Take(i));
+                var spur = search.Shortest(last.Nodes[i], to, query.MaxHops - i, bannedPairs, bannedNodes);
+                if (spur is null) continue;
+                var walk2 = new Walk([.. last.Nodes.Take(i), .. spur.Nodes], [.. last.Edges.Take(i), .. spur.Edges], this);
+                if (seen.Add(walk2.Signature)) candidates.Enqueue(walk2, walk2.Cost);
             }
             if (candidates.Count == 0) break;
             found.Add(candidates.Dequeue());
         }
-        return found;
+        return found.Select(w => new Route(w.Nodes.Select(n => _ids[n]).ToList(), w.Edges)).ToList();
     }
 
-    private Route? Shortest(string from, string to, int maxHops, Func<Edge, bool> walkable, HashSet<string> bannedPairs, HashSet<string> bannedNodes)
+    private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    private sealed class Walk(int[] nodes, Edge[] edges, RouteFinder finder)
     {
-        var best = new Dictionary<string, (int Hops, double Penalty, Edge? Via)> { [from] = (0, 0, null) };
-        var queue = new PriorityQueue<string, (int, double, string)>();
-        queue.Enqueue(from, (0, 0, from));
-        var done = new HashSet<string>();
-        while (queue.TryDequeue(out var node, out var cost))
-        {
-            if (!done.Add(node)) continue;
-            if (node == to) break;
-            if (cost.Item1 >= maxHops) continue;
-            foreach (var edge in _adjacent[node])
-            {
-                var next = edge.Other(node);
-                if (!walkable(edge) || done.Contains(next) || bannedNodes.Contains(next) || bannedPairs.Contains(PairKey(node, next))) continue;
-                var candidate = (Hops: cost.Item1 + 1, Penalty: cost.Item2 + (1 - edge.Strength));
-                if (best.TryGetValue(next, out var known) && (known.Hops, known.Penalty).CompareTo((candidate.Hops, candidate.Penalty)) <= 0) continue;
-                best[next] = (candidate.Hops, candidate.Penalty, edge);
-                queue.Enqueue(next, (candidate.Hops, candidate.Penalty, next));
-            }
-        }
-        if (!done.Contains(to)) return null;
-
-        var careers = new List<string> { to };
-        var edges = new List<Edge>();
-        for (var node = to; best[node].Via is { } via; node = via.Other(node))
-        {
-            edges.Add(via);
-            careers.Add(via.Other(node));
-        }
-        careers.Reverse();
-        edges.Reverse();
-        return new Route(careers, edges);
+        public int[] Nodes { get; } = nodes;
+        public Edge[] Edges { get; } = edges;
+        public (int, double) Cost { get; } = (edges.Length, edges.Sum(e => 1 - e.Strength));
+        public string Signature => string.Join('>', Nodes.Select(n => finder._ids[n]));
     }
 
-    private static (int, double) Cost(Route route) => (route.Hops, route.Edges.Sum(e => 1 - e.Strength));
-    private static string Signature(Route route) => string.Join('>', route.Careers);
-    private static string PairKey(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
+    /// <summary>Dijkstra on (hops, penalty) for one query's walkable edges.</summary>
+    private sealed class Search(RouteFinder finder, RouteQuery query)
+    {
+        private readonly bool _seeAlso = query.Via.Contains(EdgeKind.SeeAlso);
+        private readonly bool _specialisation = query.Via.Contains(EdgeKind.SpecialisationOf);
+
+        private bool Walkable(Edge edge) =>
+            (edge.Kind == EdgeKind.SeeAlso ? _seeAlso : _specialisation) && edge.Strength >= query.MinWeight;
+
+        public Walk? Shortest(int from, int to, int maxHops, HashSet<long> bannedPairs, HashSet<int> bannedNodes)
+        {
+            var count = finder._ids.Length;
+            var hops = new int[count];
+            var penalty = new double[count];
+            var via = new Link[count];
+            var previous = new int[count];
+            var done = new bool[count];
+            Array.Fill(hops, int.MaxValue);
+            hops[from] = 0;
+            previous[from] = -1;
+            var queue = new PriorityQueue<int, (int, double)>();
+            queue.Enqueue(from, (0, 0));
+            while (queue.TryDequeue(out var node, out _))
+            {
+                if (done[node]) continue;
+                done[node] = true;
+                if (node == to) break;
+                if (hops[node] >= maxHops) continue;
+                foreach (var link in finder._links[node])
+                {
+                    var next = link.To;
+                    if (done[next] || !Walkable(link.Edge) || bannedNodes.Contains(next)) continue;
+                    if (bannedPairs.Count > 0 && bannedPairs.Contains(PairKey(node, next))) continue;
+                    var candidate = (Hops: hops[node] + 1, Penalty: penalty[node] + (1 - link.Edge.Strength));
+                    if (hops[next] != int.MaxValue && (hops[next], penalty[next]).CompareTo(candidate) <= 0) continue;
+                    hops[next] = candidate.Hops;
+                    penalty[next] = candidate.Penalty;
+                    via[next] = link;
+                    previous[next] = node;
+                    queue.Enqueue(next, candidate);
+                }
+            }
+            if (!done[to]) return null;
+
+            var length = hops[to];
+            var nodes = new int[length + 1];
+            var edges = new Edge[length];
+            for (int node = to, i = length; i >= 0; node = previous[node], i--)
+            {
+                nodes[i] = node;
+                if (i > 0) edges[i - 1] = via[node].Edge;
+            }
+            return new Walk(nodes, edges, finder);
+        }
+    }
 }
