@@ -10,6 +10,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 builder.Services.AddCareerGraphStore(builder.Configuration);
 builder.Services.AddCareerGraphApi(builder.Environment);
+builder.Services.AddCareerGraphTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();

@@ -13,6 +13,7 @@ public static class ApiRegistration
             .AddSchema<CareerGraphSchema>()
             .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
             .AddSystemTextJson()
+            .UseTelemetry()
             .AddErrorInfoProvider(options =>
             {
                 options.ExposeCode = true;
