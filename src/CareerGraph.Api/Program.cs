@@ -10,6 +10,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 builder.Services.AddCareerGraphStore(builder.Configuration);
 builder.Services.AddCareerGraphApi(builder.Environment);
+builder.Services.AddCareerGraphWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
@@ -18,6 +19,7 @@ var options = app.Services.GetRequiredService<CareerGraphOptions>();
 if (options.Seeds.LoadOnStart)
     await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
 
+app.UseCareerGraphWeb();
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
