@@ -23,4 +23,8 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  // `npm run dev` serves the pages with hot reload and passes GraphQL on to a running service.
+  server: {
+    proxy: { '/graphql': process.env.CAREERGRAPH_API ?? 'http://127.0.0.1:5080' },
+  },
 });

@@ -15,6 +15,8 @@ const label = (node: NodeSingular) => String(node.data('label'));
 
 export class Drawing {
   readonly cy: Core;
+  /** The highlighted walk's careers in walking order. */
+  private walk: string[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -92,6 +94,7 @@ export class Drawing {
 
   highlight(walk: Walk | null) {
     this.cy.elements().removeClass('walk');
+    this.walk = walk?.steps.map(s => s.career.id) ?? [];
     if (!walk) return;
     for (const step of walk.steps) this.cy.getElementById(step.career.id).addClass('walk');
     for (const edge of walk.graph.edges) this.cy.getElementById(edge.id).addClass('walk');
@@ -103,8 +106,9 @@ export class Drawing {
   }
 
   /**
-   * Lays the careers out in columns by their distance in moves from the root (rows on a narrow screen),
-   * with the highlighted walk on the middle line and the other careers of a column alternating around it.
+   * Lays the careers out in columns by their distance in moves from the root (rows on a narrow screen).
+   * The highlighted walk runs straight along the middle line, one column a step; the other careers of
+   * a column alternate around it.
    */
   layout(root: string | null) {
     const wide = this.container.clientWidth > this.container.clientHeight * 1.2;
@@ -138,6 +142,7 @@ export class Drawing {
         depths.set(node.id(), depth);
       },
     });
+    this.walk.forEach((id, step) => depths.set(id, step));
     // Careers not joined to the root (none, unless a neighbourhood was cut short) go one column further.
     const last = Math.max(0, ...depths.values()) + 1;
     this.cy.nodes().forEach(n => {

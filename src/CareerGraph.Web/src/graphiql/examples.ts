@@ -5,8 +5,8 @@ export const headersTemplate = `{
   "X-Api-Key": ""
 }`;
 
-const walk = `# From ML Engineer to Cloud Engineer: the skills
-# that carry over and the ones to learn at each step.
+const walk = `# The walk from ML Engineer to Cloud Engineer,
+# with the skills that carry over at each step.
 # Run: ▶ or Ctrl-Enter. Schema: the Docs button.
 query Walk {
   path(from: "ML Engineer", to: "Cloud Engineer") {

@@ -27,6 +27,7 @@ createRoot(document.getElementById('graphiql')!).render(
       defaultHeaders={headersTemplate}
       defaultEditorToolsVisibility="headers"
       shouldPersistHeaders={false}
+      schemaDescription
     >
       <GraphiQL.Logo>
         <span className="careergraph-logo">
