@@ -65,7 +65,7 @@ function distinctWalks(routes: Routes): Walk[] {
 async function load() {
   const ticket = ++loading;
   const { from, to } = view;
-  renderSelection(byId('selection'), null, { start: () => {}, target: () => {} });
+  renderSelection(byId('selection'), null);
   try {
     if (from && to) {
       say(`Finding walks from ${named(from).name} to ${named(to).name}…`);
@@ -133,7 +133,8 @@ function describeDrawing(walk: Walk | null, index: number) {
 async function expand(id: string) {
   const career = named(id);
   drawing.select(id);
-  renderSelection(byId('selection'), career, {
+  renderSelection(byId('selection'), {
+    career,
     start: () => {
       fromBox.set(career);
       choose('from', career);

@@ -88,14 +88,20 @@ export function renderGap(host: HTMLElement, from: Named, to: Named, gap: SkillG
   );
 }
 
-export function renderSelection(host: HTMLElement, career: Named | null, actions: { start: () => void; target: () => void }) {
-  host.hidden = career === null;
-  if (!career) return;
+export interface Selection {
+  career: Named;
+  start: () => void;
+  target: () => void;
+}
+
+export function renderSelection(host: HTMLElement, selection: Selection | null) {
+  host.hidden = selection === null;
+  if (!selection) return;
   const start = el('button', { type: 'button' }, 'Start from here');
   const target = el('button', { type: 'button' }, 'Go here');
-  start.addEventListener('click', actions.start);
-  target.addEventListener('click', actions.target);
-  host.replaceChildren(el('p', {}, 'Selected: ', el('strong', {}, career.name)), el('div', { class: 'actions' }, start, target));
+  start.addEventListener('click', selection.start);
+  target.addEventListener('click', selection.target);
+  host.replaceChildren(el('p', {}, 'Selected: ', el('strong', {}, selection.career.name)), el('div', { class: 'actions' }, start, target));
 }
 
 export function renderCareerList(host: HTMLElement, careers: { id: string; label: string }[]) {
