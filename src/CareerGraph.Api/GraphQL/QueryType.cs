@@ -126,7 +126,7 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<CareerPathType>("path")
-            .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops.")
+            .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops. Example: from \"ML Engineer\" to \"Cloud Engineer\" passes MLOps Engineer.")
             .RouteArguments()
             .ResolveAsync(async c => (await FindPaths(store, c, k: 1)).FirstOrDefault());
 
@@ -164,7 +164,7 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<SubgraphType>>("neighbourhood")
-            .Description("The nodes within a few hops of one node and the edges among them, shaped for drawing.")
+            .Description("The nodes within a few hops of one node and the edges among them, shaped for drawing: nodes { id label kind } and edges { source target kind weight }.")
             .Argument<NonNullGraphType<StringGraphType>>("id", "The centre: an id, name or alias.")
             .Argument<IntGraphType>("depth", a => { a.Description = $"How many hops out (1–{MaxDepth})."; a.DefaultValue = 1; })
             .Argument<ListGraphType<NonNullGraphType<EdgeKindType>>>("edgeKinds", "Only follow these kinds of edge; all kinds when left out.")

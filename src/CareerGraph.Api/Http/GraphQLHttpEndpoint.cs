@@ -31,6 +31,8 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (await WebPages.TryServeGraphiQLAsync(http)) return;
+
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var mediaType = ChooseMediaType(http.Request);
         if (mediaType is null)
