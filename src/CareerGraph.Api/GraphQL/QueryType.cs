@@ -119,7 +119,8 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");
-                Arguments.Bounded(text.Trim().Length, "text", 1, 200);
+                if (text.Trim().Length is < 1 or > 200)
+                    throw GraphError.InvalidArgument("text", $"'text' has {text.Trim().Length} characters; give 1 to 200 (spaces at the ends do not count).");
                 var kinds = c.GetArgument<List<NodeKind>?>("kinds") ?? [];
                 var first = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, MaxPageSize);
                 return await store.SearchAsync(new SearchQuery(text, kinds.ToHashSet(), first), c.CancellationToken);
