@@ -1,20 +1,21 @@
 using CareerGraph.Model;
 using CareerGraph.Store;
 
-namespace CareerGraph.Embedded;
+namespace CareerGraph.Paths;
 
 /// <summary>
 /// Walks between careers over career-to-career edges in either direction. The best walk has the
 /// fewest hops, then the strongest links (the least summed 1 − weight); k walks come from Yen's
 /// algorithm over loopless paths. Parallel edges between two careers count once, by the strongest.
+/// Every backend ranks walks with this one rule, over the careers and edges it holds or has fetched.
 /// </summary>
-internal sealed class RouteFinder
+public sealed class RouteFinder
 {
     private readonly Dictionary<string, List<Edge>> _adjacent = new(StringComparer.Ordinal);
 
-    public RouteFinder(IEnumerable<Career> careers, IEnumerable<Edge> edges)
+    public RouteFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
-        foreach (var career in careers) _adjacent[career.Id] = [];
+        foreach (var id in careerIds) _adjacent[id] = [];
         foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
         {
             if (!_adjacent.ContainsKey(edge.Source) || !_adjacent.ContainsKey(edge.Target)) continue;
