@@ -115,10 +115,10 @@ public sealed class QueryApiClientTests
     [Fact]
     public async Task A_request_that_takes_too_long_is_abandoned_and_tried_again()
     {
-        await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Empty() with { Delay = TimeSpan.FromSeconds(5) });
+        await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Empty() with { Delay = TimeSpan.FromSeconds(30) });
         using var services = Neo4jTestServices.Create(neo4j.Uri, new Dictionary<string, string?>
         {
-            ["AttemptTimeout"] = "00:00:00.200",
+            ["AttemptTimeout"] = "00:00:01",
             ["Retries"] = "1",
         });
 
