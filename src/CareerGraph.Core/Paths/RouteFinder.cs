@@ -1,15 +1,16 @@
 using CareerGraph.Model;
 using CareerGraph.Store;
 
-namespace CareerGraph.Embedded;
+namespace CareerGraph.Paths;
 
 /// <summary>
 /// Walks between careers over career-to-career edges in either direction. The best walk has the
 /// fewest hops, then the strongest links (the least summed 1 − weight); k walks come from Yen's
 /// algorithm over loopless paths. Parallel edges between two careers count once, by the strongest
 /// that may be walked. Careers are numbered and adjacency kept in arrays, so a search allocates little.
+/// Every backend ranks walks with this one rule, over the careers and edges it holds or has fetched.
 /// </summary>
-internal sealed class RouteFinder
+public sealed class RouteFinder
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly string[] _ids;
@@ -17,9 +18,9 @@ internal sealed class RouteFinder
 
     private readonly record struct Link(int To, Edge Edge);
 
-    public RouteFinder(IEnumerable<Career> careers, IEnumerable<Edge> edges)
+    public RouteFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
-        _ids = careers.Select(c => c.Id).ToArray();
+        _ids = careerIds.ToArray();
         for (var i = 0; i < _ids.Length; i++) _numbers[_ids[i]] = i;
         var links = _ids.Select(_ => new List<Link>()).ToArray();
         foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
