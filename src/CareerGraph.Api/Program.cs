@@ -11,6 +11,8 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddCareerGraphStore(builder.Configuration);
 builder.Services.AddCareerGraphApi(builder.Environment);
 builder.Services.AddCareerGraphSecurity(builder.Configuration);
+builder.Services.AddCareerGraphTelemetry(builder.Configuration);
+builder.Services.AddCareerGraphWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
@@ -20,6 +22,7 @@ var options = app.Services.GetRequiredService<CareerGraphOptions>();
 if (options.Seeds.LoadOnStart)
     await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
 
+app.UseCareerGraphWeb();
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

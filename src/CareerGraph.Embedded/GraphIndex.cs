@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Paths;
 using CareerGraph.Store;
 
 namespace CareerGraph.Embedded;
@@ -51,7 +52,7 @@ public sealed class GraphIndex : IGraphFacts
         _skills = [.. document.Skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
         _industries = [.. document.Industries.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id, StringComparer.Ordinal)];
         Search = new SearchIndex(Document.Nodes, document.Aliases, _nodes);
-        Routes = new RouteFinder(careers, document.Edges);
+        Routes = new RouteFinder(careers.Select(c => c.Id), document.Edges);
     }
 
     public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);

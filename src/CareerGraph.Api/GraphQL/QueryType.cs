@@ -116,14 +116,15 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");
-                Arguments.Bounded(text.Trim().Length, "text", 1, 200);
+                if (text.Trim().Length is < 1 or > 200)
+                    throw GraphError.InvalidArgument("text", $"'text' has {text.Trim().Length} characters; give 1 to 200 (spaces at the ends do not count).");
                 var kinds = c.GetArgument<List<NodeKind>?>("kinds") ?? [];
                 var first = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, limits.MaxPageSize);
                 return await store.SearchAsync(new SearchQuery(text, kinds.ToHashSet(), first), c.CancellationToken);
             });
 
         Field<CareerPathType>("path")
-            .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops.")
+            .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops. Example: from \"ML Engineer\" to \"Cloud Engineer\" passes MLOps Engineer.")
             .RouteArguments(limits)
             .ResolveAsync(async c => (await FindPaths(store, limits, c, k: 1)).FirstOrDefault());
 
@@ -161,7 +162,7 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<SubgraphType>>("neighbourhood")
-            .Description("The nodes within a few hops of one node and the edges among them, shaped for drawing.")
+            .Description("The nodes within a few hops of one node and the edges among them, shaped for drawing: nodes { id label kind } and edges { source target kind weight }.")
             .Argument<NonNullGraphType<StringGraphType>>("id", "The centre: an id, name or alias.")
             .Argument<IntGraphType>("depth", a => { a.Description = $"How many hops out (1–{limits.MaxNeighbourhoodDepth})."; a.DefaultValue = 1; })
             .Argument<ListGraphType<NonNullGraphType<EdgeKindType>>>("edgeKinds", "Only follow these kinds of edge; all kinds when left out.")

@@ -14,6 +14,7 @@ public static class ApiRegistration
             .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
             .AddSystemTextJson()
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
+            .UseTelemetry()
             .AddErrorInfoProvider(options =>
             {
                 options.ExposeCode = true;

@@ -22,11 +22,21 @@ public static class GraphQLHttpEndpoint
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
-    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern) =>
-        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern)
+    {
+        // The schema in SDL, with descriptions: the same text as schema.graphql in the repository.
+        endpoints.MapGet(pattern.TrimEnd('/') + "/schema.graphql", (global::GraphQL.Types.ISchema schema) =>
+            Results.Text(PrintSchema(schema), "text/plain; charset=utf-8"));
+        return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
+    }
+
+    public static string PrintSchema(global::GraphQL.Types.ISchema schema) =>
+        schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (await WebPages.TryServeGraphiQLAsync(http)) return;
+
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var limits = http.RequestServices.GetRequiredService<LimitOptions>();
         var mediaType = ChooseMediaType(http.Request);
