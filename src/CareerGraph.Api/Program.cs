@@ -16,13 +16,13 @@ builder.Services.AddCareerGraphWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
-app.UseCareerGraphSecurity();
 
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
 if (options.Seeds.LoadOnStart)
     await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
 
 app.UseCareerGraphWeb();
+app.UseCareerGraphSecurity();
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

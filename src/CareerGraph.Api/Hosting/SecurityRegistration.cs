@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CareerGraph.Api.Hosting;
 
-/// <summary>Credentials, CORS, rate limiting and the GraphQL limits, all from configuration (docs/curation.md, docs/limits.md).</summary>
+/// <summary>Credentials, rate limiting and the GraphQL limits, all from configuration (docs/curation.md, docs/limits.md).</summary>
 public static class SecurityRegistration
 {
     public const string CallerScheme = "Caller";
@@ -23,21 +23,11 @@ public static class SecurityRegistration
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
         var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new();
-        var cors = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>() ?? new();
         services.AddSingleton(auth);
         services.AddSingleton(limits);
         services.AddSingleton(new ApiKeyRing(auth.ApiKeys)); // a malformed key entry stops the start here
 
         AddAuthentication(services, auth);
-        services.AddCors(options => options.AddDefaultPolicy(policy =>
-        {
-            if (cors.AllowedOrigins.Count == 0) return; // no cross-origin browser access
-            policy.WithOrigins([.. cors.AllowedOrigins])
-                .WithMethods(HttpMethods.Get, HttpMethods.Post)
-                .WithHeaders("Content-Type", "Accept", "Authorization", ApiKeyHandler.Header)
-                .WithExposedHeaders("Retry-After")
-                .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
-        }));
         if (limits.RateLimit.PermitLimit > 0) AddRateLimiting(services, limits.RateLimit);
 
         services.AddGraphQL(graphql => graphql
@@ -58,10 +48,9 @@ public static class SecurityRegistration
         return services;
     }
 
-    /// <summary>CORS for the configured origins, then the per-client rate limit.</summary>
+    /// <summary>The per-client rate limit; after CORS (so a 429 reaches browser pages readable) and the static pages.</summary>
     public static IApplicationBuilder UseCareerGraphSecurity(this IApplicationBuilder app)
     {
-        app.UseCors();
         if (app.ApplicationServices.GetRequiredService<LimitOptions>().RateLimit.PermitLimit > 0) app.UseRateLimiter();
         return app;
     }

@@ -7,13 +7,11 @@ namespace CareerGraph.Api.Security;
 /// Limits what one document may ask for, counted as written: field selections, aliased fields, and
 /// (when introspection is off) __schema and __type. Depth and cost are the complexity analyzer's.
 /// </summary>
-public sealed class RequestShapeRule(LimitOptions limits, IHostEnvironment environment) : ValidationRuleBase
+public sealed class RequestShapeRule(LimitOptions limits) : ValidationRuleBase
 {
     public const string TooManyFields = "TOO_MANY_FIELDS";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
-
-    private readonly bool _introspection = limits.Introspection ?? environment.IsDevelopment();
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -24,7 +22,7 @@ public sealed class RequestShapeRule(LimitOptions limits, IHostEnvironment envir
                 fields++;
                 if (field.Alias is not null) aliases++;
                 var name = field.Name.StringValue;
-                if (!_introspection && name is "__schema" or "__type")
+                if (!limits.Introspection && name is "__schema" or "__type")
                     ReportOnce(ctx, IntrospectionDisabled, $"Introspection ('{name}') is turned off on this service; read the published schema.graphql instead.");
                 if (fields > limits.MaxFields)
                     ReportOnce(ctx, TooManyFields, $"The document selects more than {limits.MaxFields} fields; split it into smaller requests.");

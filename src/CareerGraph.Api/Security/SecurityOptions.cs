@@ -46,7 +46,7 @@ public sealed class LimitOptions
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>Highest estimated cost: one per field, lists multiplied by their page size (or 5 when unknown).</summary>
-    public int MaxComplexity { get; set; } = 20_000;
+    public int MaxComplexity { get; set; } = 100_000;
 
     /// <summary>Most field selections written in one document.</summary>
     public int MaxFields { get; set; } = 500;
@@ -69,8 +69,8 @@ public sealed class LimitOptions
     /// <summary>Most operations in one batched (JSON array) request; 1 refuses batches.</summary>
     public int MaxBatchSize { get; set; } = 5;
 
-    /// <summary>Whether __schema and __type may be queried; when not set, only in the Development environment.</summary>
-    public bool? Introspection { get; set; }
+    /// <summary>Whether __schema and __type may be queried. On by default because the IDE at GET /graphql needs it; turn it off where no IDE is served.</summary>
+    public bool Introspection { get; set; } = true;
 
     public RateLimitOptions RateLimit { get; set; } = new();
 }
@@ -82,12 +82,4 @@ public sealed class RateLimitOptions
     public int PermitLimit { get; set; } = 300;
 
     public int WindowSeconds { get; set; } = 60;
-}
-
-public sealed class CorsOptions
-{
-    public const string Section = "CareerGraph:Cors";
-
-    /// <summary>Origins (scheme://host[:port]) whose web pages may call the API from a browser; none by default.</summary>
-    public List<string> AllowedOrigins { get; set; } = [];
 }
