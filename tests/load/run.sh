@@ -21,7 +21,8 @@ dotnet build "$here/BareEndpoint" -c Release -v quiet -nologo >/dev/null
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 
 service_port=$(free_port)
-CareerGraph__Embedded__Path="$db" Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+# The load comes from one address, so the per-client rate limit is off for this run.
+CareerGraph__Embedded__Path="$db" CareerGraph__Limits__RateLimit__PermitLimit=0 Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll" --urls "http://127.0.0.1:$service_port" >"$work/service.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$service_port/ready"
