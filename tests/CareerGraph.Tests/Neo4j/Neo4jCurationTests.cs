@@ -174,19 +174,23 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
         Assert.Equal("DELETE", TransactionRequests[^1].Method);
     }
 
-    [Fact]
-    public async Task A_write_Neo4j_fails_rolls_the_change_back_and_is_never_sent_twice()
+    [Theory]
+    [InlineData("merge-requires-edges", 503, null)]
+    [InlineData("append-audit-entries", 400, "Neo.ClientError.Schema.ConstraintValidationFailed")]
+    [InlineData("append-audit-entries", 400, "Neo.TransientError.Transaction.DeadlockDetected")]
+    public async Task A_write_Neo4j_fails_rolls_the_change_back_and_is_never_sent_twice(string failing, int status, string? code)
     {
-        _write = request => request.StatementName == "merge-requires-edges"
-            ? new FakeReply(503, "", ContentType: "text/plain")
-            : FakeReply.InTransaction("tx1", []);
+        _write = request => request.StatementName != failing ? FakeReply.InTransaction("tx1", [])
+            : code is null ? new FakeReply(status, "", ContentType: "text/plain")
+            : FakeReply.Error(status, code, "Neo4j says no.");
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
 
-        await Assert.ThrowsAsync<Neo4jUnavailableException>(() => services.Store().ApplyAsync(new ChangeSet(Curator,
+        var error = await Assert.ThrowsAnyAsync<Neo4jException>(() => services.Store().ApplyAsync(new ChangeSet(Curator,
             [new PutEdge(new Edge("cloud-engineer", "sql", EdgeKind.Requires) { Importance = 0.5 })])));
 
-        Assert.Single(TransactionRequests, r => r.StatementName == "merge-requires-edges");
-        Assert.DoesNotContain(TransactionRequests, r => r.StatementName == "append-audit-entries" || r.Path.EndsWith("/commit"));
+        Assert.Contains(failing, error.Message);
+        Assert.Single(TransactionRequests, r => r.StatementName == failing);
+        Assert.DoesNotContain(TransactionRequests, r => r.Path.EndsWith("/commit"));
         Assert.Equal(("DELETE", Transaction), (TransactionRequests[^1].Method, TransactionRequests[^1].Path));
     }
 
