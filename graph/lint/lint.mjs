@@ -14,7 +14,7 @@ function loadSchema() {
   const version = spec.defaultLanguage;
   const functions = Object.fromEntries(spec.functions.map((name) => [name, {
     name, category: '', description: '', isBuiltIn: true, argumentDescription: [], returnDescription: 'ANY',
-    signature: `${name}()`, aggregating: ['avg', 'collect', 'count', 'sum'].includes(name), isDeprecated: false,
+    signature: `${name}()`, aggregating: ['avg', 'collect', 'count', 'max', 'sum'].includes(name), isDeprecated: false,
   }]));
   const describe = ([name, type, defaultValue]) =>
     ({ name, type, description: '', isDeprecated: false, ...(defaultValue === undefined ? {} : { default: defaultValue }) });

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 
 namespace CareerGraph.Neo4j;
@@ -61,6 +63,23 @@ internal sealed record AliasRecord(string Name, string Target)
     public Alias ToAlias() => new(Name, Target);
 }
 
+/// <summary>A redirect as our statements return it: the merged-away id, and the id of the career it now stands for.</summary>
+internal sealed record RedirectRecord(string From, string To);
+
+/// <summary>An audit entry as audit-trail returns it; <c>at</c> is kept as the ISO 8601 text it was written as.</summary>
+internal sealed record AuditEntryRecord(long Sequence, string At, string Actor, string Operation, IReadOnlyList<string> NodeIds, string Summary, string? Before, string? After)
+{
+    public AuditEntry ToEntry() => new(
+        Sequence,
+        DateTimeOffset.Parse(At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        Actor,
+        Enum.Parse<AuditOperation>(Operation),
+        NodeIds,
+        Summary,
+        Before,
+        After);
+}
+
 /// <summary>How the model is written to Neo4j: property maps without nulls, so that equal maps mean unchanged nodes.</summary>
 internal static class GraphRecords
 {
@@ -99,6 +118,27 @@ internal static class GraphRecords
     }
 
     public static object AliasRow(Alias alias) => new { key = alias.Key, name = alias.Name, target = alias.TargetId };
+
+    /// <summary>Which edge to delete: its ends and relationship type.</summary>
+    public static object EdgeKeyRow(Edge edge) => new { source = edge.Source, type = edge.Kind.CypherName(), target = edge.Target };
+
+    /// <summary>Which alias to delete: its comparison key and the node it names.</summary>
+    public static object AliasKeyRow(Alias alias) => new { key = alias.Key, target = alias.TargetId };
+
+    public static object RedirectRow(Redirect redirect) => new { from = redirect.From, to = redirect.To };
+
+    /// <summary>An audit entry as stored: the time as ISO 8601 text (as the embedded store keeps it), the operation by name.</summary>
+    public static object AuditRow(AuditEntry entry) => new
+    {
+        sequence = entry.Sequence,
+        at = entry.At.ToString("O", CultureInfo.InvariantCulture),
+        actor = entry.Actor,
+        operation = entry.Operation.ToString(),
+        nodeIds = entry.NodeIds,
+        summary = entry.Summary,
+        before = entry.Before,
+        after = entry.After,
+    };
 
     private static void Add(Dictionary<string, object> properties, string key, object? value)
     {

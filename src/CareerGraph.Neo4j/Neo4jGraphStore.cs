@@ -10,16 +10,16 @@ namespace CareerGraph.Neo4j;
 
 /// <summary>
 /// The career graph in Neo4j, through the Query API. Every operation is one Cypher statement from graph/queries
-/// (an import is one explicit transaction), so a GraphQL request costs one round trip per nesting level.
+/// (an import or a curator's change is one explicit transaction), so a GraphQL request costs one round trip per nesting level.
 /// Walks and neighbourhoods are fetched by Cypher and ranked with the same rules as the embedded store.
 /// </summary>
-public sealed class Neo4jGraphStore : ICareerGraphStore
+public sealed partial class Neo4jGraphStore : ICareerGraphStore
 {
     private const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
     private readonly QueryApiClient _client;
     private readonly IOptions<Neo4jOptions> _options;
-    private readonly SemaphoreSlim _importLock = new(1, 1);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _schemaGate = new();
     private Task? _schema;
 
@@ -221,7 +221,7 @@ public sealed class Neo4jGraphStore : ICareerGraphStore
     public async Task<ImportResult?> ImportAsync(GraphDocument document, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         await EnsureSchemaAsync(cancellationToken);
-        await _importLock.WaitAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
         try
         {
             return await ImportInOneTransactionAsync(document, options?.OnceKey, cancellationToken);
@@ -234,7 +234,7 @@ public sealed class Neo4jGraphStore : ICareerGraphStore
         }
         finally
         {
-            _importLock.Release();
+            _writeLock.Release();
         }
     }
 
@@ -282,21 +282,6 @@ public sealed class Neo4jGraphStore : ICareerGraphStore
         }
         return total;
     }
-
-    /// <summary>
-    /// Curation is not implemented on this backend yet: a change is refused whole, so nothing is written
-    /// (the rules and plan are <see cref="ChangePlanner"/>'s; what is missing is the Cypher that executes a plan).
-    /// </summary>
-    public Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Curation (mutations) is not available on the Neo4j backend yet; use the embedded store (CareerGraph:Store = Embedded) to curate.");
-
-    /// <summary>Nothing is recorded while <see cref="ApplyAsync"/> refuses every change.</summary>
-    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>([]);
-
-    /// <summary>No career is ever merged away while <see cref="ApplyAsync"/> refuses every change.</summary>
-    public Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     private async Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken)
     {

@@ -20,6 +20,15 @@ internal static class Statements
     public static readonly CypherStatement MergeIndustries = CypherFiles.Query("merge-industries");
     public static readonly CypherStatement MergeAliases = CypherFiles.Query("merge-aliases");
     public static readonly CypherStatement RecordImport = CypherFiles.Query("record-import");
+    public static readonly CypherStatement LoadChangeSlice = CypherFiles.Query("load-change-slice");
+    public static readonly CypherStatement DeleteEdges = CypherFiles.Query("delete-edges");
+    public static readonly CypherStatement DeleteAliases = CypherFiles.Query("delete-aliases");
+    public static readonly CypherStatement DeleteRedirects = CypherFiles.Query("delete-redirects");
+    public static readonly CypherStatement DeleteNodes = CypherFiles.Query("delete-nodes");
+    public static readonly CypherStatement PutRedirects = CypherFiles.Query("put-redirects");
+    public static readonly CypherStatement AppendAuditEntries = CypherFiles.Query("append-audit-entries");
+    public static readonly CypherStatement AuditTrail = CypherFiles.Query("audit-trail");
+    public static readonly CypherStatement RedirectsOf = CypherFiles.Query("redirects-of");
 
     /// <summary>The edges of one kind touching the given nodes (REQUIRES, IN_INDUSTRY, SPECIALISATION_OF, SEE_ALSO).</summary>
     public static CypherStatement EdgesOf(Model.EdgeKind kind) => CypherFiles.Query($"{FileStem(kind)}-edges");

@@ -34,7 +34,7 @@ public sealed class CypherFilesTests
     {
         var statements = CypherFiles.Schema();
 
-        Assert.Equal(10, statements.Count);
+        Assert.Equal(14, statements.Count);
         Assert.StartsWith("// Constraints and indexes", statements[0].Text);
         Assert.EndsWith("REQUIRE c.id IS UNIQUE", statements[0].Text);
         Assert.Contains("CREATE FULLTEXT INDEX node_names IF NOT EXISTS", statements[^2].Text);
