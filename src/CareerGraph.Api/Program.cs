@@ -15,6 +15,9 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 builder.Services.AddCareerGraphStore(builder.Configuration);
 builder.Services.AddCareerGraphApi(builder.Environment);
+builder.Services.AddCareerGraphSecurity(builder.Configuration);
+builder.Services.AddCareerGraphTelemetry(builder.Configuration);
+builder.Services.AddCareerGraphWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
@@ -23,6 +26,8 @@ var options = app.Services.GetRequiredService<CareerGraphOptions>();
 if (options.Seeds.LoadOnStart)
     await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
 
+app.UseCareerGraphWeb();
+app.UseCareerGraphSecurity();
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

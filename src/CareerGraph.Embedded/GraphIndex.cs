@@ -1,5 +1,8 @@
+using System.Collections.Frozen;
 using System.Runtime.InteropServices;
+using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Paths;
 using CareerGraph.Store;
 
 namespace CareerGraph.Embedded;
@@ -8,7 +11,7 @@ namespace CareerGraph.Embedded;
 /// An immutable, fully indexed snapshot of the graph. Every read of the embedded store is answered
 /// from one snapshot, so readers never see a half-applied change; a commit publishes a new one.
 /// </summary>
-public sealed class GraphIndex
+public sealed class GraphIndex : IGraphFacts
 {
     private readonly Dictionary<string, GraphNode> _nodes;
     private readonly Dictionary<(string, EdgeKind), Edge[]> _outgoing;
@@ -16,6 +19,8 @@ public sealed class GraphIndex
     private readonly Dictionary<string, Alias[]> _aliasesByKey;
     private readonly Dictionary<string, Alias[]> _aliasesByTarget;
     private readonly Dictionary<string, GraphNode[]> _nodesByName;
+    private readonly FrozenDictionary<string, string> _redirects;
+    private readonly FrozenDictionary<string, string[]> _redirectsTo;
     private readonly Career[] _careers;
     private readonly Skill[] _skills;
     private readonly Industry[] _industries;
@@ -24,7 +29,8 @@ public sealed class GraphIndex
     internal SearchIndex Search { get; }
     internal RouteFinder Routes { get; }
 
-    public GraphIndex(GraphDocument document)
+    /// <param name="redirects">Ids of careers merged away → the career each now stands for.</param>
+    public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null)
     {
         var specialisations = document.Edges
             .Where(e => e.Kind == EdgeKind.SpecialisationOf)
@@ -35,7 +41,8 @@ public sealed class GraphIndex
             .ToList();
         Document = document with { Careers = careers };
 
-        var nodes = Document.Nodes.ToDictionary(n => n.Id);
+        var all = Document.Nodes.ToList();
+        var nodes = all.ToDictionary(n => n.Id);
         _nodes = nodes;
 
         // The parts are independent: built side by side, a large graph opens in a fraction of the time.
@@ -47,13 +54,14 @@ public sealed class GraphIndex
         Parallel.Invoke(
             () => (outgoing, incoming) = (Group(document.Edges, e => (e.Source, e.Kind)), Group(document.Edges, e => (e.Target, e.Kind))),
             () => (aliasesByKey, aliasesByTarget) = (Group(document.Aliases, a => a.Key), Group(document.Aliases, a => a.TargetId)),
-            () => nodesByName = Group(Document.Nodes, n => Names.Key(n.Name)),
-            () => search = new SearchIndex([.. Document.Nodes], document.Aliases, nodes),
-            () => routes = new RouteFinder(careers, document.Edges));
+            () => nodesByName = Group(all, n => Names.Key(n.Name)),
+            () => search = new SearchIndex(all, document.Aliases, nodes),
+            () => routes = new RouteFinder(careers.Select(c => c.Id), document.Edges));
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
         Search = search!;
         Routes = routes!;
-
+        _redirects = (redirects ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
+        _redirectsTo = _redirects.GroupBy(r => r.Value).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Key).ToArray());
         _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
         _skills = [.. document.Skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
         _industries = [.. document.Industries.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id, StringComparer.Ordinal)];
@@ -92,11 +100,46 @@ public sealed class GraphIndex
     internal Alias? Find(Alias alias) =>
         _aliasesByKey.GetValueOrDefault(alias.Key, []).FirstOrDefault(a => a.TargetId == alias.TargetId);
 
+    public IReadOnlyList<GraphNode> NodesNamed(string nameKey) => _nodesByName.GetValueOrDefault(nameKey, []);
+
+    public string? RedirectOf(string id) => _redirects.GetValueOrDefault(id);
+
+    public IReadOnlyList<string> RedirectsTo(string id) => _redirectsTo.GetValueOrDefault(id, []);
+
+    public IReadOnlyDictionary<string, string> Redirects => _redirects;
+
+    /// <summary>
+    /// The snapshot after a committed change: this one's data with the plan applied, in the order a
+    /// fresh load from the database would give, so a restart sees exactly the same snapshot.
+    /// </summary>
+    public GraphIndex With(ChangePlan plan)
+    {
+        var replaced = plan.NodesToDelete.Concat(plan.NodesToPut.Select(n => n.Id)).ToHashSet(StringComparer.Ordinal);
+        List<T> Nodes<T>(IEnumerable<T> current) where T : GraphNode =>
+            [.. current.Where(n => !replaced.Contains(n.Id)).Concat(plan.NodesToPut.OfType<T>()).OrderBy(n => n.Id, StringComparer.Ordinal)];
+        var edgesGone = plan.EdgesToDelete.Concat(plan.EdgesToPut).Select(e => (e.Source, e.Kind, e.Target)).ToHashSet();
+        var aliasesGone = plan.AliasesToDelete.Concat(plan.AliasesToPut).Select(a => (a.Key, a.TargetId)).ToHashSet();
+        var document = new GraphDocument(
+            Nodes(Document.Careers),
+            Nodes(Document.Skills),
+            Nodes(Document.Industries),
+            [.. Document.Edges.Where(e => !edgesGone.Contains((e.Source, e.Kind, e.Target))).Concat(plan.EdgesToPut)
+                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Kind.CypherName(), StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)],
+            [.. Document.Aliases.Where(a => !aliasesGone.Contains((a.Key, a.TargetId))).Concat(plan.AliasesToPut)
+                .OrderBy(a => a.Key, StringComparer.Ordinal).ThenBy(a => a.TargetId, StringComparer.Ordinal)]);
+        var redirects = _redirects.ToDictionary(StringComparer.Ordinal);
+        foreach (var id in plan.RedirectsToDelete.Concat(plan.NodesToDelete)) redirects.Remove(id);
+        foreach (var gone in redirects.Where(r => plan.NodesToDelete.Contains(r.Value)).ToList()) redirects.Remove(gone.Key);
+        foreach (var redirect in plan.RedirectsToPut) redirects[redirect.From] = redirect.To;
+        return new GraphIndex(document, redirects);
+    }
+
     public IReadOnlyList<GraphNode> Resolve(string reference, NodeKind? kind)
     {
         bool Wanted(GraphNode n) => kind is null || n.Kind == kind;
 
         if (_nodes.TryGetValue(reference.Trim(), out var byId) && Wanted(byId)) return [byId];
+        if (_redirects.TryGetValue(reference.Trim(), out var survivor) && _nodes.TryGetValue(survivor, out var merged) && Wanted(merged)) return [merged];
         var key = Names.Key(reference);
         var byName = _nodesByName.GetValueOrDefault(key, []).Where(Wanted).ToList();
         if (byName.Count > 0) return byName;

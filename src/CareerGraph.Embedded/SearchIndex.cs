@@ -4,44 +4,53 @@ using CareerGraph.Store;
 namespace CareerGraph.Embedded;
 
 /// <summary>
-/// Ranks names and aliases against a text: exact, then prefix, word prefix, substring, then
-/// within a small edit distance (Damerau–Levenshtein, so "pyhton" finds Python).
+/// Ranks names and aliases against a text: exact, then prefix, word prefix, substring, then within a
+/// small edit distance (optimal string alignment, so "pyhton" finds Python). Words are numbered once
+/// in a vocabulary, so a query measures each distinct word once rather than once per name.
 /// </summary>
 internal sealed class SearchIndex
 {
     private readonly Entry[] _entries;
+    private readonly string[] _vocabulary;
     private readonly IReadOnlyDictionary<string, GraphNode> _nodes;
 
-    private sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias);
+    private sealed record Entry(string Key, int[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias);
 
-    public SearchIndex(IReadOnlyCollection<GraphNode> nodes, IReadOnlyCollection<Alias> aliases, IReadOnlyDictionary<string, GraphNode> byId)
+    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IReadOnlyDictionary<string, GraphNode> byId)
     {
         _nodes = byId;
-        var entries = new List<Entry>(nodes.Count + aliases.Count);
-        foreach (var node in nodes)
-            entries.Add(NewEntry(node.Name, node.Id, node.Kind, viaAlias: false));
-        foreach (var alias in aliases)
-            if (byId.TryGetValue(alias.TargetId, out var target))
-                entries.Add(NewEntry(alias.Name, alias.TargetId, target.Kind, viaAlias: true));
-        _entries = [.. entries];
-    }
-
-    private static Entry NewEntry(string text, string id, NodeKind kind, bool viaAlias)
-    {
-        var key = Names.Key(text);
-        return new Entry(key, key.Split(' ', StringSplitOptions.RemoveEmptyEntries), text, id, kind, viaAlias);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        Entry NewEntry(string text, string id, NodeKind kind, bool viaAlias)
+        {
+            var key = Names.Key(text);
+            var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => vocabulary.TryGetValue(w, out var n) ? n : vocabulary[w] = vocabulary.Count)
+                .ToArray();
+            return new Entry(key, words, text, id, kind, viaAlias);
+        }
+        _entries =
+        [
+            .. nodes.Select(n => NewEntry(n.Name, n.Id, n.Kind, viaAlias: false)),
+            .. aliases.Where(a => byId.ContainsKey(a.TargetId))
+                      .Select(a => NewEntry(a.Name, a.TargetId, byId[a.TargetId].Kind, viaAlias: true)),
+        ];
+        _vocabulary = new string[vocabulary.Count];
+        foreach (var (word, number) in vocabulary) _vocabulary[number] = word;
     }
 
     public IReadOnlyList<SearchHit> Find(SearchQuery query)
     {
         var text = Names.Key(query.Text);
         if (text.Length == 0 || query.First <= 0) return [];
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var queryWords = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var closeness = queryWords.Select(Closeness).ToArray();
+        var textBudget = TypoBudget(text.Length);
+
         var best = new Dictionary<string, (double Score, Entry Entry)>();
         foreach (var entry in _entries)
         {
             if (query.Kinds.Count > 0 && !query.Kinds.Contains(entry.Kind)) continue;
-            var score = Score(text, words, entry);
+            var score = Score(text, textBudget, closeness, entry);
             if (score <= 0) continue;
             if (entry.ViaAlias) score *= 0.95;
             if (!best.TryGetValue(entry.NodeId, out var current) || score > current.Score)
@@ -56,30 +65,38 @@ internal sealed class SearchIndex
             .ToList();
     }
 
-    private static double Score(string text, string[] words, Entry entry)
+    /// <summary>For one query word, its distance to every vocabulary word: 0 for a prefix, byte.MaxValue for too far.</summary>
+    private byte[] Closeness(string word)
+    {
+        var budget = TypoBudget(word.Length);
+        var distances = new byte[_vocabulary.Length];
+        for (var i = 0; i < _vocabulary.Length; i++)
+        {
+            var candidate = _vocabulary[i];
+            distances[i] = candidate.StartsWith(word, StringComparison.Ordinal) ? (byte)0
+                : Math.Abs(candidate.Length - word.Length) > budget ? byte.MaxValue
+                : EditDistance(word, candidate, budget) is var d && d <= budget ? (byte)d : byte.MaxValue;
+        }
+        return distances;
+    }
+
+    private static double Score(string text, int textBudget, byte[][] closeness, Entry entry)
     {
         var key = entry.Key;
         if (key == text) return 1.0;
         if (key.StartsWith(text, StringComparison.Ordinal)) return 0.9;
-        if (entry.Words.Any(w => w.StartsWith(text, StringComparison.Ordinal))) return 0.8;
-        if (key.Contains(text, StringComparison.Ordinal)) return 0.7;
+        if (key.Contains(text, StringComparison.Ordinal))
+            return key[key.IndexOf(text, StringComparison.Ordinal) - 1] == ' ' ? 0.8 : 0.7;
 
         // Typos: the whole text is close to the whole name, or every word is close to a word of it.
-        var budget = TypoBudget(text.Length);
-        if (Math.Abs(key.Length - text.Length) <= budget && EditDistance(text, key, budget) is var d && d <= budget)
+        if (Math.Abs(key.Length - text.Length) <= textBudget && EditDistance(text, key, textBudget) is var d && d <= textBudget)
             return 0.65 - 0.05 * d;
         var total = 0;
-        foreach (var word in words)
+        foreach (var distances in closeness)
         {
-            var closest = int.MaxValue;
-            foreach (var candidate in entry.Words)
-            {
-                if (candidate.StartsWith(word, StringComparison.Ordinal)) { closest = 0; break; }
-                var wordBudget = TypoBudget(word.Length);
-                if (Math.Abs(candidate.Length - word.Length) > wordBudget) continue;
-                closest = Math.Min(closest, EditDistance(word, candidate, wordBudget));
-            }
-            if (closest > TypoBudget(word.Length)) return 0;
+            var closest = (int)byte.MaxValue;
+            foreach (var word in entry.Words) closest = Math.Min(closest, distances[word]);
+            if (closest == byte.MaxValue) return 0;
             total += closest;
         }
         return 0.5 - 0.05 * Math.Min(total, 5);
@@ -90,14 +107,15 @@ internal sealed class SearchIndex
     /// <summary>Optimal string alignment distance, giving up (returning budget + 1) once past the budget.</summary>
     internal static int EditDistance(string a, string b, int budget)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        if (b.Length > 256) return budget + 1;
+        Span<int> previous2 = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
-            var rowMin = current[0];
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -108,7 +126,10 @@ internal sealed class SearchIndex
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > budget) return budget + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
         return previous[b.Length];
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,6 @@ namespace CareerGraph.Embedded;
 /// </summary>
 public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 {
-
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile GraphIndex _index;
@@ -45,7 +45,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         connection.Open();
         Execute(connection, SqliteSchema.Create);
         var version = DataVersion(connection);
-        return new SqliteGraphStore(connection, new GraphIndex(Load(connection)), version);
+        return new SqliteGraphStore(connection, LoadIndex(connection), version);
     }
 
     /// <summary>The snapshot reads are answered from now.</summary>
@@ -131,23 +131,82 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         }
     }
 
+    public async Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (DataVersion(_connection) != _loadedVersion) Reload();
+            var index = _index;
+            var plan = ChangePlanner.Plan(changes, index);
+            if (plan.IsEmpty) return new ChangeReceipt([]);
+
+            IReadOnlyList<AuditEntry> entries;
+            using (var transaction = _connection.BeginTransaction())
+            {
+                entries = new SqliteWriter(_connection, transaction).Execute(plan, Serialize, changes.Actor, DateTimeOffset.UtcNow);
+                transaction.Commit();
+            }
+            _index = index.With(plan);
+            return new ChangeReceipt(entries);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT sequence, at, actor, operation, nodes, summary, before, after FROM audit
+                WHERE sequence > $after
+                  AND ($actor IS NULL OR actor = $actor)
+                  AND ($node IS NULL OR sequence IN (SELECT sequence FROM audit_nodes WHERE node = $node))
+                ORDER BY sequence
+                LIMIT $first
+                """;
+            command.Parameters.AddWithValue("$after", query.AfterSequence);
+            command.Parameters.AddWithValue("$actor", (object?)query.Actor ?? DBNull.Value);
+            command.Parameters.AddWithValue("$node", (object?)query.NodeId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$first", Math.Max(0, query.First));
+            using var reader = command.ExecuteReader();
+            var entries = new List<AuditEntry>();
+            while (reader.Read())
+            {
+                entries.Add(new AuditEntry(
+                    reader.GetInt64(0),
+                    DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.GetString(2),
+                    Enum.Parse<AuditOperation>(reader.GetString(3)),
+                    JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+                    reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7)));
+            }
+            return entries;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var index = _index;
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(
+            ids.Distinct().Where(id => index.RedirectOf(id) is not null).ToDictionary(id => id, id => index.RedirectOf(id)!));
+    }
+
     public void Dispose()
     {
         _connection.Dispose();
         _writeLock.Dispose();
-    }
-
-    private void Reload()
-    {
-        _loadedVersion = DataVersion(_connection);
-        _index = new GraphIndex(Load(_connection));
-    }
-
-    private static long DataVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return (long)command.ExecuteScalar()!;
     }
 
     private bool HasImport(string key)
@@ -166,15 +225,36 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
+    private void Reload()
+    {
+        _loadedVersion = DataVersion(_connection);
+        _index = LoadIndex(_connection);
+    }
+
+    private static long DataVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>
-    /// Reads the whole graph in one read transaction, so the three tables agree. Rows are stepped through
-    /// SQLite's own API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
+    /// Reads the whole graph in one read transaction, so the tables agree. Rows are stepped through SQLite's own
+    /// API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
     /// </summary>
-    private static GraphDocument Load(SqliteConnection connection)
+    private static GraphIndex LoadIndex(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var db = connection.Handle!;
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        Read(db, "SELECT id, target FROM redirects", row => redirects[Text(row, 0)] = Text(row, 1));
+        var document = Load(db);
+        transaction.Commit();
+        return new GraphIndex(document, redirects);
+    }
 
+    private static GraphDocument Load(sqlite3 db)
+    {
         // Node JSON is parsed from SQLite's UTF-8 bytes, never made into a string.
         var rows = new List<(string Kind, byte[] Data)>();
         Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((Text(row, 0), raw.sqlite3_column_blob(row, 1).ToArray())));
@@ -199,7 +279,6 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 
         var aliases = new List<Alias>();
         Read(db, "SELECT name, target FROM aliases ORDER BY key, target", row => aliases.Add(new Alias(Text(row, 0), Text(row, 1))));
-        transaction.Commit();
         return new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges, aliases);
     }
 

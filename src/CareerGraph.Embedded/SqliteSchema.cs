@@ -1,11 +1,14 @@
 namespace CareerGraph.Embedded;
 
-/// <summary>The tables of the embedded store. Node properties live as JSON; edges and aliases as rows.</summary>
+/// <summary>
+/// The tables of the embedded store. Node properties live as JSON; edges, aliases, redirects and the
+/// audit trail as rows. synchronous = FULL: a change is on disk before it is acknowledged.
+/// </summary>
 internal static class SqliteSchema
 {
     public const string Create = """
         PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = NORMAL;
+        PRAGMA synchronous = FULL;
         PRAGMA foreign_keys = ON;
         CREATE TABLE IF NOT EXISTS nodes (
             id   TEXT PRIMARY KEY,
@@ -31,6 +34,27 @@ internal static class SqliteSchema
             PRIMARY KEY (key, target)
         );
         CREATE INDEX IF NOT EXISTS aliases_by_target ON aliases (target);
+        CREATE TABLE IF NOT EXISTS redirects (
+            id     TEXT PRIMARY KEY,
+            target TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE
+        );
+        CREATE INDEX IF NOT EXISTS redirects_by_target ON redirects (target);
+        CREATE TABLE IF NOT EXISTS audit (
+            sequence  INTEGER PRIMARY KEY AUTOINCREMENT,
+            at        TEXT NOT NULL,
+            actor     TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            nodes     TEXT NOT NULL,
+            summary   TEXT NOT NULL,
+            before    TEXT,
+            after     TEXT
+        );
+        CREATE INDEX IF NOT EXISTS audit_by_actor ON audit (actor, sequence);
+        CREATE TABLE IF NOT EXISTS audit_nodes (
+            node     TEXT NOT NULL,
+            sequence INTEGER NOT NULL REFERENCES audit(sequence),
+            PRIMARY KEY (node, sequence)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS imports (
             key         TEXT PRIMARY KEY,
             imported_at TEXT NOT NULL

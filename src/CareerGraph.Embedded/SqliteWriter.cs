@@ -1,4 +1,5 @@
-using System.Text;
+using System.Text.Json;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
@@ -7,12 +8,13 @@ using SQLitePCL;
 namespace CareerGraph.Embedded;
 
 /// <summary>
-/// Upserts inside one transaction, counting what was created, updated or already so. What is stored is looked up
-/// in the committed snapshot, which mirrors the database (the store reloads it first when another connection has
-/// written), so only new and changed rows are written, many rows per statement. An item repeated within one import
+/// Writes inside one transaction: change plans, and upserts that count what was created, updated or already so.
+/// For an import, what is stored is looked up in the committed snapshot, which mirrors the database (the store
+/// reloads it first when another connection has written), so only new and changed rows are written. A change plan
+/// has decided what to write itself: without a snapshot, every row is written. An item repeated within one import
 /// is compared with its earlier occurrence, as if the rows were written one by one.
 /// </summary>
-internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, GraphIndex committed)
+internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, GraphIndex? committed = null)
 {
     private static readonly Table Nodes = new("nodes", ["id", "kind", "name", "data"], ["id"]);
     private static readonly Table Edges = new("edges", ["source", "kind", "target", "importance", "core", "weight", "tier"], ["source", "kind", "target"]);
@@ -25,7 +27,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         foreach (var (id, kind, name, data) in nodes)
         {
             (NodeKind Kind, string Name, string Data)? stored = written.TryGetValue(id, out var earlier) ? earlier
-                : committed.Node(id) is { } node ? (node.Kind, node.Name, serialize(node)) : null;
+                : committed?.Node(id) is { } node ? (node.Kind, node.Name, serialize(node)) : null;
             if (counts.Changed(stored, ((NodeKind, string, string)?)(kind, name, data)))
                 written[id] = (kind, name, data);
         }
@@ -40,7 +42,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         foreach (var edge in edges)
         {
             var id = edge.Id;
-            if (counts.Changed(written.TryGetValue(id, out var earlier) ? earlier : committed.Find(edge), edge))
+            if (counts.Changed(written.TryGetValue(id, out var earlier) ? earlier : committed?.Find(edge), edge))
                 written[id] = edge;
         }
         Upsert(Edges, written.Values.Select(e => new object?[]
@@ -58,7 +60,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         foreach (var alias in aliases)
         {
             var key = (alias.Key, alias.TargetId);
-            var stored = written.TryGetValue(key, out var earlier) ? earlier : committed.Find(alias);
+            var stored = written.TryGetValue(key, out var earlier) ? earlier : committed?.Find(alias);
             if (counts.Changed(stored?.Name, alias.Name))
                 written[key] = alias;
         }
@@ -66,14 +68,69 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         return counts.Result;
     }
 
+    /// <summary>Executes a change plan in the order its contract gives and appends its audit entries.</summary>
+    public IReadOnlyList<AuditEntry> Execute(ChangePlan plan, Func<GraphNode, string> serialize, string actor, DateTimeOffset at)
+    {
+        using (var delete = Command("DELETE FROM edges WHERE source = $source AND kind = $kind AND target = $target", "$source", "$kind", "$target"))
+            foreach (var edge in plan.EdgesToDelete) Run(delete, edge.Source, edge.Kind.CypherName(), edge.Target);
+        using (var delete = Command("DELETE FROM aliases WHERE key = $key AND target = $target", "$key", "$target"))
+            foreach (var alias in plan.AliasesToDelete) Run(delete, alias.Key, alias.TargetId);
+        using (var delete = Command("DELETE FROM redirects WHERE id = $id", "$id"))
+            foreach (var id in plan.RedirectsToDelete) Run(delete, id);
+        using (var delete = Command("DELETE FROM nodes WHERE id = $id", "$id"))
+            foreach (var id in plan.NodesToDelete) Run(delete, id);
+
+        UpsertNodes(plan.NodesToPut.Select(n => (n.Id, n.Kind, n.Name, serialize(n))), serialize);
+        UpsertEdges(plan.EdgesToPut);
+        UpsertAliases(plan.AliasesToPut);
+        using (var upsert = Command("""
+            INSERT INTO redirects (id, target) VALUES ($id, $target)
+            ON CONFLICT (id) DO UPDATE SET target = excluded.target
+            """, "$id", "$target"))
+            foreach (var redirect in plan.RedirectsToPut) Run(upsert, redirect.From, redirect.To);
+
+        var entries = new List<AuditEntry>(plan.Audit.Count);
+        using var insert = Command("""
+            INSERT INTO audit (at, actor, operation, nodes, summary, before, after)
+            VALUES ($at, $actor, $operation, $nodes, $summary, $before, $after);
+            SELECT last_insert_rowid();
+            """, "$at", "$actor", "$operation", "$nodes", "$summary", "$before", "$after");
+        using var link = Command("INSERT OR IGNORE INTO audit_nodes (node, sequence) VALUES ($node, $sequence)", "$node", "$sequence");
+        foreach (var record in plan.Audit)
+        {
+            Bind(insert, at.ToString("O"), actor, record.Operation.ToString(), JsonSerializer.Serialize(record.NodeIds), record.Summary, record.Before, record.After);
+            var sequence = (long)insert.ExecuteScalar()!;
+            foreach (var node in record.NodeIds.Distinct()) Run(link, node, sequence);
+            entries.Add(AuditEntry.Of(record, sequence, at, actor));
+        }
+        return entries;
+    }
+
     public void RecordImport(string key)
     {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO imports (key, imported_at) VALUES ($key, $at)";
-        insert.Parameters.AddWithValue("$key", key);
-        insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
-        insert.ExecuteNonQuery();
+        using var insert = Command("INSERT INTO imports (key, imported_at) VALUES ($key, $at)", "$key", "$at");
+        Run(insert, key, DateTimeOffset.UtcNow.ToString("O"));
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>

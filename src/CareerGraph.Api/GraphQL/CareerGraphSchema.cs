@@ -1,12 +1,23 @@
+using GraphQL;
 using GraphQL.Types;
 
 namespace CareerGraph.Api.GraphQL;
 
 public sealed class CareerGraphSchema : Schema
 {
-    public CareerGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    public CareerGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
-        Description = "CareerGraph: careers, skills, industries and the paths between careers.";
+        Description = """
+            CareerGraph: careers, skills, industries and the walks between careers, with the skills that carry over at each step.
+
+            Arguments that take a career, skill or industry accept its id (a slug such as "mlops-engineer"), its name or an alias,
+            case-insensitively. Errors a client can fix carry a stable code in extensions.code: NOT_FOUND (nothing has that id,
+            name or alias), AMBIGUOUS_REFERENCE (an alias names several nodes; extensions.data.candidates lists them with their ids),
+            INVALID_ARGUMENT (extensions.data.argument names the argument and the message gives the allowed range).
+            """;
         Query = query;
+        Mutation = mutation;
+        // Introspection is answered from memory: its fields cost a hundredth, so IDEs fit the cost limit while nesting abuse does not.
+        this.WithIntrospectionComplexityImpact(0.01);
     }
 }

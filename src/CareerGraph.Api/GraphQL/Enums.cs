@@ -10,6 +10,9 @@ public sealed class NodeKindType : EnumerationGraphType<NodeKind>
     {
         Name = "NodeKind";
         Description = "The kinds of node in the career graph (Neo4j labels).";
+        Values.FindByValue(NodeKind.Career)!.Description = "An occupation, such as MLOps Engineer.";
+        Values.FindByValue(NodeKind.Skill)!.Description = "A skill, tool or technology a career requires, such as Python or Kubernetes.";
+        Values.FindByValue(NodeKind.Industry)!.Description = "An industry careers work in.";
     }
 }
 

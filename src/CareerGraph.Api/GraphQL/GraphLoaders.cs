@@ -36,8 +36,31 @@ public sealed class GraphLoaders(ICareerGraphStore store)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Alias>)g.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList()),
             [])).Load(id);
 
+    /// <summary>Nodes in the order of the ids, null where an id is unknown; an id merged away yields its survivor.</summary>
+    public Pending<IReadOnlyList<GraphNode?>> NodesOrNull(IEnumerable<string> ids) => NodeLoader.LoadMany(ids);
+
+    /// <summary>Drops everything loaded so far: after a mutation, later fields of the request read the new state.</summary>
+    public void Forget()
+    {
+        _edges.Clear();
+        _nodes = null;
+        _aliases = null;
+    }
+
     private BatchLoader<string, GraphNode?> NodeLoader => _nodes ??= new(
-        async (ids, ct) => (await store.GetNodesAsync(ids, ct)).ToDictionary(n => n.Id, n => (GraphNode?)n),
+        async (ids, ct) =>
+        {
+            var found = (await store.GetNodesAsync(ids, ct)).ToDictionary(n => n.Id, n => (GraphNode?)n);
+            var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
+            if (missing.Count == 0) return found;
+            // The id of a career merged into another leads to the survivor.
+            var redirects = await store.GetRedirectsAsync(missing, ct);
+            if (redirects.Count == 0) return found;
+            var survivors = (await store.GetNodesAsync(redirects.Values.Distinct().ToList(), ct)).ToDictionary(n => n.Id);
+            foreach (var (old, survivor) in redirects)
+                if (survivors.TryGetValue(survivor, out var node)) found[old] = node;
+            return found;
+        },
         null);
 
     /// <summary>The node(s) an edge is filed under for a direction of lookup.</summary>

@@ -81,7 +81,7 @@ public sealed class GraphNodeType : ObjectGraphType<GraphNode>
     public GraphNodeType()
     {
         Name = "GraphNode";
-        Description = "A node for drawing.";
+        Description = "A node of a drawing: id, label and kind are what a drawing library needs; 'node' gives the whole career, skill or industry.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The node's id.").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("label").Description("Text to draw on the node.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<NodeKindType>>("kind").Description("The node's kind, for styling.").Resolve(c => c.Source.Kind);

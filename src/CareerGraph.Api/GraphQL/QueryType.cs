@@ -1,3 +1,5 @@
+using CareerGraph.Api.Security;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Paths;
 using CareerGraph.Store;
@@ -10,13 +12,8 @@ namespace CareerGraph.Api.GraphQL;
 /// <summary>The read side of the API. Resolvers check arguments and delegate to the store port.</summary>
 public sealed class QueryType : ObjectGraphType
 {
-    public const int MaxPageSize = 100;
-    public const int MaxHops = 8;
-    public const int MaxPaths = 10;
-    public const int MaxDepth = 3;
-    public const int MaxNodes = 1000;
-
-    public QueryType(ICareerGraphStore store)
+    /// <param name="limits">Bounds of page sizes and path arguments, from configuration (docs/limits.md).</param>
+    public QueryType(ICareerGraphStore store, LimitOptions limits)
     {
         Name = "Query";
         Description = "Read the career graph: look up, list, search, and walk between careers.";
@@ -28,12 +25,12 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("Nodes by their global ids, in the order asked; null where an id is unknown.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The ids (at most 100).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The ids (at most {limits.MaxPageSize}).")
             .Resolve(c =>
             {
                 var ids = c.GetArgument<List<string>>("ids");
-                Arguments.Bounded(ids.Count, "ids", 0, MaxPageSize);
-                return c.Loaders().Nodes<GraphNode>(ids).Then(found => ids.Select(id => found.FirstOrDefault(n => n.Id == id)).ToList());
+                Arguments.Bounded(ids.Count, "ids", 0, limits.MaxPageSize);
+                return c.Loaders().NodesOrNull(ids);
             });
 
         Field<CareerType>("career")
@@ -62,13 +59,13 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<CareerConnectionType>>("careers")
             .Description("Careers, a page at a time, filtered and sorted.")
-            .PagingArguments()
+            .PagingArguments(limits)
             .Argument<CareerFilterType>("filter", "Conditions the careers must meet.")
             .Argument<SortOrderType>("orderBy", a => { a.Description = "Sort order."; a.DefaultValue = SortOrder.NameAscending; })
             .ResolveAsync(async c =>
             {
                 var filter = c.GetArgument<CareerFilter?>("filter");
-                var query = new CareerQuery(c.PageRequest())
+                var query = new CareerQuery(c.PageRequest(limits))
                 {
                     NameContains = filter?.NameContains,
                     HasSkill = await store.ResolveIdAsync("filter.hasSkill", filter?.HasSkill, NodeKind.Skill, c.CancellationToken),
@@ -82,13 +79,13 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<SkillConnectionType>>("skills")
             .Description("Skills, a page at a time, filtered and sorted.")
-            .PagingArguments()
+            .PagingArguments(limits)
             .Argument<SkillFilterType>("filter", "Conditions the skills must meet.")
             .Argument<SortOrderType>("orderBy", a => { a.Description = "Sort order."; a.DefaultValue = SortOrder.NameAscending; })
             .ResolveAsync(async c =>
             {
                 var filter = c.GetArgument<SkillFilter?>("filter");
-                var query = new SkillQuery(c.PageRequest())
+                var query = new SkillQuery(c.PageRequest(limits))
                 {
                     NameContains = filter?.NameContains,
                     Category = filter?.Category,
@@ -101,13 +98,13 @@ public sealed class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<IndustryConnectionType>>("industries")
             .Description("Industries, a page at a time.")
-            .PagingArguments()
+            .PagingArguments(limits)
             .Argument<IndustryFilterType>("filter", "Conditions the industries must meet.")
             .Argument<SortOrderType>("orderBy", a => { a.Description = "Sort order."; a.DefaultValue = SortOrder.NameAscending; })
             .ResolveAsync(async c =>
             {
                 var filter = c.GetArgument<IndustryFilter?>("filter");
-                var query = new IndustryQuery(c.PageRequest()) { NameContains = filter?.NameContains, Sort = c.GetArgument("orderBy", SortOrder.NameAscending) };
+                var query = new IndustryQuery(c.PageRequest(limits)) { NameContains = filter?.NameContains, Sort = c.GetArgument("orderBy", SortOrder.NameAscending) };
                 return new Connection<Industry>(await store.FindIndustriesAsync(query, c.CancellationToken));
             });
 
@@ -115,26 +112,27 @@ public sealed class QueryType : ObjectGraphType
             .Description("Careers, skills and industries whose name or alias matches the text, best first; small typos are forgiven.")
             .Argument<NonNullGraphType<StringGraphType>>("text", "What to look for (1–200 characters).")
             .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only these kinds; all kinds when left out.")
-            .Argument<IntGraphType>("first", a => { a.Description = "At most this many results (1–100)."; a.DefaultValue = 10; })
+            .Argument<IntGraphType>("first", a => { a.Description = $"At most this many results (1–{limits.MaxPageSize})."; a.DefaultValue = 10; })
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text");
-                Arguments.Bounded(text.Trim().Length, "text", 1, 200);
+                if (text.Trim().Length is < 1 or > 200)
+                    throw GraphError.InvalidArgument("text", $"'text' has {text.Trim().Length} characters; give 1 to 200 (spaces at the ends do not count).");
                 var kinds = c.GetArgument<List<NodeKind>?>("kinds") ?? [];
-                var first = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, MaxPageSize);
+                var first = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, limits.MaxPageSize);
                 return await store.SearchAsync(new SearchQuery(text, kinds.ToHashSet(), first), c.CancellationToken);
             });
 
         Field<CareerPathType>("path")
-            .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops.")
-            .RouteArguments()
-            .ResolveAsync(async c => (await FindPaths(store, c, k: 1)).FirstOrDefault());
+            .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops. Example: from \"ML Engineer\" to \"Cloud Engineer\" passes MLOps Engineer.")
+            .RouteArguments(limits)
+            .ResolveAsync(async c => (await FindPaths(store, limits, c, k: 1)).FirstOrDefault());
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerPathType>>>>("paths")
             .Description("Up to k loopless walks between two careers, best first (Yen's k shortest paths).")
-            .RouteArguments()
-            .Argument<IntGraphType>("k", a => { a.Description = $"How many walks at most (1–{MaxPaths})."; a.DefaultValue = 3; })
-            .ResolveAsync(async c => await FindPaths(store, c, Arguments.Bounded(c.GetArgument("k", 3), "k", 1, MaxPaths)));
+            .RouteArguments(limits)
+            .Argument<IntGraphType>("k", a => { a.Description = $"How many walks at most (1–{limits.MaxPaths})."; a.DefaultValue = 3; })
+            .ResolveAsync(async c => await FindPaths(store, limits, c, Arguments.Bounded(c.GetArgument("k", 3), "k", 1, limits.MaxPaths)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills")
             .Description("Skills every one of the careers requires, most important first.")
@@ -164,21 +162,36 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<SubgraphType>>("neighbourhood")
-            .Description("The nodes within a few hops of one node and the edges among them, shaped for drawing.")
+            .Description("The nodes within a few hops of one node and the edges among them, shaped for drawing: nodes { id label kind } and edges { source target kind weight }.")
             .Argument<NonNullGraphType<StringGraphType>>("id", "The centre: an id, name or alias.")
-            .Argument<IntGraphType>("depth", a => { a.Description = $"How many hops out (1–{MaxDepth})."; a.DefaultValue = 1; })
+            .Argument<IntGraphType>("depth", a => { a.Description = $"How many hops out (1–{limits.MaxNeighbourhoodDepth})."; a.DefaultValue = 1; })
             .Argument<ListGraphType<NonNullGraphType<EdgeKindType>>>("edgeKinds", "Only follow these kinds of edge; all kinds when left out.")
-            .Argument<IntGraphType>("maxNodes", a => { a.Description = $"Stop adding nodes past this many (1–{MaxNodes})."; a.DefaultValue = 200; })
+            .Argument<IntGraphType>("maxNodes", a => { a.Description = $"Stop adding nodes past this many (1–{limits.MaxNeighbourhoodNodes})."; a.DefaultValue = 200; })
             .ResolveAsync(async c =>
             {
                 var centre = await ResolveAny(store, "id", c.GetArgument<string>("id"), c.CancellationToken);
                 return await store.GetNeighbourhoodAsync(new NeighbourhoodQuery(centre.Id)
                 {
-                    Depth = Arguments.Bounded(c.GetArgument("depth", 1), "depth", 1, MaxDepth),
+                    Depth = Arguments.Bounded(c.GetArgument("depth", 1), "depth", 1, limits.MaxNeighbourhoodDepth),
                     EdgeKinds = c.GetArgument<List<EdgeKind>?>("edgeKinds") ?? [],
-                    MaxNodes = Arguments.Bounded(c.GetArgument("maxNodes", 200), "maxNodes", 1, MaxNodes),
+                    MaxNodes = Arguments.Bounded(c.GetArgument("maxNodes", 200), "maxNodes", 1, limits.MaxNeighbourhoodNodes),
                 }, c.CancellationToken);
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditTrail")
+            .Description("Accepted changes, oldest first: who changed what, when, and the state before and after. For curators.")
+            .Argument<IdGraphType>("nodeId", "Only changes that concern this node.")
+            .Argument<StringGraphType>("actor", "Only changes by this actor, e.g. \"key:ci-bot\" or \"jwt:alice\".")
+            .Argument<IntGraphType>("afterSequence", a => { a.Description = "Continue after this sequence number: the last one of the previous page."; a.DefaultValue = 0; })
+            .Argument<IntGraphType>("first", a => { a.Description = "At most this many entries (1–500)."; a.DefaultValue = 50; })
+            .AuthorizeWithRoles(Curators.Role)
+            .ResolveAsync(async c => await store.GetAuditAsync(new AuditQuery
+            {
+                NodeId = c.GetArgument<string?>("nodeId"),
+                Actor = c.GetArgument<string?>("actor"),
+                AfterSequence = Arguments.Bounded(c.GetArgument("afterSequence", 0), "afterSequence", 0, int.MaxValue),
+                First = Arguments.Bounded(c.GetArgument("first", 50), "first", 1, 500),
+            }, c.CancellationToken));
 
         Field<NonNullGraphType<GraphStatsType>>("stats")
             .Description("How much the graph holds.")
@@ -192,7 +205,7 @@ public sealed class QueryType : ObjectGraphType
         if ((id is null) == (name is null))
             throw GraphError.InvalidArgument("id", "Give exactly one of 'id' and 'name'.");
         if (id is not null)
-            return (await store.GetNodesAsync([id], c.CancellationToken)).FirstOrDefault(n => n.Kind == kind);
+            return await c.Loaders().Node(id).Then(node => node?.Kind == kind ? node : null).GetResultAsync(c.CancellationToken);
         var candidates = await store.ResolveAsync(name!, kind, c.CancellationToken);
         return candidates.Count switch
         {
@@ -213,7 +226,7 @@ public sealed class QueryType : ObjectGraphType
         };
     }
 
-    private static async Task<IReadOnlyList<PathResult>> FindPaths(ICareerGraphStore store, IResolveFieldContext c, int k)
+    private static async Task<IReadOnlyList<PathResult>> FindPaths(ICareerGraphStore store, LimitOptions limits, IResolveFieldContext c, int k)
     {
         var from = await store.ResolveOneAsync("from", c.GetArgument<string>("from"), NodeKind.Career, c.CancellationToken);
         var to = await store.ResolveOneAsync("to", c.GetArgument<string>("to"), NodeKind.Career, c.CancellationToken);
@@ -223,7 +236,7 @@ public sealed class QueryType : ObjectGraphType
         var query = new RouteQuery(from.Id, to.Id)
         {
             Via = via,
-            MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 4), "maxHops", 1, MaxHops),
+            MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 4), "maxHops", 1, limits.MaxHops),
             MinWeight = Arguments.Bounded(c.GetArgument("minWeight", RouteDefaults.MinWeight), "minWeight", 0.0, 1.0),
             K = k,
         };
@@ -236,17 +249,17 @@ public sealed class QueryType : ObjectGraphType
 
 internal static class QueryArguments
 {
-    public static FieldBuilder<object?, object> PagingArguments(this FieldBuilder<object?, object> field) => field
-        .Argument<IntGraphType>("first", a => { a.Description = $"Page size (0–{QueryType.MaxPageSize})."; a.DefaultValue = 20; })
+    public static FieldBuilder<object?, object> PagingArguments(this FieldBuilder<object?, object> field, LimitOptions limits) => field
+        .Argument<IntGraphType>("first", a => { a.Description = $"Page size (0–{limits.MaxPageSize})."; a.DefaultValue = 20; })
         .Argument<StringGraphType>("after", "Start after this cursor (an endCursor from the previous page).");
 
-    public static FieldBuilder<object?, object> RouteArguments(this FieldBuilder<object?, object> field) => field
+    public static FieldBuilder<object?, object> RouteArguments(this FieldBuilder<object?, object> field, LimitOptions limits) => field
         .Argument<NonNullGraphType<StringGraphType>>("from", "Where the walk starts: a career id, name or alias.")
         .Argument<NonNullGraphType<StringGraphType>>("to", "Where the walk ends: a career id, name or alias.")
         .Argument<ListGraphType<NonNullGraphType<EdgeKindType>>>("via", "Kinds of edge the walk may use; SEE_ALSO and SPECIALISATION_OF when left out. Edges are walked in either direction.")
-        .Argument<IntGraphType>("maxHops", a => { a.Description = $"Longest walk considered (1–{QueryType.MaxHops})."; a.DefaultValue = 4; })
+        .Argument<IntGraphType>("maxHops", a => { a.Description = $"Longest walk considered (1–{limits.MaxHops})."; a.DefaultValue = 4; })
         .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO edges weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = RouteDefaults.MinWeight; });
 
-    public static PageRequest PageRequest(this IResolveFieldContext c) =>
-        new(Arguments.Offset(c.GetArgument<string?>("after")), Arguments.Bounded(c.GetArgument("first", 20), "first", 0, QueryType.MaxPageSize));
+    public static PageRequest PageRequest(this IResolveFieldContext c, LimitOptions limits) =>
+        new(Arguments.Offset(c.GetArgument<string?>("after")), Arguments.Bounded(c.GetArgument("first", 20), "first", 0, limits.MaxPageSize));
 }

@@ -13,6 +13,8 @@ public static class ApiRegistration
             .AddSchema<CareerGraphSchema>()
             .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
             .AddSystemTextJson()
+            .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
+            .UseTelemetry()
             .AddErrorInfoProvider(options =>
             {
                 options.ExposeCode = true;

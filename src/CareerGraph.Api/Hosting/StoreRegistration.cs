@@ -1,4 +1,5 @@
 using CareerGraph.Embedded;
+using CareerGraph.Neo4j;
 using CareerGraph.Store;
 
 namespace CareerGraph.Api.Hosting;
@@ -15,9 +16,12 @@ public static class StoreRegistration
             case "embedded":
                 services.AddSingleton<ICareerGraphStore>(_ => SqliteGraphStore.Open(options.Embedded.ResolvedPath));
                 break;
+            case "neo4j":
+                services.AddNeo4jGraphStore(configuration.GetSection(Neo4jOptions.Section));
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"CareerGraph:Store is '{options.Store}'; use 'Embedded' (the default, a file on this machine).");
+                    $"CareerGraph:Store is '{options.Store}'; use 'Embedded' (the default, a file on this machine) or 'Neo4j' (configured under CareerGraph:Neo4j).");
         }
         return services;
     }
@@ -27,7 +31,7 @@ public sealed class CareerGraphOptions
 {
     public const string Section = "CareerGraph";
 
-    /// <summary>Which backend stores the graph: "Embedded".</summary>
+    /// <summary>Which backend stores the graph: "Embedded" or "Neo4j".</summary>
     public string Store { get; set; } = "Embedded";
 
     public EmbeddedOptions Embedded { get; set; } = new();

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using CareerGraph.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
 
 namespace CareerGraph.Api.Http;
@@ -11,6 +13,8 @@ namespace CareerGraph.Api.Http;
 /// GraphQL over HTTP as the GraphQL-over-HTTP specification has it: POST with a JSON body or GET with
 /// query parameters, application/graphql-response+json (or application/json when that is all the client
 /// accepts), 4xx for requests that are not well-formed GraphQL requests, 405 for mutations over GET.
+/// It also checks the credential sent (401 when it is not valid), caps the body (413), and runs a JSON
+/// array of requests as a batch of at most CareerGraph:Limits:MaxBatchSize operations.
 /// GraphQL.NET executes; this is only the transport, which no available package provides.
 /// </summary>
 public static class GraphQLHttpEndpoint
@@ -31,7 +35,10 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (await WebPages.TryServeGraphiQLAsync(http)) return;
+
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var limits = http.RequestServices.GetRequiredService<LimitOptions>();
         var mediaType = ChooseMediaType(http.Request);
         if (mediaType is null)
         {
@@ -40,8 +47,19 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var (request, problem) = HttpMethods.IsPost(http.Request.Method)
-            ? await ReadPostAsync(http, serializer)
+        // A credential that is sent must be valid, whatever the operation: a wrong key is never taken for no key.
+        var caller = await http.AuthenticateAsync();
+        if (caller.Failure is { } failure)
+        {
+            http.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHandler.Header}\"";
+            await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, AccessRule.Unauthenticated,
+                failure is Microsoft.IdentityModel.Tokens.SecurityTokenException ? $"The bearer token is not valid: {failure.Message.Split(". ")[0]}." : failure.Message);
+            return;
+        }
+        if (caller.Succeeded) http.User = caller.Principal!;
+
+        var (requests, batch, problem) = HttpMethods.IsPost(http.Request.Method)
+            ? await ReadPostAsync(http, serializer, limits)
             : ReadGet(http, serializer);
         if (problem is not null)
         {
@@ -49,7 +67,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(request!))
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(requests![0]))
         {
             http.Response.Headers.Allow = HttpMethods.Post;
             await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED",
@@ -57,10 +75,25 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<global::GraphQL.Types.ISchema>>();
-        var result = await executer.ExecuteAsync(options =>
+        if (batch)
         {
-            options.Query = request!.Query;
+            var results = new List<ExecutionResult>(requests!.Count);
+            foreach (var request in requests) results.Add(await ExecuteAsync(http, request));
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = $"{mediaType}; charset=utf-8";
+            await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
+            return;
+        }
+        var result = await ExecuteAsync(http, requests![0]);
+        await WriteAsync(http, serializer, mediaType, StatusOf(result, mediaType), result);
+    }
+
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    {
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<global::GraphQL.Types.ISchema>>();
+        return executer.ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
@@ -68,10 +101,19 @@ public static class GraphQLHttpEndpoint
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
         });
+    }
 
-        // A document that could not be executed at all (syntax, validation) is the client's error.
-        var status = mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        await WriteAsync(http, serializer, mediaType, status, result);
+    /// <summary>
+    /// A document that could not be executed at all (syntax, validation, limits) is the client's error;
+    /// a missing or insufficient credential is 401 or 403 whatever the media type.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result, string mediaType)
+    {
+        if (result.Executed) return StatusCodes.Status200OK;
+        var codes = result.Errors?.Select(e => e.Code).ToHashSet() ?? [];
+        if (codes.Contains(AccessRule.Unauthenticated)) return StatusCodes.Status401Unauthorized;
+        if (codes.Contains(AccessRule.Forbidden)) return StatusCodes.Status403Forbidden;
+        return mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
     private static string? ChooseMediaType(HttpRequest request)
@@ -91,27 +133,73 @@ public static class GraphQLHttpEndpoint
 
     private readonly record struct Problem(int Status, string Code, string Message);
 
-    private static async Task<(GraphQLRequest?, Problem?)> ReadPostAsync(HttpContext http, IGraphQLTextSerializer serializer)
+    private static async Task<(IReadOnlyList<GraphQLRequest>?, bool Batch, Problem?)> ReadPostAsync(HttpContext http, IGraphQLTextSerializer serializer, LimitOptions limits)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
-            return (null, new Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+            return (null, false, new Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                 $"Send the request body as {Json} ({{\"query\": \"…\", \"variables\": {{…}}}})."));
 
-        GraphQLRequest? request;
+        var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        if (body is null)
+            return (null, false, new Problem(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
+                $"The request body is larger than {limits.MaxBodyBytes} bytes; send smaller requests (the limit is CareerGraph:Limits:MaxBodyBytes)."));
+
+        var batch = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
+        GraphQLRequest?[] requests;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            using var stream = new MemoryStream(body, writable: false);
+            requests = batch
+                ? await serializer.ReadAsync<GraphQLRequest?[]>(stream, http.RequestAborted) ?? []
+                : [await serializer.ReadAsync<GraphQLRequest>(stream, http.RequestAborted)];
         }
-        catch (Exception e) when (e is JsonException or GraphQLParser.Exceptions.GraphQLParserException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, new Problem(StatusCodes.Status400BadRequest, "INVALID_JSON",
+            // Whatever the deserializer cannot read is a malformed request, never a server fault.
+            return (null, false, new Problem(StatusCodes.Status400BadRequest, "INVALID_JSON",
                 $"The body is not a GraphQL request in JSON: {e.Message.Split(Environment.NewLine)[0]}"));
         }
-        return Validate(request);
+
+        if (batch && requests.Length == 0)
+            return (null, true, new Problem(StatusCodes.Status400BadRequest, "QUERY_MISSING", "The batch is an empty array: send at least one request."));
+        if (batch && requests.Length > limits.MaxBatchSize)
+            return (null, true, new Problem(StatusCodes.Status400BadRequest, "BATCH_TOO_LARGE",
+                $"The batch holds {requests.Length} requests; the limit is {limits.MaxBatchSize} (CareerGraph:Limits:MaxBatchSize). Send them in smaller batches."));
+        foreach (var request in requests)
+            if (Validate(request) is (_, { } problem)) return (null, batch, problem);
+        return (requests!, batch, null);
     }
 
-    private static (GraphQLRequest?, Problem?) ReadGet(HttpContext http, IGraphQLTextSerializer serializer)
+    /// <summary>The body, or null when it is longer than the limit (counted as read, so a missing Content-Length does not help).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long limit)
+    {
+        if (http.Request.ContentLength > limit) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        return buffer.ToArray();
+    }
+
+    private static (IReadOnlyList<GraphQLRequest>?, bool Batch, Problem?) ReadGet(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        var (request, problem) = ReadGetRequest(http, serializer);
+        return (request is null ? null : [request], false, problem);
+    }
+
+    private static (GraphQLRequest?, Problem?) ReadGetRequest(HttpContext http, IGraphQLTextSerializer serializer)
     {
         var query = http.Request.Query;
         try
@@ -125,7 +213,7 @@ public static class GraphQLHttpEndpoint
             };
             return Validate(request);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return (null, new Problem(StatusCodes.Status400BadRequest, "INVALID_VARIABLES",
                 $"'variables' and 'extensions' must be JSON objects: {e.Message.Split(Environment.NewLine)[0]}"));
@@ -148,7 +236,7 @@ public static class GraphQLHttpEndpoint
                 : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
             return operation?.Operation == OperationType.Mutation;
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
             return false; // the executer reports the syntax error
         }

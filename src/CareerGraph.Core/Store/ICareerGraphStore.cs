@@ -1,3 +1,4 @@
+using CareerGraph.Curation;
 using CareerGraph.Model;
 
 namespace CareerGraph.Store;
@@ -12,8 +13,9 @@ public interface ICareerGraphStore
     Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every node a reference may mean: an exact id, else an exact name, else an alias (case-insensitive).
-    /// More than one result means the reference is ambiguous.
+    /// Every node a reference may mean: an exact id, else the id of a career merged into another (the
+    /// survivor), else an exact name, else an alias (case-insensitive). More than one result means the
+    /// reference is ambiguous.
     /// </summary>
     Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default);
 
@@ -47,6 +49,20 @@ public interface ICareerGraphStore
 
     /// <summary>The whole graph, for export.</summary>
     Task<GraphDocument> ExportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a curator's change set: checked against the stored graph by <see cref="ChangePlanner.Plan"/>,
+    /// then written with its audit entries in one transaction. Changes are serialised: no other change
+    /// is written between the check and the write. Throws <see cref="GraphRuleException"/>, storing
+    /// nothing, when an operation breaks a rule. Readers see all of a change or none of it.
+    /// </summary>
+    Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepted operations, oldest first, filtered by the query.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>For those of the ids that belonged to careers merged away: the id of the career each now stands for.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 }
 
 public enum Direction { Outgoing, Incoming, Both }

@@ -6,8 +6,9 @@ namespace CareerGraph.Tests.Contract;
 /// <summary>
 /// The behaviour every backend must have. Each backend's test class derives from this and says how to
 /// make an empty store; every test then loads <see cref="ContractGraph"/> and asks its questions.
+/// A backend that needs a server skips (Skip.If) in <see cref="CreateEmptyStoreAsync"/> when none is there.
 /// </summary>
-public abstract class StoreContract
+public abstract partial class StoreContract
 {
     /// <summary>A new, empty store of the backend under test.</summary>
     protected abstract Task<ICareerGraphStore> CreateEmptyStoreAsync();
@@ -19,7 +20,7 @@ public abstract class StoreContract
         return store;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nodes_are_fetched_in_batch_by_id_and_unknown_ids_are_left_out()
     {
         var store = await CreateStoreAsync();
@@ -32,7 +33,7 @@ public abstract class StoreContract
         Assert.True(Assert.IsType<Skill>(nodes.Single(n => n.Id == "python")).Hot);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_career_that_specialises_another_is_a_specialisation()
     {
         var store = await CreateStoreAsync();
@@ -41,7 +42,7 @@ public abstract class StoreContract
         Assert.False(nodes.OfType<Career>().Single(c => c.Id == "machine-learning-engineer").IsSpecialisation);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("machine-learning-engineer")]
     [InlineData("Machine Learning Engineer")]
     [InlineData("  machine LEARNING engineer ")]
@@ -54,7 +55,7 @@ public abstract class StoreContract
         Assert.Equal("machine-learning-engineer", Assert.Single(found).Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_alias_naming_several_careers_resolves_to_all_of_them()
     {
         var store = await CreateStoreAsync();
@@ -62,7 +63,7 @@ public abstract class StoreContract
         Assert.Equal(["ai-implementation-specialist", "generative-ai-specialist"], found.Select(n => n.Id).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Resolving_with_a_kind_ignores_other_kinds()
     {
         var store = await CreateStoreAsync();
@@ -70,7 +71,7 @@ public abstract class StoreContract
         Assert.Equal("kubernetes", Assert.Single(await store.ResolveAsync("K8S", NodeKind.Skill)).Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Edges_are_fetched_for_many_nodes_at_once_in_either_direction()
     {
         var store = await CreateStoreAsync();
@@ -90,7 +91,7 @@ public abstract class StoreContract
         Assert.Equal(2, weak.Tier);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Aliases_are_fetched_for_many_nodes_at_once()
     {
         var store = await CreateStoreAsync();
@@ -98,7 +99,7 @@ public abstract class StoreContract
         Assert.Equal(["k8s", "ML Engineer"], aliases.Select(a => a.Name).Order(StringComparer.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Careers_are_paged_in_name_order_with_a_total()
     {
         var store = await CreateStoreAsync();
@@ -110,7 +111,7 @@ public abstract class StoreContract
         Assert.True(second.HasNextPage);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Careers_are_filtered_by_skill_industry_name_category_and_specialisation()
     {
         var store = await CreateStoreAsync();
@@ -126,7 +127,7 @@ public abstract class StoreContract
         Assert.Equal(["mlops-engineer", "machine-learning-engineer"], await Ids(new CareerQuery(page) { HasSkill = "pytorch", Sort = SortOrder.NameDescending }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Skills_and_industries_are_paged_and_filtered()
     {
         var store = await CreateStoreAsync();
@@ -139,7 +140,7 @@ public abstract class StoreContract
         Assert.Equal(["Finance", "Maritime"], industries.Items.Select(i => i.Name));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Python", "python")]
     [InlineData("pyth", "python")]
     [InlineData("pyhton", "python")]
@@ -156,7 +157,7 @@ public abstract class StoreContract
         Assert.All(hits, h => Assert.InRange(h.Score, 0.0, 1.0));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_is_limited_to_the_kinds_asked_for()
     {
         var store = await CreateStoreAsync();
@@ -167,7 +168,7 @@ public abstract class StoreContract
         Assert.All(careers, h => Assert.Equal(NodeKind.Career, h.Node.Kind));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Path_from_ml_engineer_to_cloud_engineer_passes_mlops()
     {
         var store = await CreateStoreAsync();
@@ -177,7 +178,7 @@ public abstract class StoreContract
         Assert.Equal(2, route.Hops);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_weak_cross_link_is_walked_only_when_min_weight_allows_it()
     {
         var store = await CreateStoreAsync();
@@ -185,7 +186,7 @@ public abstract class StoreContract
         Assert.Equal(["machine-learning-engineer", "cloud-engineer"], route.Careers);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task K_paths_are_loopless_distinct_and_ordered_by_hops_then_strength()
     {
         var store = await CreateStoreAsync();
@@ -201,7 +202,7 @@ public abstract class StoreContract
         Assert.All(routes, r => Assert.Equal(r.Careers.Count, r.Careers.Distinct().Count()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paths_keep_to_the_edge_kinds_and_hop_limit_asked_for()
     {
         var store = await CreateStoreAsync();
@@ -211,14 +212,14 @@ public abstract class StoreContract
         Assert.Equal(["machine-learning-engineer", "data-engineer", "devops-engineer", "cloud-engineer"], seeAlsoOnly.Careers);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task There_is_no_path_to_an_unconnected_career()
     {
         var store = await CreateStoreAsync();
         Assert.Empty(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "generative-ai-specialist") { MaxHops = 8 }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_neighbourhood_holds_the_nodes_within_depth_and_the_edges_among_them()
     {
         var store = await CreateStoreAsync();
@@ -233,7 +234,7 @@ public abstract class StoreContract
         Assert.False(graph.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_neighbourhood_follows_only_the_edge_kinds_asked_for_and_stops_at_max_nodes()
     {
         var store = await CreateStoreAsync();
@@ -247,7 +248,7 @@ public abstract class StoreContract
         Assert.True(capped.Truncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stats_count_nodes_edges_and_aliases_by_kind()
     {
         var store = await CreateStoreAsync();
@@ -260,7 +261,7 @@ public abstract class StoreContract
         Assert.Equal(6, stats.Aliases);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Importing_the_same_document_twice_changes_nothing()
     {
         var store = await CreateStoreAsync();
@@ -273,7 +274,7 @@ public abstract class StoreContract
         Assert.Equivalent(before, await store.GetStatsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_import_under_a_once_key_is_skipped_the_second_time()
     {
         var store = await CreateEmptyStoreAsync();
@@ -284,7 +285,7 @@ public abstract class StoreContract
         Assert.Equal("Cloud Engineer", (await store.GetNodesAsync(["cloud-engineer"])).Single().Name);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_import_updates_what_changed()
     {
         var store = await CreateStoreAsync();
@@ -300,7 +301,7 @@ public abstract class StoreContract
         Assert.Equal(0.6, edge.Weight);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_import_that_breaks_a_rule_stores_nothing()
     {
         var store = await CreateStoreAsync();
@@ -322,7 +323,7 @@ public abstract class StoreContract
         Assert.Equal(before.Edges.Count, after.Edges.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Export_returns_the_whole_graph()
     {
         var store = await CreateStoreAsync();

@@ -1,0 +1,17 @@
+// The walks from Machine Learning Engineer to Cloud Engineer over career-to-career links, either direction, at most
+// 4 hops, no link weaker than 0.5: fewest hops first, then the strongest links, with the skills each step adds.
+MATCH p = (:Career {id: 'machine-learning-engineer'})-[links:SEE_ALSO|SPECIALISATION_OF]-{1,4}(:Career {id: 'cloud-engineer'})
+WITH p, links, nodes(p) AS careers
+WHERE all(link IN links WHERE coalesce(link.weight, 1.0) >= 0.5)
+  AND all(i IN range(0, size(careers) - 2) WHERE NOT careers[i] IN careers[i + 1..])
+WITH p, careers, length(p) AS hops, reduce(penalty = 0.0, link IN links | penalty + 1 - coalesce(link.weight, 1.0)) AS penalty
+ORDER BY hops, penalty
+LIMIT 5
+RETURN [c IN careers | c.name] AS walk, hops, round(penalty, 2) AS penalty,
+  [i IN range(1, size(careers) - 1) | COLLECT {
+    WITH careers[i - 1] AS before, careers[i] AS here
+    MATCH (here)-[:REQUIRES]->(s:Skill)
+    WHERE NOT EXISTS { (before)-[:REQUIRES]->(s) }
+    RETURN s.name
+  }] AS skillsToLearnPerStep,
+  p

@@ -1,0 +1,3 @@
+// Deletes every node and relationship (constraints and indexes stay). For tests and deliberate resets only.
+MATCH (n)
+DETACH DELETE n

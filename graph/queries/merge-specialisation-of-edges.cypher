@@ -1,0 +1,18 @@
+// Adds SPECIALISATION_OF edges or brings their properties up to date, reporting per row whether it was created, updated or already so.
+UNWIND $rows AS row
+MATCH (a:Career {id: row.source})
+MATCH (b:Career {id: row.target})
+OPTIONAL MATCH (a)-[existing:SPECIALISATION_OF]->(b)
+WITH a, b, row, CASE
+    WHEN existing IS NULL THEN 'created'
+    WHEN properties(existing) = row.properties THEN 'unchanged'
+    ELSE 'updated'
+  END AS outcome
+CALL (a, b, row, outcome) {
+  WITH * WHERE outcome <> 'unchanged'
+  MERGE (a)-[r:SPECIALISATION_OF]->(b)
+  SET r = row.properties
+}
+// A career that specialises another carries the Specialisation label.
+SET a:Specialisation
+RETURN outcome, count(*) AS count

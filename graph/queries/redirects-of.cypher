@@ -1,0 +1,4 @@
+// The careers that those of the ids in $ids which belonged to careers merged away now stand for.
+UNWIND $ids AS id
+MATCH (r:Redirect {from: id})
+RETURN {from: r.from, to: r.to} AS redirect

@@ -1,0 +1,151 @@
+using CareerGraph.Curation;
+using CareerGraph.Model;
+using GraphQL.Types;
+
+namespace CareerGraph.Api.GraphQL;
+
+/// <summary>A refused change: a stable code, the input field at fault (e.g. "input.name"), and what to do.</summary>
+public sealed record UserError(string Code, string? Field, string Message);
+
+/// <summary>What a mutation answers: the changed object (null when refused), an id where one is the answer, and user errors.</summary>
+public sealed record Payload(object? Value, string? Id, IReadOnlyList<UserError> UserErrors)
+{
+    public static Payload Refused(IEnumerable<UserError> errors) => new(null, null, [.. errors]);
+}
+
+public sealed class UserErrorCodeType : EnumerationGraphType
+{
+    public UserErrorCodeType()
+    {
+        Name = "UserErrorCode";
+        Description = "Why a change was refused. Codes are stable; messages may be reworded.";
+        Add(RuleCodes.InvalidId, "An id is not a slug: lower-case letters and digits in hyphen-separated words, at most 64 characters.");
+        Add(RuleCodes.DuplicateId, "The id is taken by another node, or by a career merged away.");
+        Add(RuleCodes.DuplicateName, "Another node of the same kind already has this name (compared ignoring case and spacing).");
+        Add(RuleCodes.NameRequired, "A name (or duty, or alias) is empty.");
+        Add(RuleCodes.TextTooLong, "A text is longer than its limit.");
+        Add(RuleCodes.TooManyItems, "A list (duties, categories) has more items than its limit.");
+        Add(RuleCodes.UnknownReference, "An edge or alias names a node that does not exist.");
+        Add(RuleCodes.WrongKind, "A node is of the wrong kind for this change (e.g. a skill where a career is needed).");
+        Add(RuleCodes.SelfLink, "A node would be linked to, or merged into, itself.");
+        Add(RuleCodes.OutOfRange, "A number is outside its range: importance 0–1, weight (0–1], tier 1–9, job zone 1–5.");
+        Add(RuleCodes.SpecialisationCycle, "The change would make a career a specialisation of itself.");
+        Add(RuleCodes.NotFound, "The node, edge or alias to change is not there.");
+        Add(RuleCodes.PropertyNotAllowed, "A property was given that this kind of edge does not have.");
+    }
+
+    private void Add(string code, string description) => Add(new EnumValueDefinition(code, code) { Description = description });
+}
+
+public sealed class UserErrorType : ObjectGraphType<UserError>
+{
+    public UserErrorType()
+    {
+        Name = "UserError";
+        Description = "Why a change was refused. Nothing of a refused change is stored.";
+        Field<NonNullGraphType<UserErrorCodeType>>("code").Description("What rule the change broke.").Resolve(c => c.Source.Code);
+        Field<StringGraphType>("field").Description("The argument or input field at fault, as a path such as \"input.name\"; null when the error concerns the whole change.").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong and how to fix it, in plain words.").Resolve(c => c.Source.Message);
+    }
+}
+
+/// <summary>A payload with one changed object, named <paramref name="field"/>, and the user errors.</summary>
+public abstract class PayloadType<TValueType> : ObjectGraphType<Payload> where TValueType : IGraphType
+{
+    protected PayloadType(string name, string field, string description, string valueDescription)
+    {
+        Name = name;
+        Description = description;
+        Field<TValueType>(field).Description(valueDescription).Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors")
+            .Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+    }
+}
+
+public sealed class CareerPayloadType() : PayloadType<CareerType>("CareerPayload", "career", "The result of creating or updating a career.", "The career as stored after the change; null when the change was refused.");
+public sealed class SkillPayloadType() : PayloadType<SkillType>("SkillPayload", "skill", "The result of creating or updating a skill.", "The skill as stored after the change; null when the change was refused.");
+public sealed class IndustryPayloadType() : PayloadType<IndustryType>("IndustryPayload", "industry", "The result of creating or updating an industry.", "The industry as stored after the change; null when the change was refused.");
+
+public sealed class DeletePayloadType : ObjectGraphType<Payload>
+{
+    public DeletePayloadType()
+    {
+        Name = "DeletePayload";
+        Description = "The result of deleting a node, which takes its edges and aliases with it.";
+        Field<IdGraphType>("deletedId").Description("The id of the deleted node; null when the change was refused.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+    }
+}
+
+public sealed class EdgePayloadType : ObjectGraphType<Payload>
+{
+    public EdgePayloadType()
+    {
+        Name = "EdgePayload";
+        Description = "The result of adding, changing or removing an edge.";
+        Field<GraphEdgeType>("edge").Description("addEdge: the edge as stored now. removeEdge: the edge as it was before it was removed. Null when the change was refused.").Resolve(c => c.Source.Value);
+        Field<NodeInterface>("source").Description("The node the edge starts at.").Resolve(c => c.Source.Value is Edge e ? c.Loaders().Node(e.Source) : null);
+        Field<NodeInterface>("target").Description("The node the edge ends at.").Resolve(c => c.Source.Value is Edge e ? c.Loaders().Node(e.Target) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+    }
+}
+
+public sealed class AliasPayloadType : ObjectGraphType<Payload>
+{
+    public AliasPayloadType()
+    {
+        Name = "AliasPayload";
+        Description = "The result of adding or removing an alias.";
+        Field<StringGraphType>("alias").Description("The alias as stored (addAlias) or as it was (removeAlias); null when the change was refused.").Resolve(c => (c.Source.Value as Alias)?.Name);
+        Field<NodeInterface>("node").Description("The career or skill the alias names.").Resolve(c => c.Source.Value is Alias a ? c.Loaders().Node(a.TargetId) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+    }
+}
+
+public sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
+{
+    public MergeCareersPayloadType()
+    {
+        Name = "MergeCareersPayload";
+        Description = "The result of merging one career into another.";
+        Field<CareerType>("career").Description("The surviving career, with the edges and aliases it gained; null when the change was refused.").Resolve(c => c.Source.Value);
+        Field<IdGraphType>("mergedId").Description("The id merged away; it now leads to the survivor in career(id:), node(id:) and every reference argument.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+    }
+}
+
+public sealed class AuditOperationType : EnumerationGraphType<AuditOperation>
+{
+    public AuditOperationType()
+    {
+        Name = "AuditOperation";
+        Description = "What kind of change an audit entry records.";
+        Describe(AuditOperation.CreateNode, "A career, skill or industry was created.");
+        Describe(AuditOperation.UpdateNode, "A node's name or properties were changed.");
+        Describe(AuditOperation.DeleteNode, "A node was deleted with its edges and aliases.");
+        Describe(AuditOperation.PutEdge, "An edge was added, or its properties changed.");
+        Describe(AuditOperation.RemoveEdge, "An edge was removed.");
+        Describe(AuditOperation.AddAlias, "An alias was added.");
+        Describe(AuditOperation.RemoveAlias, "An alias was removed.");
+        Describe(AuditOperation.MergeCareers, "A career was merged into another.");
+    }
+
+    private void Describe(AuditOperation operation, string description) => Values.FindByValue(operation)!.Description = description;
+}
+
+public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
+{
+    public AuditEntryType()
+    {
+        Name = "AuditEntry";
+        Description = "One accepted change in the audit trail.";
+        Field<NonNullGraphType<IntGraphType>>("sequence").Description("Position in the order of all changes; increases with every change.").Resolve(c => checked((int)c.Source.Sequence));
+        Field<NonNullGraphType<StringGraphType>>("at").Description("When the change was stored: ISO 8601, UTC.").Resolve(c => c.Source.At.UtcDateTime.ToString("O"));
+        Field<NonNullGraphType<StringGraphType>>("actor").Description("Who made the change: \"key:NAME\" for an API key, \"jwt:USER\" for a bearer token.").Resolve(c => c.Source.Actor);
+        Field<NonNullGraphType<AuditOperationType>>("operation").Description("What kind of change it was.").Resolve(c => c.Source.Operation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("nodeIds").Description("The nodes the change concerns.").Resolve(c => c.Source.NodeIds);
+        Field<NonNullGraphType<StringGraphType>>("summary").Description("The change in one sentence.").Resolve(c => c.Source.Summary);
+        Field<StringGraphType>("before").Description("The state before, as JSON; null when there was nothing (e.g. a creation).").Resolve(c => c.Source.Before);
+        Field<StringGraphType>("after").Description("The state after, as JSON; null when nothing is left (e.g. a deletion).").Resolve(c => c.Source.After);
+    }
+}

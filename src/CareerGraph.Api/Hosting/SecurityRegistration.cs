@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.RateLimiting;
+using CareerGraph.Api.Security;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CareerGraph.Api.Hosting;
+
+/// <summary>Credentials, rate limiting and the GraphQL limits, all from configuration (docs/curation.md, docs/limits.md).</summary>
+public static class SecurityRegistration
+{
+    public const string CallerScheme = "Caller";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+
+    public static IServiceCollection AddCareerGraphSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
+        var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new();
+        services.AddSingleton(auth);
+        services.AddSingleton(limits);
+        services.AddSingleton(new ApiKeyRing(auth.ApiKeys)); // a malformed key entry stops the start here
+
+        AddAuthentication(services, auth);
+        if (limits.RateLimit.PermitLimit > 0) AddRateLimiting(services, limits.RateLimit);
+
+        services.AddGraphQL(graphql => graphql
+            .AddValidationRule<AccessRule>()
+            .AddValidationRule<RequestShapeRule>()
+            .AddComplexityAnalyzer(complexity => complexity.ValidateComplexityDelegate = context =>
+            {
+                if (context.MaxDepth > limits.MaxDepth)
+                    context.Error = new ValidationError($"The operation nests fields {context.MaxDepth} deep; the limit is {limits.MaxDepth}. Ask for fewer levels.") { Code = QueryTooDeep };
+                else if (context.TotalImpact > limits.MaxComplexity)
+                    context.Error = new ValidationError(
+                        $"The operation would cost about {context.TotalImpact:0} (each field counts, lists times their page size); the limit is {limits.MaxComplexity}. Ask for smaller pages or fewer nested lists.") { Code = QueryTooComplex };
+                else
+                    context.Error = null;
+                return Task.CompletedTask;
+            })
+            .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError));
+        return services;
+    }
+
+    /// <summary>The per-client rate limit; after CORS (so a 429 reaches browser pages readable) and the static pages.</summary>
+    public static IApplicationBuilder UseCareerGraphSecurity(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<LimitOptions>().RateLimit.PermitLimit > 0) app.UseRateLimiter();
+        return app;
+    }
+
+    private static void AddAuthentication(IServiceCollection services, AuthOptions auth)
+    {
+        // One scheme picks the handler: bearer tokens go to JWT validation (when configured), the rest to API keys.
+        var authentication = services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, "API key or bearer token", options => options.ForwardDefaultSelector = http =>
+                auth.Jwt.IsConfigured
+                && !http.Request.Headers.ContainsKey(ApiKeyHandler.Header)
+                && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        if (!auth.Jwt.IsConfigured) return;
+
+        var jwt = auth.Jwt;
+        if (jwt.Audience.Length == 0 || (jwt.Authority.Length == 0 && jwt.Issuer.Length == 0))
+            throw new InvalidOperationException("CareerGraph:Auth:Jwt needs an Audience, and an Issuer (or an Authority), so that tokens meant for other services are refused.");
+        if (jwt.SigningKey.Length > 0 && Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32)
+            throw new InvalidOperationException("CareerGraph:Auth:Jwt:SigningKey is shorter than 32 bytes; use a longer random key.");
+        authentication.AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            if (jwt.Authority.Length > 0) options.Authority = jwt.Authority;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = jwt.Issuer.Length > 0 ? jwt.Issuer : null,
+                ValidateAudience = true,
+                ValidAudience = jwt.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKey = jwt.SigningKey.Length > 0 ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)) : null,
+                NameClaimType = "name",
+                RoleClaimType = "role",
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+        });
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, RateLimitOptions rate)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/ready")
+                    ? RateLimitPartition.GetNoLimiter("probes")
+                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = rate.PermitLimit,
+                        Window = TimeSpan.FromSeconds(rate.WindowSeconds),
+                        QueueLimit = 0,
+                    }));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(rate.WindowSeconds);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Response.ContentType = "application/json; charset=utf-8";
+                await context.HttpContext.Response.WriteAsJsonAsync(new
+                {
+                    errors = new[]
+                    {
+                        new
+                        {
+                            message = $"Too many requests from this client: at most {rate.PermitLimit} every {rate.WindowSeconds} s. Try again in {seconds} s.",
+                            extensions = new { code = RateLimited },
+                        },
+                    },
+                }, cancellationToken);
+            };
+        });
+    }
+}

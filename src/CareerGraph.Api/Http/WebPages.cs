@@ -1,0 +1,98 @@
+using Microsoft.Net.Http.Headers;
+
+namespace CareerGraph.Api.Http;
+
+/// <summary>
+/// The browser side of the service: the pages built from src/CareerGraph.Web into wwwroot (the GraphQL IDE at
+/// GET /graphql, the explorer at /explore), their assets, and CORS for the front-end origins in configuration.
+/// </summary>
+public static class WebPages
+{
+    public const string CorsSection = "CareerGraph:Cors";
+    public const string GraphiQL = "graphiql.html";
+    public const string Explorer = "explore.html";
+
+    public static IServiceCollection AddCareerGraphWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = AllowedOrigins(configuration);
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            // No origins configured: the policy allows none, so browsers keep other sites out.
+            if (origins.Count == 0) return;
+            policy.WithOrigins([.. origins])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders(HeaderNames.ContentType, HeaderNames.Accept, HeaderNames.Authorization, "X-Api-Key")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1));
+        }));
+        return services;
+    }
+
+    public static WebApplication UseCareerGraphWeb(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Vite puts a content hash in every asset's name, so an asset never changes under its name.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Path.StartsWithSegments("/assets"))
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
+        app.MapGet("/explore", (HttpContext http) => SendPageAsync(http, Explorer));
+        return app;
+    }
+
+    /// <summary>
+    /// Serves the GraphQL IDE when a browser asks GET /graphql for a page (Accept names text/html and no JSON);
+    /// false leaves the request to the GraphQL transport.
+    /// </summary>
+    public static async Task<bool> TryServeGraphiQLAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method)) return false;
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        if (!WantsPage(http.Request)) return false;
+        await SendPageAsync(http, GraphiQL);
+        return true;
+    }
+
+    private static bool WantsPage(HttpRequest request)
+    {
+        var accepted = (request.GetTypedHeaders().Accept ?? []).Where(a => a.Quality is null or > 0).Select(a => a.MediaType.Value ?? "").ToList();
+        return accepted.Contains("text/html", StringComparer.OrdinalIgnoreCase)
+            && !accepted.Any(type => type.Equals(GraphQLHttpEndpoint.Json, StringComparison.OrdinalIgnoreCase)
+                || type.Equals(GraphQLHttpEndpoint.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task SendPageAsync(HttpContext http, string name)
+    {
+        var page = http.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(name);
+        if (!page.Exists)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(
+                $"The page {name} has not been built into wwwroot. Build the service (dotnet build runs npm and Vite), " +
+                "or run 'npm ci && npm run build' in src/CareerGraph.Web.", http.RequestAborted);
+            return;
+        }
+        http.Response.ContentType = "text/html; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.SendFileAsync(page, http.RequestAborted);
+    }
+
+    private static IReadOnlyList<string> AllowedOrigins(IConfiguration configuration)
+    {
+        var origins = configuration.GetSection($"{CorsSection}:AllowedOrigins").Get<string[]>() ?? [];
+        foreach (var origin in origins)
+        {
+            var valid = Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && uri.PathAndQuery == "/" && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
+            if (!valid)
+                throw new InvalidOperationException(
+                    $"{CorsSection}:AllowedOrigins has '{origin}', which is not an origin; give scheme, host and port only, such as https://careers.example.com or http://localhost:5173.");
+        }
+        return origins.Select(o => o.TrimEnd('/')).ToList();
+    }
+}

@@ -1,0 +1,85 @@
+namespace CareerGraph.Api.Security;
+
+/// <summary>Who may write and read ("CareerGraph:Auth"). Documented in docs/curation.md.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "CareerGraph:Auth";
+
+    /// <summary>Curator API keys, each stored only as the SHA-256 of the key (64 hex digits) with a name for the audit trail.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    public JwtOptions Jwt { get; set; } = new();
+
+    /// <summary>When true, queries need a credential too (any valid API key or JWT); mutations always need a curator.</summary>
+    public bool RequireForReads { get; set; }
+}
+
+public sealed class ApiKeyOptions
+{
+    /// <summary>Who holds the key, as the audit trail names them ("key:NAME").</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>SHA-256 of the key in hex: <c>printf %s "$KEY" | sha256sum</c>.</summary>
+    public string Sha256 { get; set; } = "";
+}
+
+public sealed class JwtOptions
+{
+    /// <summary>Symmetric signing key (HS256), at least 32 bytes of UTF-8. Leave empty to use <see cref="Authority"/>.</summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>OpenID Connect issuer whose published keys sign the tokens (instead of a signing key).</summary>
+    public string Authority { get; set; } = "";
+
+    public string Issuer { get; set; } = "";
+    public string Audience { get; set; } = "";
+
+    public bool IsConfigured => SigningKey.Length > 0 || Authority.Length > 0;
+}
+
+/// <summary>Limits that keep abusive requests out ("CareerGraph:Limits"). Every default is documented in docs/limits.md.</summary>
+public sealed class LimitOptions
+{
+    public const string Section = "CareerGraph:Limits";
+
+    /// <summary>Deepest nesting of fields in an operation (fragments counted where they are spread).</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Highest estimated cost: one per field, lists multiplied by their page size (or 5 when unknown).</summary>
+    public int MaxComplexity { get; set; } = 100_000;
+
+    /// <summary>Most field selections written in one document.</summary>
+    public int MaxFields { get; set; } = 500;
+
+    /// <summary>Most aliased fields in one document.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    public int MaxPageSize { get; set; } = 100;
+    public int MaxHops { get; set; } = 8;
+    public int MaxPaths { get; set; } = 10;
+    public int MaxNeighbourhoodDepth { get; set; } = 3;
+    public int MaxNeighbourhoodNodes { get; set; } = 1000;
+
+    /// <summary>Largest request body accepted, in bytes; larger ones get HTTP 413.</summary>
+    public long MaxBodyBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Longest time one operation may run, in seconds.</summary>
+    public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Most operations in one batched (JSON array) request; 1 refuses batches.</summary>
+    public int MaxBatchSize { get; set; } = 5;
+
+    /// <summary>Whether __schema and __type may be queried. On by default because the IDE at GET /graphql needs it; turn it off where no IDE is served.</summary>
+    public bool Introspection { get; set; } = true;
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+}
+
+/// <summary>A fixed window per client address on /graphql.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests one client may make per window; 0 turns rate limiting off.</summary>
+    public int PermitLimit { get; set; } = 300;
+
+    public int WindowSeconds { get; set; } = 60;
+}

@@ -1,0 +1,134 @@
+using CareerGraph.Model;
+using CareerGraph.Store;
+
+namespace CareerGraph.Paths;
+
+/// <summary>
+/// Walks between careers over career-to-career edges in either direction. The best walk has the
+/// fewest hops, then the strongest links (the least summed 1 − weight); k walks come from Yen's
+/// algorithm over loopless paths. Parallel edges between two careers count once, by the strongest
+/// that may be walked. Careers are numbered and adjacency kept in arrays, so a search allocates little.
+/// Every backend ranks walks with this one rule, over the careers and edges it holds or has fetched.
+/// </summary>
+public sealed class RouteFinder
+{
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly string[] _ids;
+    private readonly Link[][] _links;
+
+    private readonly record struct Link(int To, Edge Edge);
+
+    public RouteFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
+    {
+        _ids = careerIds.ToArray();
+        for (var i = 0; i < _ids.Length; i++) _numbers[_ids[i]] = i;
+        var links = _ids.Select(_ => new List<Link>()).ToArray();
+        foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
+        {
+            if (!_numbers.TryGetValue(edge.Source, out var source) || !_numbers.TryGetValue(edge.Target, out var target)) continue;
+            links[source].Add(new Link(target, edge));
+            links[target].Add(new Link(source, edge));
+        }
+        _links = links.Select(l => l.OrderBy(x => x.Edge.Id, StringComparer.Ordinal).ToArray()).ToArray();
+    }
+
+    public IReadOnlyList<Route> Find(RouteQuery query)
+    {
+        if (!_numbers.TryGetValue(query.From, out var from) || !_numbers.TryGetValue(query.To, out var to) || query.K <= 0) return [];
+        if (from == to) return [new Route([query.From], [])];
+
+        var search = new Search(this, query);
+        var first = search.Shortest(from, to, query.MaxHops, [], []);
+        if (first is null) return [];
+        var found = new List<Walk> { first };
+        var candidates = new PriorityQueue<Walk, (int, double)>();
+        var seen = new HashSet<string> { first.Signature };
+
+        while (found.Count < query.K)
+        {
+            var last = found[^1];
+            for (var i = 0; i < last.Nodes.Length - 1; i++)
+            {
+                var root = last.Nodes.AsSpan(0, i + 1);
+                var bannedPairs = new HashSet<long>();
+                foreach (var walk in found)
+                    if (walk.Nodes.Length > i + 1 && walk.Nodes.AsSpan(0, i + 1).SequenceEqual(root))
+                        bannedPairs.Add(PairKey(walk.Nodes[i], walk.Nodes[i + 1]));
+                var bannedNodes = new HashSet<int>(last.Nodes.Take(i));
+                var spur = search.Shortest(last.Nodes[i], to, query.MaxHops - i, bannedPairs, bannedNodes);
+                if (spur is null) continue;
+                var walk2 = new Walk([.. last.Nodes.Take(i), .. spur.Nodes], [.. last.Edges.Take(i), .. spur.Edges], this);
+                if (seen.Add(walk2.Signature)) candidates.Enqueue(walk2, walk2.Cost);
+            }
+            if (candidates.Count == 0) break;
+            found.Add(candidates.Dequeue());
+        }
+        return found.Select(w => new Route(w.Nodes.Select(n => _ids[n]).ToList(), w.Edges)).ToList();
+    }
+
+    private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    private sealed class Walk(int[] nodes, Edge[] edges, RouteFinder finder)
+    {
+        public int[] Nodes { get; } = nodes;
+        public Edge[] Edges { get; } = edges;
+        public (int, double) Cost { get; } = (edges.Length, edges.Sum(e => 1 - e.Strength));
+        public string Signature => string.Join('>', Nodes.Select(n => finder._ids[n]));
+    }
+
+    /// <summary>Dijkstra on (hops, penalty) for one query's walkable edges.</summary>
+    private sealed class Search(RouteFinder finder, RouteQuery query)
+    {
+        private readonly bool _seeAlso = query.Via.Contains(EdgeKind.SeeAlso);
+        private readonly bool _specialisation = query.Via.Contains(EdgeKind.SpecialisationOf);
+
+        private bool Walkable(Edge edge) =>
+            (edge.Kind == EdgeKind.SeeAlso ? _seeAlso : _specialisation) && edge.Strength >= query.MinWeight;
+
+        public Walk? Shortest(int from, int to, int maxHops, HashSet<long> bannedPairs, HashSet<int> bannedNodes)
+        {
+            var count = finder._ids.Length;
+            var hops = new int[count];
+            var penalty = new double[count];
+            var via = new Link[count];
+            var previous = new int[count];
+            var done = new bool[count];
+            Array.Fill(hops, int.MaxValue);
+            hops[from] = 0;
+            previous[from] = -1;
+            var queue = new PriorityQueue<int, (int, double)>();
+            queue.Enqueue(from, (0, 0));
+            while (queue.TryDequeue(out var node, out _))
+            {
+                if (done[node]) continue;
+                done[node] = true;
+                if (node == to) break;
+                if (hops[node] >= maxHops) continue;
+                foreach (var link in finder._links[node])
+                {
+                    var next = link.To;
+                    if (done[next] || !Walkable(link.Edge) || bannedNodes.Contains(next)) continue;
+                    if (bannedPairs.Count > 0 && bannedPairs.Contains(PairKey(node, next))) continue;
+                    var candidate = (Hops: hops[node] + 1, Penalty: penalty[node] + (1 - link.Edge.Strength));
+                    if (hops[next] != int.MaxValue && (hops[next], penalty[next]).CompareTo(candidate) <= 0) continue;
+                    hops[next] = candidate.Hops;
+                    penalty[next] = candidate.Penalty;
+                    via[next] = link;
+                    previous[next] = node;
+                    queue.Enqueue(next, candidate);
+                }
+            }
+            if (!done[to]) return null;
+
+            var length = hops[to];
+            var nodes = new int[length + 1];
+            var edges = new Edge[length];
+            for (int node = to, i = length; i >= 0; node = previous[node], i--)
+            {
+                nodes[i] = node;
+                if (i > 0) edges[i - 1] = via[node].Edge;
+            }
+            return new Walk(nodes, edges, finder);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// The explorer's questions to the GraphQL API, and the shapes of the answers.
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface CareerHit {
+  matched: string;
+  viaAlias: boolean;
+  node: Named;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: 'CAREER' | 'SKILL' | 'INDUSTRY';
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: 'SEE_ALSO' | 'SPECIALISATION_OF' | 'REQUIRES' | 'IN_INDUSTRY';
+  weight: number | null;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface Step {
+  career: Named;
+  via: GraphEdge['kind'] | null;
+  weight: number | null;
+  /** The edge walked to reach this career, in its stored direction; null on the first step. */
+  edge: { source: string; target: string } | null;
+  sharedWithPrevious: Named[];
+  newSkills: Named[];
+}
+
+export interface Walk {
+  hops: number;
+  strength: number;
+  steps: Step[];
+  sharedSkills: Named[];
+  graph: Subgraph;
+}
+
+export interface SkillGap {
+  keep: Named[];
+  learn: Named[];
+  leaveBehind: Named[];
+}
+
+export interface Routes {
+  shortest: Walk | null;
+  walks: Walk[];
+  gap: SkillGap;
+}
+
+export class ApiError extends Error {}
+
+async function ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json().catch(() => null);
+  if (body?.errors?.length) throw new ApiError(body.errors.map((e: { message: string }) => e.message).join(' '));
+  if (!response.ok || !body?.data) throw new ApiError(`The API answered ${response.status} ${response.statusText}.`);
+  return body.data as T;
+}
+
+const searchQuery = `query SearchCareers($text: String!) {
+  search(text: $text, kinds: [CAREER], first: 8) { matched viaAlias node { id name } }
+}`;
+
+export const searchCareers = async (text: string) =>
+  (await ask<{ search: CareerHit[] }>(searchQuery, { text })).search;
+
+const careerByIdQuery = `query CareerById($id: ID!) { career(id: $id) { id name } }`;
+const careerByNameQuery = `query CareerByName($name: String!) { career(name: $name) { id name } }`;
+
+/** The career an address names: by id, or else by name or alias. */
+export async function findCareer(reference: string): Promise<Named | null> {
+  const byId = await ask<{ career: Named | null }>(careerByIdQuery, { id: reference });
+  return byId.career ?? (await ask<{ career: Named | null }>(careerByNameQuery, { name: reference })).career;
+}
+
+// "path" is the API's best walk; "paths" adds the alternatives (Yen's k shortest, best first).
+const routesQuery = `query Routes($from: String!, $to: String!) {
+  shortest: path(from: $from, to: $to) { ...Walk }
+  walks: paths(from: $from, to: $to, k: 3) { ...Walk }
+  gap: skillGap(from: $from, to: $to) { keep { id name } learn { id name } leaveBehind { id name } }
+}
+fragment Walk on CareerPath {
+  hops
+  strength
+  steps { career { id name } via weight edge { source target } sharedWithPrevious { id name } newSkills { id name } }
+  sharedSkills { id name }
+  graph { nodes { id label kind } edges { id source target kind weight } }
+}`;
+
+export const findRoutes = (from: string, to: string) => ask<Routes>(routesQuery, { from, to });
+
+const neighbourhoodQuery = `query Neighbourhood($id: String!) {
+  neighbourhood(id: $id, depth: 1, edgeKinds: [SEE_ALSO, SPECIALISATION_OF], maxNodes: 40) {
+    nodes { id label kind }
+    edges { id source target kind weight }
+  }
+}`;
+
+export const findNeighbourhood = async (id: string) =>
+  (await ask<{ neighbourhood: Subgraph }>(neighbourhoodQuery, { id })).neighbourhood;

@@ -1,0 +1,109 @@
+// The text side of the explorer: the walk choices, the steps of the chosen walk, and the skill gap.
+import type { Named, SkillGap, Step, Walk } from './api';
+
+type Child = Node | string | null | false | undefined;
+
+function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children.filter((c): c is Node | string => c !== null && c !== false && c !== undefined));
+  return element;
+}
+
+/** A button naming a career; the page listens for clicks on [data-career] to draw its surroundings. */
+export function careerButton(career: Named): HTMLElement {
+  return el('button', { type: 'button', class: 'career', 'data-career': career.id, title: `Draw the careers around ${career.name}` }, career.name);
+}
+
+function skillList(kind: string, title: string, skills: Named[], empty: string): HTMLElement {
+  const heading = `${title} (${skills.length})`;
+  return el(
+    'div',
+    { class: `skills ${kind}`, 'data-skills': kind },
+    el('h4', {}, heading),
+    skills.length === 0 ? el('p', { class: 'none' }, empty) : el('ul', { 'aria-label': heading }, ...skills.map(s => el('li', {}, s.name))),
+  );
+}
+
+function viaText(step: Step, previous: Named): string {
+  if (step.via === 'SPECIALISATION_OF')
+    return step.edge?.source === step.career.id ? `a specialisation of ${previous.name}` : `the broader career ${previous.name} specialises`;
+  return `related to ${previous.name} (strength ${step.weight ?? 'unknown'})`;
+}
+
+export function walkLabel(walk: Walk, index: number): string {
+  const route = walk.steps.map(s => s.career.name).join(' → ');
+  const kind = index === 0 ? 'Shortest' : `Alternative ${index}`;
+  return `${kind}: ${walk.hops} ${walk.hops === 1 ? 'move' : 'moves'}, ${route}`;
+}
+
+export function renderWalkChoices(host: HTMLElement, walks: Walk[], chosen: number, onChoose: (index: number) => void) {
+  host.replaceChildren(
+    ...walks.map((walk, index) => {
+      const input = el('input', { type: 'radio', name: 'walk', value: String(index), id: `walk-${index}` }) as HTMLInputElement;
+      input.checked = index === chosen;
+      input.addEventListener('change', () => onChoose(index));
+      return el('label', { class: 'walk-choice', for: `walk-${index}` }, input, el('span', {}, walkLabel(walk, index)));
+    }),
+  );
+}
+
+export function renderSteps(list: HTMLElement, shared: HTMLElement, walk: Walk | null) {
+  if (!walk) {
+    list.replaceChildren();
+    shared.replaceChildren();
+    return;
+  }
+  list.replaceChildren(
+    ...walk.steps.map((step, index) =>
+      el(
+        'li',
+        { class: 'step', 'data-career-id': step.career.id },
+        el('h3', {}, careerButton(step.career)),
+        el('p', { class: 'via' }, index === 0 ? 'Start here' : `Move ${index}: ${viaText(step, walk.steps[index - 1].career)}`),
+        index === 0
+          ? el('details', {}, el('summary', {}, `Skills at the start (${step.newSkills.length})`), skillList('start', 'Skills', step.newSkills, 'None recorded.'))
+          : el(
+              'div',
+              { class: 'step-skills' },
+              skillList('shared', 'Shared with the previous career', step.sharedWithPrevious, 'Nothing carries over.'),
+              skillList('new', 'New skills to learn', step.newSkills, 'Nothing new to learn.'),
+            ),
+      ),
+    ),
+  );
+  shared.replaceChildren(skillList('walk-shared', 'Skills every career on this walk shares', walk.sharedSkills, 'None.'));
+}
+
+export function renderGap(host: HTMLElement, from: Named, to: Named, gap: SkillGap | null) {
+  if (!gap) {
+    host.replaceChildren(el('p', { class: 'none' }, 'Pick two careers to compare their skills.'));
+    return;
+  }
+  host.replaceChildren(
+    el('p', {}, `Moving from ${from.name} to ${to.name} in one go:`),
+    skillList('keep', 'Keep', gap.keep, 'No skills in common.'),
+    skillList('learn', 'Learn', gap.learn, 'Nothing new to learn.'),
+    el('details', {}, el('summary', {}, `Leave behind (${gap.leaveBehind.length})`), skillList('leave', 'Leave behind', gap.leaveBehind, 'Nothing.')),
+  );
+}
+
+export interface Selection {
+  career: Named;
+  start: () => void;
+  target: () => void;
+}
+
+export function renderSelection(host: HTMLElement, selection: Selection | null) {
+  host.hidden = selection === null;
+  if (!selection) return;
+  const start = el('button', { type: 'button' }, 'Start from here');
+  const target = el('button', { type: 'button' }, 'Go here');
+  start.addEventListener('click', selection.start);
+  target.addEventListener('click', selection.target);
+  host.replaceChildren(el('p', {}, 'Selected: ', el('strong', {}, selection.career.name)), el('div', { class: 'actions' }, start, target));
+}
+
+export function renderCareerList(host: HTMLElement, careers: { id: string; label: string }[]) {
+  host.replaceChildren(...careers.map(c => el('li', {}, careerButton({ id: c.id, name: c.label }))));
+}

@@ -1,0 +1,30 @@
+// What the explorer shows, as it travels in the address: /explore?from=…&to=…&walk=2&expand=a,b
+export interface View {
+  from: string | null;
+  to: string | null;
+  /** Which walk is highlighted: 0 is the shortest. */
+  walk: number;
+  /** Careers whose surroundings were added to the drawing, in the order they were added. */
+  expanded: string[];
+}
+
+export function readView(search: string): View {
+  const query = new URLSearchParams(search);
+  const walk = Number.parseInt(query.get('walk') ?? '1', 10);
+  return {
+    from: query.get('from')?.trim() || null,
+    to: query.get('to')?.trim() || null,
+    walk: Number.isFinite(walk) && walk >= 1 ? walk - 1 : 0,
+    expanded: (query.get('expand') ?? '').split(',').map(id => id.trim()).filter(Boolean),
+  };
+}
+
+export function viewAddress(view: View): string {
+  const query = new URLSearchParams();
+  if (view.from) query.set('from', view.from);
+  if (view.to) query.set('to', view.to);
+  if (view.walk > 0) query.set('walk', String(view.walk + 1));
+  if (view.expanded.length > 0) query.set('expand', view.expanded.join(','));
+  const text = query.toString().replaceAll('%2C', ',');
+  return text ? `?${text}` : window.location.pathname;
+}

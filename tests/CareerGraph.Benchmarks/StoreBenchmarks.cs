@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using CareerGraph.Embedded;
+using CareerGraph.Model;
+using CareerGraph.Paths;
+using CareerGraph.Store;
+
+namespace CareerGraph.Benchmarks;
+
+/// <summary>
+/// The store operations behind the main queries, in-process on the embedded store, at O*NET size
+/// (or 10× and 100× with --scale). Each benchmark does what the resolver does.
+/// </summary>
+[MemoryDiagnoser]
+public class StoreBenchmarks
+{
+    private SqliteGraphStore _store = null!;
+    private string _folder = null!;
+    private string _from = null!;
+    private string _to = null!;
+
+    [ParamsSource(nameof(Scales))]
+    public int Scale { get; set; }
+
+    /// <summary>Set by --scale on the command line.</summary>
+    public static IEnumerable<int> Scales => [int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1")];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("careergraph-bench").FullName;
+        _store = SqliteGraphStore.Open(System.IO.Path.Combine(_folder, "bench.db"));
+        _store.ImportAsync(GraphGenerator.Generate(Scale)).GetAwaiter().GetResult();
+        // Two careers a few hops apart, as a typical walk.
+        _from = "career-3";
+        _to = $"career-{1016 * Scale / 2 + 7}";
+        if (_store.FindRoutesAsync(new RouteQuery(_from, _to) { MaxHops = 8 }).Result.Count == 0)
+            throw new InvalidOperationException("The generated graph has no walk between the benchmark careers.");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Description = "path (route + skills per step)")]
+    public async Task<CareerPath> Path()
+    {
+        var route = (await _store.FindRoutesAsync(new RouteQuery(_from, _to) { MaxHops = 8 }))[0];
+        var requirements = (await _store.GetEdgesAsync(route.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
+        return SkillComparison.Describe(route, requirements);
+    }
+
+    [Benchmark(Description = "paths k=3")]
+    public Task<IReadOnlyList<Route>> KPaths() => _store.FindRoutesAsync(new RouteQuery(_from, _to) { MaxHops = 8, K = 3 });
+
+    [Benchmark(Description = "search (typo)")]
+    public Task<IReadOnlyList<SearchHit>> Search() => _store.SearchAsync(new SearchQuery("machne lerning", new HashSet<NodeKind>(), 10));
+
+    [Benchmark(Description = "neighbourhood depth 2")]
+    public Task<Subgraph> Neighbourhood() => _store.GetNeighbourhoodAsync(new NeighbourhoodQuery(_from) { Depth = 2 });
+
+    [Benchmark(Description = "shared skills (3 careers)")]
+    public async Task<IReadOnlyList<string>> SharedSkills()
+    {
+        string[] careers = [_from, _to, "career-10"];
+        var requirements = (await _store.GetEdgesAsync(careers, EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
+        return SkillComparison.Shared(careers.Select(c => requirements[c]));
+    }
+
+    [Benchmark(Description = "skill gap")]
+    public async Task<SkillGap> SkillGap()
+    {
+        var requirements = (await _store.GetEdgesAsync([_from, _to], EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
+        return SkillComparison.Gap(_from, _to, requirements[_from], requirements[_to]);
+    }
+}

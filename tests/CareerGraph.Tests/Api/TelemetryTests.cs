@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CareerGraph.Api.Hosting;
+using CareerGraph.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerGraph.Tests.Api;
+
+/// <summary>With telemetry on, store operations are timed as spans and measurements; with it off, the store is not wrapped.</summary>
+public sealed class TelemetryTests
+{
+    private sealed class TelemetryApp(bool enabled) : CareerGraphApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("CareerGraph:Telemetry:Enabled", enabled ? "true" : "false");
+            builder.UseSetting("CareerGraph:Telemetry:Exporter", "console");
+        }
+    }
+
+    [Fact]
+    public async Task Store_operations_are_measured_and_traced_when_telemetry_is_on()
+    {
+        var measured = new ConcurrentBag<string>();
+        var spans = new ConcurrentBag<string>();
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == Telemetry.Name) listener.EnableMeasurementEvents(instrument);
+        };
+        meters.SetMeasurementEventCallback<double>((instrument, _, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "operation") measured.Add((string)tag.Value!);
+        });
+        meters.Start();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Telemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity => spans.Add(activity.DisplayName),
+        };
+        ActivitySource.AddActivityListener(activities);
+
+        await using var app = new TelemetryApp(enabled: true);
+        Assert.IsAssignableFrom<InstrumentedStore>(app.Services.GetRequiredService<ICareerGraphStore>());
+        await app.QueryAsync("""{ path(from: "ML Engineer", to: "Cloud Engineer") { hops } }""");
+
+        Assert.Contains("FindRoutes", measured);
+        Assert.Contains("Resolve", measured);
+        Assert.Contains("store FindRoutes", spans);
+    }
+
+    [Fact]
+    public async Task With_telemetry_off_the_store_is_used_directly()
+    {
+        await using var app = new TelemetryApp(enabled: false);
+        Assert.IsNotAssignableFrom<InstrumentedStore>(app.Services.GetRequiredService<ICareerGraphStore>());
+    }
+}

@@ -1,0 +1,51 @@
+using CareerGraph.Model;
+using CareerGraph.Neo4j.Cypher;
+
+namespace CareerGraph.Tests.Neo4j;
+
+/// <summary>The service runs the Cypher of graph/ as written: embedded files, loaded by name, never built.</summary>
+public sealed class CypherFilesTests
+{
+    [Fact]
+    public void The_embedded_statements_are_the_files_of_graph_queries_and_the_schema()
+    {
+        var onDisk = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "graph", "queries"), "*.cypher")
+            .Select(f => "graph/queries/" + Path.GetFileName(f))
+            .Append("graph/schema.cypher")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(onDisk, CypherFiles.Paths);
+        foreach (var path in CypherFiles.Paths.Where(p => p.StartsWith("graph/queries/", StringComparison.Ordinal)))
+            Assert.Equal(CypherFilesOnDisk.Text(path), CypherFiles.Query(Path.GetFileNameWithoutExtension(path)).Text);
+    }
+
+    [Fact]
+    public void Every_query_file_is_a_statement_the_store_runs()
+    {
+        var used = typeof(Statements).GetFields().Select(f => ((CypherStatement)f.GetValue(null)!).Name)
+            .Concat(Enum.GetValues<EdgeKind>().SelectMany(k => new[] { Statements.EdgesOf(k).Name, Statements.MergeEdges(k).Name }))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(CypherFiles.Paths.Where(p => p.StartsWith("graph/queries/", StringComparison.Ordinal)), used);
+    }
+
+    [Fact]
+    public void The_schema_is_applied_one_statement_at_a_time_in_file_order()
+    {
+        var statements = CypherFiles.Schema();
+
+        Assert.Equal(14, statements.Count);
+        Assert.StartsWith("// Constraints and indexes", statements[0].Text);
+        Assert.EndsWith("REQUIRE c.id IS UNIQUE", statements[0].Text);
+        Assert.Contains("CREATE FULLTEXT INDEX node_names IF NOT EXISTS", statements[^2].Text);
+        Assert.EndsWith("CALL db.awaitIndexes(300)", statements[^1].Text);
+        Assert.All(statements, s => Assert.DoesNotContain(";", string.Join('\n', s.Text.Split('\n').Where(line => !line.TrimStart().StartsWith("//")))));
+    }
+
+    [Fact]
+    public void An_unknown_statement_name_says_where_the_file_belongs()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CypherFiles.Query("no-such-question"));
+        Assert.Contains("graph/queries/no-such-question.cypher", error.Message);
+    }
+}
