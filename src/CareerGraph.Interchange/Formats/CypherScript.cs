@@ -6,8 +6,9 @@ namespace CareerGraph.Interchange.Formats;
 
 /// <summary>
 /// A Cypher script that loads the graph into an empty Neo4j 5 database (<c>cypher-shell -f</c>, or pasted into
-/// Neo4j Browser): constraints first, then nodes, aliases and edges in UNWIND batches. The statements are the
-/// named files in graph/export; a dump has no parameters to pass, so each batch is written as a literal list of maps.
+/// Neo4j Browser), stored exactly as the Neo4j backend stores it: its schema first (graph/schema.cypher), then its
+/// own merge statements (graph/queries/merge-*.cypher) in UNWIND batches. A dump has no parameters to pass, so each
+/// batch's <c>$rows</c> is written as a literal list of maps.
 /// </summary>
 public static class CypherScript
 {
@@ -19,32 +20,35 @@ public static class CypherScript
         writer.WriteLine($"// {document.Careers.Count} careers, {document.Skills.Count} skills, {document.Industries.Count} industries, " +
                          $"{document.Aliases.Count} aliases, {document.Edges.Count} edges.");
         writer.WriteLine();
-        writer.WriteLine(Statement("constraints"));
+        foreach (var statement in Statements("graph/schema.cypher"))
+            writer.WriteLine(statement);
 
-        var careerIds = document.Careers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        WriteBatches(writer, "careers", document.Careers.Select(Row));
-        WriteBatches(writer, "skills", document.Skills.Select(Row));
-        WriteBatches(writer, "industries", document.Industries.Select(Row));
-        WriteBatches(writer, "aliases-of-careers", document.Aliases.Where(a => careerIds.Contains(a.TargetId)).Select(Row));
-        WriteBatches(writer, "aliases-of-skills", document.Aliases.Where(a => !careerIds.Contains(a.TargetId)).Select(Row));
+        WriteBatches(writer, "merge-careers", document.Careers.Select(Row));
+        WriteBatches(writer, "merge-skills", document.Skills.Select(Row));
+        WriteBatches(writer, "merge-industries", document.Industries.Select(Row));
+        WriteBatches(writer, "merge-aliases", document.Aliases.Select(Row));
         foreach (var kind in Enum.GetValues<EdgeKind>())
-            WriteBatches(writer, kind.CypherName().ToLowerInvariant().Replace('_', '-'), document.Edges.Where(e => e.Kind == kind).Select(Row));
-        writer.WriteLine(Statement("specialisation-label"));
+            WriteBatches(writer, $"merge-{kind.CypherName().ToLowerInvariant().Replace('_', '-')}-edges", document.Edges.Where(e => e.Kind == kind).Select(Row));
     }
 
-    private static IEnumerable<(string, object?)> Row(GraphNode node) => Properties.Of(node);
+    /// <summary>A node's properties as the Neo4j backend writes them: with nameKey, which exact-name look-ups compare.</summary>
+    private static IEnumerable<(string, object?)> Row(GraphNode node) =>
+        [.. Properties.Of(node), ("nameKey", Names.Key(node.Name))];
+
     private static IEnumerable<(string, object?)> Row(Alias alias) => [("key", alias.Key), ("name", alias.Name), ("target", alias.TargetId)];
-    private static IEnumerable<(string, object?)> Row(Edge edge) => [("source", edge.Source), ("target", edge.Target), .. Properties.Of(edge)];
+
+    private static IEnumerable<(string, object?)> Row(Edge edge) =>
+        [("source", edge.Source), ("target", edge.Target), ("properties", new Map(Properties.Of(edge)))];
 
     private static void WriteBatches(TextWriter writer, string statement, IEnumerable<IEnumerable<(string Name, object? Value)>> rows)
     {
-        var template = Statement(statement);
+        var template = Statements($"graph/queries/{statement}.cypher").Single();
         foreach (var batch in rows.Chunk(BatchSize))
         {
             var list = new StringBuilder("[\n");
             for (var i = 0; i < batch.Length; i++)
             {
-                list.Append("  ").Append(Map(batch[i]));
+                list.Append("  ").Append(MapLiteral(batch[i]));
                 list.Append(i < batch.Length - 1 ? ",\n" : "\n");
             }
             list.Append(']');
@@ -52,18 +56,23 @@ public static class CypherScript
         }
     }
 
-    /// <summary>A statement file of graph/export without its leading comment lines.</summary>
-    private static string Statement(string name)
+    /// <summary>The statements of an embedded file, without comment lines, each ending with a semicolon.</summary>
+    private static IEnumerable<string> Statements(string name)
     {
-        using var stream = typeof(CypherScript).Assembly.GetManifestResourceStream($"graph/export/{name}.cypher")
-            ?? throw new InvalidOperationException($"The statement graph/export/{name}.cypher is not embedded.");
+        using var stream = typeof(CypherScript).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The statement file {name} is not embedded.");
         using var reader = new StreamReader(stream);
-        var lines = reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n').SkipWhile(l => l.StartsWith("//", StringComparison.Ordinal));
-        return string.Join('\n', lines).Trim() + "\n";
+        var lines = reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        return string.Join('\n', lines)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(statement => statement + ";");
     }
 
+    /// <summary>A nested map of properties (an edge's), written as a literal map like a row.</summary>
+    private sealed record Map(IEnumerable<(string Name, object? Value)> Properties);
+
     /// <summary>A literal map, leaving out properties without a value (Neo4j stores no nulls).</summary>
-    internal static string Map(IEnumerable<(string Name, object? Value)> properties) =>
+    internal static string MapLiteral(IEnumerable<(string Name, object? Value)> properties) =>
         "{" + string.Join(", ", properties.Where(p => Properties.HasValue(p.Value)).Select(p => $"{p.Name}: {Literal(p.Value)}")) + "}";
 
     internal static string Literal(object? value) => value switch
@@ -74,6 +83,7 @@ public static class CypherScript
         int i => i.ToString(CultureInfo.InvariantCulture),
         double d => Float(d),
         IReadOnlyList<string> list => "[" + string.Join(", ", list.Select(String)) + "]",
+        Map map => MapLiteral(map.Properties),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "No Cypher literal for this type."),
     };
 

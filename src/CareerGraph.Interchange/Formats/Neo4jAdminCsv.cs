@@ -7,8 +7,8 @@ namespace CareerGraph.Interchange.Formats;
 /// <summary>
 /// CSV files in the header format of <c>neo4j-admin database import</c>: one nodes_*.csv per label (id:ID, :LABEL,
 /// typed properties) and one relationships_*.csv per type (:START_ID, :END_ID, :TYPE, typed properties), plus
-/// import.sh with the command that loads them. Aliases are Alias nodes (one per comparison key) with ALIAS_OF
-/// relationships, as in the Neo4j model.
+/// import.sh with the command that loads them. The graph comes out as the Neo4j backend stores it: nodes carry
+/// nameKey, aliases are Alias nodes (one per comparison key) with ALIAS_OF relationships that keep each spelling.
 /// </summary>
 public static class Neo4jAdminCsv
 {
@@ -23,13 +23,13 @@ public static class Neo4jAdminCsv
         var relationships = new List<string>();
 
         nodes.Add(WriteFile(folder, "nodes_careers.csv",
-            ["id:ID", ":LABEL", "name", "description", "duties:string[]", "categories:string[]", "socCode", "jobZone:int", "source"],
+            ["id:ID", ":LABEL", "name", "nameKey", "description", "duties:string[]", "categories:string[]", "socCode", "jobZone:int", "source"],
             document.Careers.Select(c => Row(c, specialisations.Contains(c.Id) ? "Career|Specialisation" : "Career"))));
         nodes.Add(WriteFile(folder, "nodes_skills.csv",
-            ["id:ID", ":LABEL", "name", "description", "category", "hot:boolean", "source"],
+            ["id:ID", ":LABEL", "name", "nameKey", "description", "category", "hot:boolean", "source"],
             document.Skills.Select(s => Row(s, "Skill"))));
         nodes.Add(WriteFile(folder, "nodes_industries.csv",
-            ["id:ID", ":LABEL", "name", "description", "source"],
+            ["id:ID", ":LABEL", "name", "nameKey", "description", "source"],
             document.Industries.Select(i => Row(i, "Industry"))));
 
         // One Alias node per key; its id (not stored: the header names no property) cannot clash with a slug.
@@ -38,8 +38,8 @@ public static class Neo4jAdminCsv
             [":ID", ":LABEL", "key", "name"],
             aliases.Select(g => new object?[] { AliasId(g.Key), "Alias", g.Key, g.First().Name })));
         relationships.Add(WriteFile(folder, "relationships_alias_of.csv",
-            [":START_ID", ":END_ID", ":TYPE"],
-            document.Aliases.Select(a => new object?[] { AliasId(a.Key), a.TargetId, "ALIAS_OF" })));
+            [":START_ID", ":END_ID", ":TYPE", "name"],
+            document.Aliases.Select(a => new object?[] { AliasId(a.Key), a.TargetId, "ALIAS_OF", a.Name })));
 
         foreach (var kind in Enum.GetValues<EdgeKind>())
         {
@@ -75,10 +75,11 @@ public static class Neo4jAdminCsv
     private static object?[] EdgeRow(Edge edge) =>
         [edge.Source, edge.Target, edge.Kind.CypherName(), .. Properties.Of(edge).Select(p => p.Value)];
 
+    /// <summary>id, labels, name, nameKey (what the Neo4j backend's exact-name look-ups compare), then the other properties.</summary>
     private static object?[] Row(GraphNode node, string labels)
     {
         var properties = Properties.Of(node);
-        return [properties[0].Value, labels, .. properties.Skip(1).Select(p => p.Value)];
+        return [node.Id, labels, node.Name, Names.Key(node.Name), .. properties.Skip(2).Select(p => p.Value)];
     }
 
     private static string WriteFile(string folder, string name, string[] header, IEnumerable<object?[]> rows)

@@ -93,27 +93,30 @@ public sealed class ExportFormatTests : IDisposable
     }
 
     [Fact]
-    public void The_cypher_script_creates_constraints_first_then_batches_nodes_aliases_and_edges()
+    public void The_cypher_script_runs_the_neo4j_schema_first_then_the_neo4j_backends_merge_statements_in_batches()
     {
         var script = Write(GraphFormat.Cypher);
         var statements = script.Split(";\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.StartsWith("//"))).Trim())
             .Where(s => s.Length > 0).ToList();
+        var schema = File.ReadAllLines(Path.Combine(RepoPaths.Root, "graph", "schema.cypher"))
+            .Where(l => !l.TrimStart().StartsWith("//")).Aggregate("", (all, l) => all + l + "\n")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-        Assert.StartsWith("CREATE CONSTRAINT career_id IF NOT EXISTS FOR (n:Career) REQUIRE n.id IS UNIQUE", statements[0]);
-        Assert.Equal(4, statements.TakeWhile(s => s.StartsWith("CREATE CONSTRAINT")).Count());
-        Assert.Equal("MATCH (c:Career)-[:SPECIALISATION_OF]->(:Career)\nSET c:Specialisation", statements[^1]);
-        Assert.All(statements.Skip(4).SkipLast(1), s => Assert.StartsWith("UNWIND [", s));
+        Assert.Equal(schema, statements.Take(schema.Count));
+        Assert.All(statements.Skip(schema.Count), s => Assert.StartsWith("UNWIND [", s));
+        Assert.Contains(statements, s => s.Contains("MERGE (a)-[r:SPECIALISATION_OF]->(b)") && s.EndsWith("SET a:Specialisation\nRETURN outcome, count(*) AS count"));
         Assert.DoesNotContain("$rows", script);
 
-        var order = new[] { "MERGE (n:Career", "MERGE (n:Skill", "MERGE (n:Industry", "MERGE (a:Alias", "MERGE (c)-[r:REQUIRES]", "MERGE (c)-[:IN_INDUSTRY]", "MERGE (c)-[:SPECIALISATION_OF]", "MERGE (c)-[s:SEE_ALSO]" };
+        var order = new[] { "MERGE (n:Career", "MERGE (n:Skill", "MERGE (n:Industry", "MERGE (a:Alias", "MERGE (a)-[r:REQUIRES]", "MERGE (a)-[r:IN_INDUSTRY]", "MERGE (a)-[r:SPECIALISATION_OF]", "MERGE (a)-[r:SEE_ALSO]" };
         var positions = order.Select(o => script.IndexOf(o, StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
 
         Assert.Contains("{id: 'onet-15-1252-00', name: 'Software Developers', description: 'Design and build computer applications and systems.', duties: ['Core task 01 of a software developer.'", script);
-        Assert.Contains("socCode: '15-1252.00', jobZone: 4, source: 'onet'}", script);
-        Assert.Contains("{source: 'onet-15-1252-00', target: 'onet-15-1299-08', weight: 0.9, tier: 1}", script);
+        Assert.Contains("socCode: '15-1252.00', jobZone: 4, source: 'onet', nameKey: 'software developers'}", script);
+        Assert.Contains("{source: 'onet-15-1252-00', target: 'onet-15-1299-08', properties: {weight: 0.9, tier: 1}}", script);
+        Assert.Contains("{source: 'onet-15-1252-00', target: 'onet-computer-and-mathematical', properties: {}}", script);
         Assert.Contains("{key: 'cloud engineer', name: 'Cloud Engineer', target: 'onet-15-1252-00'}", script);
         var rows = Graph.Careers.Count + Graph.Skills.Count + Graph.Industries.Count + Graph.Aliases.Count + Graph.Edges.Count;
         Assert.Equal(rows, script.Split('\n').Count(l => l.StartsWith("  {", StringComparison.Ordinal)));
@@ -150,8 +153,9 @@ public sealed class ExportFormatTests : IDisposable
         var written = GraphExport.Write(Graph, GraphFormat.Csv, folder);
         string[] Lines(string name) => File.ReadAllLines(Path.Combine(folder, name));
 
-        Assert.Equal("id:ID,:LABEL,name,description,duties:string[],categories:string[],socCode,jobZone:int,source", Lines("nodes_careers.csv")[0]);
-        Assert.Equal("id:ID,:LABEL,name,description,category,hot:boolean,source", Lines("nodes_skills.csv")[0]);
+        Assert.Equal("id:ID,:LABEL,name,nameKey,description,duties:string[],categories:string[],socCode,jobZone:int,source", Lines("nodes_careers.csv")[0]);
+        Assert.Equal("id:ID,:LABEL,name,nameKey,description,category,hot:boolean,source", Lines("nodes_skills.csv")[0]);
+        Assert.Equal(":START_ID,:END_ID,:TYPE,name", Lines("relationships_alias_of.csv")[0]);
         Assert.Equal(":ID,:LABEL,key,name", Lines("nodes_aliases.csv")[0]);
         Assert.Equal(":START_ID,:END_ID,:TYPE,importance:double,core:boolean", Lines("relationships_requires.csv")[0]);
         Assert.Equal(":START_ID,:END_ID,:TYPE,weight:double,tier:int", Lines("relationships_see_also.csv")[0]);
@@ -159,9 +163,9 @@ public sealed class ExportFormatTests : IDisposable
         Assert.Equal(Graph.Edges.Count(e => e.Kind == EdgeKind.SeeAlso) + 1, Lines("relationships_see_also.csv").Length);
         Assert.Equal(Graph.Aliases.Count + 1, Lines("relationships_alias_of.csv").Length);
 
-        Assert.Contains(Lines("nodes_careers.csv"), l => l.StartsWith("mlops-engineer,Career|Specialisation,MLOps Engineer,", StringComparison.Ordinal));
+        Assert.Contains(Lines("nodes_careers.csv"), l => l.StartsWith("mlops-engineer,Career|Specialisation,MLOps Engineer,mlops engineer,", StringComparison.Ordinal));
         Assert.Contains("onet-15-1252-00,onet-15-1299-08,SEE_ALSO,0.9,1", Lines("relationships_see_also.csv"));
-        Assert.Contains("onet-architecture-and-engineering,Industry,Architecture and Engineering,\"O*NET occupation family: SOC major group 17-0000, Architecture and Engineering Occupations.\",onet",
+        Assert.Contains("onet-architecture-and-engineering,Industry,Architecture and Engineering,architecture and engineering,\"O*NET occupation family: SOC major group 17-0000, Architecture and Engineering Occupations.\",onet",
             Lines("nodes_industries.csv"));
         Assert.Contains(Lines("nodes_careers.csv"), l => l.Contains("\"Research, design and test computer hardware.\""));
 
