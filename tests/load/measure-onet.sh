@@ -2,9 +2,9 @@
 # Measures, on this machine, the full O*NET import into the embedded store (and that a second import changes
 # nothing), then the service with it loaded: time from process start to the first answered query, a path between
 # two O*NET occupations, and peak memory. Release build, a throwaway database, loopback only; stops what it starts.
-# Usage: scripts/measure-onet.sh [onet-folder]     (default ../shared/data/onet-27.0)
+# Usage: tests/load/measure-onet.sh [onet-folder]     (default ../shared/data/onet-27.0)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 data=${1:-../shared/data/onet-27.0}
 work=$(mktemp -d)
 pid=""
