@@ -88,18 +88,22 @@ internal sealed class SearchIndex
         if (key.Contains(text, StringComparison.Ordinal))
             return key[key.IndexOf(text, StringComparison.Ordinal) - 1] == ' ' ? 0.8 : 0.7;
 
-        // Typos: the whole text is close to the whole name, or every word is close to a word of it.
-        if (Math.Abs(key.Length - text.Length) <= textBudget && EditDistance(text, key, textBudget) is var d && d <= textBudget)
-            return 0.65 - 0.05 * d;
+        // Typos: every word is close to a word of the name, or (for typos across word boundaries, such as a
+        // missing space) the whole text is close to the whole name. The whole-name comparison is the costly one,
+        // so it is made only for names that share at least one close word with the text.
         var total = 0;
+        var wordsClose = 0;
         foreach (var distances in closeness)
         {
             var closest = (int)byte.MaxValue;
             foreach (var word in entry.Words) closest = Math.Min(closest, distances[word]);
-            if (closest == byte.MaxValue) return 0;
+            if (closest == byte.MaxValue) continue;
+            wordsClose++;
             total += closest;
         }
-        return 0.5 - 0.05 * Math.Min(total, 5);
+        if (wordsClose > 0 && Math.Abs(key.Length - text.Length) <= textBudget && EditDistance(text, key, textBudget) is var d && d <= textBudget)
+            return 0.65 - 0.05 * d;
+        return wordsClose == closeness.Length ? 0.5 - 0.05 * Math.Min(total, 5) : 0;
     }
 
     private static int TypoBudget(int length) => length switch { < 4 => 0, < 8 => 1, _ => 2 };
