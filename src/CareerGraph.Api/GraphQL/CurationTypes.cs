@@ -57,9 +57,16 @@ public abstract class PayloadType<TValueType> : ObjectGraphType<Payload> where T
         Name = name;
         Description = description;
         Field<TValueType>(field).Description(valueDescription).Resolve(c => c.Source.Value);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors")
-            .Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+        this.AddUserErrors();
     }
+}
+
+internal static class PayloadFields
+{
+    /// <summary>The field every payload ends with.</summary>
+    public static void AddUserErrors(this ObjectGraphType<Payload> type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors")
+            .Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
 }
 
 public sealed class CareerPayloadType() : PayloadType<CareerType>("CareerPayload", "career", "The result of creating or updating a career.", "The career as stored after the change; null when the change was refused.");
@@ -73,7 +80,7 @@ public sealed class DeletePayloadType : ObjectGraphType<Payload>
         Name = "DeletePayload";
         Description = "The result of deleting a node, which takes its edges and aliases with it.";
         Field<IdGraphType>("deletedId").Description("The id of the deleted node; null when the change was refused.").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+        this.AddUserErrors();
     }
 }
 
@@ -86,7 +93,7 @@ public sealed class EdgePayloadType : ObjectGraphType<Payload>
         Field<GraphEdgeType>("edge").Description("addEdge: the edge as stored now. removeEdge: the edge as it was before it was removed. Null when the change was refused.").Resolve(c => c.Source.Value);
         Field<NodeInterface>("source").Description("The node the edge starts at.").Resolve(c => c.Source.Value is Edge e ? c.Loaders().Node(e.Source) : null);
         Field<NodeInterface>("target").Description("The node the edge ends at.").Resolve(c => c.Source.Value is Edge e ? c.Loaders().Node(e.Target) : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+        this.AddUserErrors();
     }
 }
 
@@ -98,7 +105,7 @@ public sealed class AliasPayloadType : ObjectGraphType<Payload>
         Description = "The result of adding or removing an alias.";
         Field<StringGraphType>("alias").Description("The alias as stored (addAlias) or as it was (removeAlias); null when the change was refused.").Resolve(c => (c.Source.Value as Alias)?.Name);
         Field<NodeInterface>("node").Description("The career or skill the alias names.").Resolve(c => c.Source.Value is Alias a ? c.Loaders().Node(a.TargetId) : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+        this.AddUserErrors();
     }
 }
 
@@ -110,7 +117,7 @@ public sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
         Description = "The result of merging one career into another.";
         Field<CareerType>("career").Description("The surviving career, with the edges and aliases it gained; null when the change was refused.").Resolve(c => c.Source.Value);
         Field<IdGraphType>("mergedId").Description("The id merged away; it now leads to the survivor in career(id:), node(id:) and every reference argument.").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+        this.AddUserErrors();
     }
 }
 
