@@ -144,7 +144,7 @@ public sealed class QueryType : ObjectGraphType
                 var ids = new List<string>();
                 foreach (var reference in references)
                     ids.Add((await store.ResolveOneAsync("careers", reference, NodeKind.Career, c.CancellationToken)).Id);
-                var requirements = (await store.GetEdgesAsync(ids, EdgeKind.Requires, Direction.Outgoing, c.CancellationToken)).ToLookup(e => e.Source);
+                var requirements = await store.RequirementsOfAsync(ids, c.CancellationToken);
                 var shared = SkillComparison.Shared(ids.Distinct().Select(id => requirements[id]));
                 return await c.Loaders().Nodes<Skill>(shared).GetResultAsync(c.CancellationToken);
             });
@@ -157,7 +157,7 @@ public sealed class QueryType : ObjectGraphType
             {
                 var from = await store.ResolveOneAsync("from", c.GetArgument<string>("from"), NodeKind.Career, c.CancellationToken);
                 var to = await store.ResolveOneAsync("to", c.GetArgument<string>("to"), NodeKind.Career, c.CancellationToken);
-                var requirements = (await store.GetEdgesAsync([from.Id, to.Id], EdgeKind.Requires, Direction.Outgoing, c.CancellationToken)).ToLookup(e => e.Source);
+                var requirements = await store.RequirementsOfAsync([from.Id, to.Id], c.CancellationToken);
                 return SkillComparison.Gap(from.Id, to.Id, requirements[from.Id], requirements[to.Id]);
             });
 
@@ -242,7 +242,7 @@ public sealed class QueryType : ObjectGraphType
         };
         var routes = await store.FindRoutesAsync(query, c.CancellationToken);
         var careers = routes.SelectMany(r => r.Careers).Distinct().ToList();
-        var requirements = (await store.GetEdgesAsync(careers, EdgeKind.Requires, Direction.Outgoing, c.CancellationToken)).ToLookup(e => e.Source);
+        var requirements = await store.RequirementsOfAsync(careers, c.CancellationToken);
         return routes.Select(r => new PathResult(r, SkillComparison.Describe(r, requirements))).ToList();
     }
 }

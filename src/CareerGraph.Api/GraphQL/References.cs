@@ -3,7 +3,7 @@ using CareerGraph.Store;
 
 namespace CareerGraph.Api.GraphQL;
 
-/// <summary>Turns what a client typed (an id, a name or an alias) into exactly one node, or a clear error.</summary>
+/// <summary>Store look-ups the resolvers share: what a client typed (an id, a name or an alias) as exactly one node or a clear error, and careers' requirements.</summary>
 internal static class References
 {
     public static async Task<GraphNode> ResolveOneAsync(this ICareerGraphStore store, string argument, string reference, NodeKind kind, CancellationToken cancellationToken)
@@ -21,4 +21,8 @@ internal static class References
 
     public static async Task<string?> ResolveIdAsync(this ICareerGraphStore store, string argument, string? reference, NodeKind kind, CancellationToken cancellationToken) =>
         reference is null ? null : (await store.ResolveOneAsync(argument, reference, kind, cancellationToken)).Id;
+
+    /// <summary>The REQUIRES edges of several careers in one store call, by career: what skill comparisons take.</summary>
+    public static async Task<ILookup<string, Edge>> RequirementsOfAsync(this ICareerGraphStore store, IReadOnlyCollection<string> careerIds, CancellationToken cancellationToken) =>
+        (await store.GetEdgesAsync(careerIds, EdgeKind.Requires, Direction.Outgoing, cancellationToken)).ToLookup(e => e.Source);
 }
