@@ -89,12 +89,8 @@ public static class SecurityRegistration
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/ready")
                     ? RateLimitPartition.GetNoLimiter("probes")
-                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = rate.PermitLimit,
-                        Window = TimeSpan.FromSeconds(rate.WindowSeconds),
-                        QueueLimit = 0,
-                    }));
+                    : RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new WindowRateLimiter(rate.PermitLimit, TimeSpan.FromSeconds(rate.WindowSeconds))));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {

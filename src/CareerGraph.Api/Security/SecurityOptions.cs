@@ -60,6 +60,9 @@ public sealed class LimitOptions
     /// <summary>Most directives on one field, fragment or operation.</summary>
     public int MaxDirectivesPerLocation { get; set; } = 10;
 
+    /// <summary>Most errors in one answer; the rest are summed up in one TOO_MANY_ERRORS.</summary>
+    public int MaxErrors { get; set; } = 100;
+
     public int MaxPageSize { get; set; } = 100;
     public int MaxHops { get; set; } = 8;
     public int MaxPaths { get; set; } = 10;
