@@ -8,10 +8,12 @@ public static class PageHeaders
 {
     /// <summary>
     /// The pages load only their own module scripts, styles and workers from /assets and talk only to this origin.
-    /// img-src allows data: for the inline SVG icon; the IDE's fonts come as data: URLs inside its CSS.
+    /// img-src allows data: for the inline SVG icon; the IDE's fonts come as data: URLs inside its CSS. The one inline
+    /// style the explorer needs is cytoscape.js's, which inserts ".__________cytoscape_container { position: relative; }"
+    /// into the page; it is allowed by its hash (printf %s "$RULE" | openssl dgst -sha256 -binary | base64).
     /// </summary>
     public const string ExplorerPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
