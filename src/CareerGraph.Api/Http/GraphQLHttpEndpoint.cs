@@ -51,7 +51,6 @@ public static class GraphQLHttpEndpoint
         var caller = await http.AuthenticateAsync();
         if (caller.Failure is { } failure)
         {
-            http.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHandler.Header}\"";
             await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, AccessRule.Unauthenticated,
                 CredentialProblems.Describe(failure));
             return;
@@ -254,6 +253,8 @@ public static class GraphQLHttpEndpoint
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        // Every 401 says how to authenticate, whichever step refused the caller.
+        if (status == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHandler.Header}\"";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }
