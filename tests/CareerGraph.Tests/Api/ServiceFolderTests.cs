@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace CareerGraph.Tests.Api;
@@ -15,8 +14,8 @@ public sealed class ServiceFolderTests : IDisposable
     [Fact]
     public async Task The_service_started_from_another_folder_serves_its_pages_and_seeds_and_reads_its_settings()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [ApiAssembly(), "--urls", $"http://127.0.0.1:{port}"])
+        var port = BuiltService.FreePort();
+        var start = new ProcessStartInfo("dotnet", [BuiltService.Assembly(), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = _folder.Path,
             RedirectStandardOutput = true,
@@ -72,19 +71,5 @@ public sealed class ServiceFolderTests : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("The service did not answer /health within 90 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string ApiAssembly()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var path = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "bin", configuration, "net10.0", "CareerGraph.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the service first: {path} is missing.");
     }
 }
