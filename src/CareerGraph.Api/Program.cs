@@ -8,7 +8,8 @@ using Serilog;
 var command = await CareerGraphCli.InvokeAsync(args);
 if (command.ExitCode is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(command.HostArguments);
+// The service's own folder, not the working folder: pages, seeds and appsettings.json travel with the build.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()

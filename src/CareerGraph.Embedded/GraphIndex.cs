@@ -184,7 +184,7 @@ public sealed class GraphIndex : IGraphFacts
         return PageOf(industries, query.Sort, query.Page);
     }
 
-    public Subgraph Neighbourhood(NeighbourhoodQuery query)
+    public Subgraph Neighbourhood(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
     {
         if (!_nodes.TryGetValue(query.Id, out var start)) return new Subgraph([], [], false);
         var kinds = query.EdgeKinds.Count > 0 ? query.EdgeKinds : Enum.GetValues<EdgeKind>();
@@ -197,6 +197,7 @@ public sealed class GraphIndex : IGraphFacts
             var next = new List<string>();
             foreach (var id in frontier)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var neighbours = kinds
                     .SelectMany(k => Edges(id, k, Direction.Both))
                     .Select(e => e.Other(id))

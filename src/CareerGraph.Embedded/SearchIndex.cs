@@ -38,7 +38,7 @@ internal sealed class SearchIndex
         foreach (var (word, number) in vocabulary) _vocabulary[number] = word;
     }
 
-    public IReadOnlyList<SearchHit> Find(SearchQuery query)
+    public IReadOnlyList<SearchHit> Find(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var text = Names.Key(query.Text);
         if (text.Length == 0 || query.First <= 0) return [];
@@ -49,6 +49,7 @@ internal sealed class SearchIndex
         var best = new Dictionary<string, (double Score, Entry Entry)>();
         foreach (var entry in _entries)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (query.Kinds.Count > 0 && !query.Kinds.Contains(entry.Kind)) continue;
             var score = Score(text, textBudget, closeness, entry);
             if (score <= 0) continue;

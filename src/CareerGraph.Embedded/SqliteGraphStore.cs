@@ -61,7 +61,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         Task.FromResult(_index.Resolve(reference, kind));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Search.Find(query));
+        Task.FromResult(_index.Search.Find(query, cancellationToken));
 
     public Task<Page<Career>> FindCareersAsync(CareerQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.FindCareers(query));
@@ -85,10 +85,10 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
     }
 
     public Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Routes.Find(query));
+        Task.FromResult(_index.Routes.Find(query, cancellationToken));
 
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Neighbourhood(query));
+        Task.FromResult(_index.Neighbourhood(query, cancellationToken));
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Stats());

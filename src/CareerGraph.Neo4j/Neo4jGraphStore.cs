@@ -161,7 +161,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         }, cancellationToken);
         var careers = result.Single<string[]>("careers", []);
         var edges = result.Single<EdgeRecord[]>("edges", []);
-        return new RouteFinder(careers, edges.Select(e => e.ToEdge())).Find(query);
+        return new RouteFinder(careers, edges.Select(e => e.ToEdge())).Find(query, cancellationToken);
     }
 
     public async Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)

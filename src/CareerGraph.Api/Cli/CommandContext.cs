@@ -21,7 +21,7 @@ internal sealed class CommandContext : IAsyncDisposable
 
     public static CommandContext Open(IReadOnlyList<string> settings)
     {
-        var configuration = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. settings] }).Configuration;
+        var configuration = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. settings], ContentRootPath = AppContext.BaseDirectory }).Configuration;
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging

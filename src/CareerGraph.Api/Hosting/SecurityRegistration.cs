@@ -16,8 +16,6 @@ public static class SecurityRegistration
 {
     public const string CallerScheme = "Caller";
     public const string RateLimited = "RATE_LIMITED";
-    public const string QueryTooDeep = "QUERY_TOO_DEEP";
-    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
 
     public static IServiceCollection AddCareerGraphSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,20 +28,10 @@ public static class SecurityRegistration
         AddAuthentication(services, auth);
         if (limits.RateLimit.PermitLimit > 0) AddRateLimiting(services, limits.RateLimit);
 
+        // Document limits are checked before the specification's rules, which walk every fragment wherever it is spread.
+        services.AddSingleton<IDocumentValidator, DocumentLimitsValidator>();
         services.AddGraphQL(graphql => graphql
             .AddValidationRule<AccessRule>()
-            .AddValidationRule<RequestShapeRule>()
-            .AddComplexityAnalyzer(complexity => complexity.ValidateComplexityDelegate = context =>
-            {
-                if (context.MaxDepth > limits.MaxDepth)
-                    context.Error = new ValidationError($"The operation nests fields {context.MaxDepth} deep; the limit is {limits.MaxDepth}. Ask for fewer levels.") { Code = QueryTooDeep };
-                else if (context.TotalImpact > limits.MaxComplexity)
-                    context.Error = new ValidationError(
-                        $"The operation would cost about {context.TotalImpact:0} (each field counts, lists times their page size); the limit is {limits.MaxComplexity}. Ask for smaller pages or fewer nested lists.") { Code = QueryTooComplex };
-                else
-                    context.Error = null;
-                return Task.CompletedTask;
-            })
             .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError));
         return services;
     }
@@ -101,12 +89,8 @@ public static class SecurityRegistration
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/ready")
                     ? RateLimitPartition.GetNoLimiter("probes")
-                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = rate.PermitLimit,
-                        Window = TimeSpan.FromSeconds(rate.WindowSeconds),
-                        QueueLimit = 0,
-                    }));
+                    : RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new WindowRateLimiter(rate.PermitLimit, TimeSpan.FromSeconds(rate.WindowSeconds))));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {

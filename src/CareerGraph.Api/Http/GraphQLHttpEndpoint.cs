@@ -51,9 +51,8 @@ public static class GraphQLHttpEndpoint
         var caller = await http.AuthenticateAsync();
         if (caller.Failure is { } failure)
         {
-            http.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHandler.Header}\"";
             await WriteErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, AccessRule.Unauthenticated,
-                failure is Microsoft.IdentityModel.Tokens.SecurityTokenException ? $"The bearer token is not valid: {failure.Message.Split(". ")[0]}." : failure.Message);
+                CredentialProblems.Describe(failure));
             return;
         }
         if (caller.Succeeded) http.User = caller.Principal!;
@@ -88,10 +87,11 @@ public static class GraphQLHttpEndpoint
         await WriteAsync(http, serializer, mediaType, StatusOf(result, mediaType), result);
     }
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
     {
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<global::GraphQL.Types.ISchema>>();
-        return executer.ExecuteAsync(options =>
+        var limits = http.RequestServices.GetRequiredService<LimitOptions>();
+        return ErrorCap.Apply(await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
             options.OperationName = request.OperationName;
@@ -100,7 +100,7 @@ public static class GraphQLHttpEndpoint
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-        });
+        }), limits.MaxErrors);
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public static class GraphQLHttpEndpoint
         {
             // Whatever the deserializer cannot read is a malformed request, never a server fault.
             return (null, false, new Problem(StatusCodes.Status400BadRequest, "INVALID_JSON",
-                $"The body is not a GraphQL request in JSON: {e.Message.Split(Environment.NewLine)[0]}"));
+                $"The body is not a GraphQL request in JSON{JsonProblems.Where(e)}: send an object {{\"query\": \"…\", \"variables\": {{…}}}} or an array of them."));
         }
 
         if (batch && requests.Length == 0)
@@ -216,7 +216,7 @@ public static class GraphQLHttpEndpoint
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return (null, new Problem(StatusCodes.Status400BadRequest, "INVALID_VARIABLES",
-                $"'variables' and 'extensions' must be JSON objects: {e.Message.Split(Environment.NewLine)[0]}"));
+                $"'variables' and 'extensions' must be JSON objects{JsonProblems.Where(e)}."));
         }
     }
 
@@ -253,6 +253,8 @@ public static class GraphQLHttpEndpoint
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        // Every 401 says how to authenticate, whichever step refused the caller.
+        if (status == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHandler.Header}\"";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

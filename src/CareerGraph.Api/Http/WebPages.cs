@@ -29,6 +29,7 @@ public static class WebPages
 
     public static WebApplication UseCareerGraphWeb(this WebApplication app)
     {
+        app.UsePageHeaders();
         app.UseCors();
         app.UseStaticFiles(new StaticFileOptions
         {

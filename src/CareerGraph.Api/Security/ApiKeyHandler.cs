@@ -32,9 +32,19 @@ public sealed class ApiKeyHandler(
                 : AuthenticateResult.Success(new AuthenticationTicket(Curators.ForApiKey(name), SchemeName)));
         }
         if (Request.Headers.Authorization.Count > 0)
-            return Task.FromResult(AuthenticateResult.Fail(
-                "This service accepts no bearer tokens because no JWT issuer is configured (CareerGraph:Auth:Jwt); send a curator API key in the X-Api-Key header instead."));
+            return Task.FromResult(AuthenticateResult.Fail(AuthorizationProblem(Request.Headers.Authorization.ToString())));
         return Task.FromResult(AuthenticateResult.NoResult());
+    }
+
+    /// <summary>Reached for every Authorization header that is not a bearer token for a configured issuer.</summary>
+    private static string AuthorizationProblem(string authorization)
+    {
+        var scheme = authorization.Split(' ', 2)[0];
+        if (scheme.Equals(SchemeName, StringComparison.OrdinalIgnoreCase))
+            return $"API keys go in the {Header} header, not in Authorization: send '{Header}: <key>' instead of 'Authorization: ApiKey <key>'.";
+        if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            return $"This service accepts no bearer tokens because no JWT issuer is configured (CareerGraph:Auth:Jwt); send a curator API key in the {Header} header instead.";
+        return $"This service does not take '{scheme}' credentials; send a curator API key in the {Header} header, or a bearer token where an issuer is configured.";
     }
 }
 

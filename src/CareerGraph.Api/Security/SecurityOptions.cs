@@ -45,7 +45,7 @@ public sealed class LimitOptions
     /// <summary>Deepest nesting of fields in an operation (fragments counted where they are spread).</summary>
     public int MaxDepth { get; set; } = 15;
 
-    /// <summary>Highest estimated cost: one per field, lists multiplied by their page size (or 5 when unknown).</summary>
+    /// <summary>Highest estimated cost: one per field, lists multiplied by their page size (or 20 when unknown).</summary>
     public int MaxComplexity { get; set; } = 100_000;
 
     /// <summary>Most field selections written in one document.</summary>
@@ -53,6 +53,15 @@ public sealed class LimitOptions
 
     /// <summary>Most aliased fields in one document.</summary>
     public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most fragment spreads written in one document.</summary>
+    public int MaxFragmentSpreads { get; set; } = 200;
+
+    /// <summary>Most directives on one field, fragment or operation.</summary>
+    public int MaxDirectivesPerLocation { get; set; } = 10;
+
+    /// <summary>Most errors in one answer; the rest are summed up in one TOO_MANY_ERRORS.</summary>
+    public int MaxErrors { get; set; } = 100;
 
     public int MaxPageSize { get; set; } = 100;
     public int MaxHops { get; set; } = 8;

@@ -32,12 +32,13 @@ public sealed class RouteFinder
         _links = links.Select(l => l.OrderBy(x => x.Edge.Id, StringComparer.Ordinal).ToArray()).ToArray();
     }
 
-    public IReadOnlyList<Route> Find(RouteQuery query)
+    /// <summary>The walks, best first; a cancelled token stops the search between steps (OperationCanceledException).</summary>
+    public IReadOnlyList<Route> Find(RouteQuery query, CancellationToken cancellationToken = default)
     {
         if (!_numbers.TryGetValue(query.From, out var from) || !_numbers.TryGetValue(query.To, out var to) || query.K <= 0) return [];
         if (from == to) return [new Route([query.From], [])];
 
-        var search = new Search(this, query);
+        var search = new Search(this, query, cancellationToken);
         var first = search.Shortest(from, to, query.MaxHops, [], []);
         if (first is null) return [];
         var found = new List<Walk> { first };
@@ -46,6 +47,7 @@ public sealed class RouteFinder
 
         while (found.Count < query.K)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var last = found[^1];
             for (var i = 0; i < last.Nodes.Length - 1; i++)
             {
@@ -77,7 +79,7 @@ public sealed class RouteFinder
     }
 
     /// <summary>Dijkstra on (hops, penalty) for one query's walkable edges.</summary>
-    private sealed class Search(RouteFinder finder, RouteQuery query)
+    private sealed class Search(RouteFinder finder, RouteQuery query, CancellationToken cancellationToken)
     {
         private readonly bool _seeAlso = query.Via.Contains(EdgeKind.SeeAlso);
         private readonly bool _specialisation = query.Via.Contains(EdgeKind.SpecialisationOf);
@@ -100,6 +102,7 @@ public sealed class RouteFinder
             queue.Enqueue(from, (0, 0));
             while (queue.TryDequeue(out var node, out _))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (done[node]) continue;
                 done[node] = true;
                 if (node == to) break;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -125,8 +124,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
         public static async Task<ServiceProcess> StartAsync(string database, ITestOutputHelper output)
         {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet", [ApiAssembly(), "--urls", $"http://127.0.0.1:{port}"])
+            var port = BuiltService.FreePort();
+            var start = new ProcessStartInfo("dotnet", [BuiltService.Assembly(), "--urls", $"http://127.0.0.1:{port}"])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -196,20 +195,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             if (!_process.HasExited) Kill();
             _client.Dispose();
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static string ApiAssembly()
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-            var path = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "bin", configuration, "net10.0", "CareerGraph.Api.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"Build the service first: {path} is missing.");
         }
     }
 }

@@ -108,6 +108,20 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task Retry_after_is_the_time_left_in_the_window_not_the_whole_window()
+    {
+        using var service = Service(("CareerGraph:Limits:RateLimit:PermitLimit", "1"), ("CareerGraph:Limits:RateLimit:WindowSeconds", "60"));
+        var client = service.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("{ stats { careers } }")).Status);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the window started with the first request
+        var limited = await client.PostAsync("{ stats { careers } }");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        var seconds = int.Parse(limited.Response.Headers.GetValues("Retry-After").Single());
+        Assert.InRange(seconds, 1, 59);
+        Assert.Contains($"Try again in {seconds} s", limited.FirstErrorMessage);
+    }
+
+    [Fact]
     public async Task A_batch_runs_each_operation_up_to_the_configured_count()
     {
         using var service = Service(("CareerGraph:Limits:MaxBatchSize", "2"));

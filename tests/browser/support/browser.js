@@ -39,9 +39,15 @@ export async function openBrowser(baseUrl, { viewport = { width: 1280, height: 9
     const url = request.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
   });
+  // Chromium reports every resource or inline code the Content-Security-Policy blocked on the console.
+  const violations = [];
+  context.on('console', message => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   const close = async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+    if (violations.length > 0) throw new Error(`The page broke its Content-Security-Policy:\n${violations.join('\n')}`);
   };
   return { context, outside, close };
 }
