@@ -5,8 +5,12 @@ namespace CareerGraph.Api.Hosting;
 
 public static class ApiRegistration
 {
-    public static IServiceCollection AddCareerGraphApi(this IServiceCollection services, IHostEnvironment environment)
+    public const string ExposeDetailsSetting = "CareerGraph:Errors:ExposeDetails";
+
+    public static IServiceCollection AddCareerGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Exception details (types, stack traces) are for a developer's own machine: only where configuration asks for them.
+        var exposeDetails = configuration.GetValue<bool>(ExposeDetailsSetting);
         services.AddScoped<GraphLoaders>();
         services.AddSingleton(typeof(CursorEdgeType<,>));
         services.AddGraphQL(graphql => graphql
@@ -20,7 +24,7 @@ public static class ApiRegistration
                 options.ExposeCode = true;
                 options.ExposeCodes = false;
                 options.ExposeData = true;
-                options.ExposeExceptionDetails = environment.IsDevelopment();
+                options.ExposeExceptionDetails = exposeDetails;
             }));
         services.AddSingleton<Seeder>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
