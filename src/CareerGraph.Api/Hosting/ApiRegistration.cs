@@ -19,12 +19,17 @@ public static class ApiRegistration
             .AddSystemTextJson()
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .UseTelemetry()
-            .AddErrorInfoProvider(options =>
+            .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
+            .ConfigureExecutionOptions(options =>
             {
-                options.ExposeCode = true;
-                options.ExposeCodes = false;
-                options.ExposeData = true;
-                options.ExposeExceptionDetails = exposeDetails;
+                var next = options.UnhandledExceptionDelegate;
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    // Answers carry no details of a fault (PublicErrorInfoProvider), so the log has them.
+                    options.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("CareerGraph.Api.GraphQL")
+                        .LogError(context.OriginalException, "Unexpected error in {Field}", context.FieldContext?.FieldDefinition.Name ?? "the operation");
+                    return next(context);
+                };
             }));
         services.AddSingleton<Seeder>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
