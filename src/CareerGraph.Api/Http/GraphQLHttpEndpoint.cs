@@ -164,7 +164,7 @@ public static class GraphQLHttpEndpoint
         {
             // Whatever the deserializer cannot read is a malformed request, never a server fault.
             return (null, false, new Problem(StatusCodes.Status400BadRequest, "INVALID_JSON",
-                $"The body is not a GraphQL request in JSON: {e.Message.Split(Environment.NewLine)[0]}"));
+                $"The body is not a GraphQL request in JSON: {DescribeJsonError(e)}"));
         }
 
         if (batch && requests.Length == 0)
@@ -222,9 +222,13 @@ public static class GraphQLHttpEndpoint
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return (null, new Problem(StatusCodes.Status400BadRequest, "INVALID_VARIABLES",
-                $"'variables' and 'extensions' must be JSON objects: {e.Message.Split(Environment.NewLine)[0]}"));
+                $"'variables' and 'extensions' must be JSON objects: {DescribeJsonError(e)}"));
         }
     }
+
+    /// <summary>The reader's message without the .NET type names System.Text.Json puts in it.</summary>
+    private static string DescribeJsonError(Exception e) => System.Text.RegularExpressions.Regex.Replace(e.Message.Split(Environment.NewLine)[0],
+        @"The JSON value could not be converted to \S+\.", "a value has the wrong type ('query' and 'operationName' are strings, 'variables' and 'extensions' objects).");
 
     private static (GraphQLRequest?, Problem?) Validate(GraphQLRequest? request) =>
         string.IsNullOrWhiteSpace(request?.Query) && !PersistedQueries.IsPersisted(request)

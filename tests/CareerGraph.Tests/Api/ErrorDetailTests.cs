@@ -33,6 +33,24 @@ public sealed class ErrorDetailTests
         Assert.Contains("InvalidOperationException", body["errors"]![0]!["extensions"]!["details"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("""{"query": 1}""")]
+    [InlineData("[1]")]
+    [InlineData("""{"query": "{ stats { careers } }", "variables": [1]}""")]
+    [InlineData("""{"query": "{ stats { careers } }", "operationName": 5}""")]
+    public async Task A_request_of_the_wrong_shape_is_explained_without_dotnet_type_names(string body)
+    {
+        using var app = new CareerGraphApp();
+        using var client = app.CreateClient();
+        using var response = await client.PostAsync("/graphql", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("INVALID_JSON", text);
+        Assert.Contains("wrong type", text);
+        Assert.DoesNotContain("GraphQL.", text);
+        Assert.DoesNotContain("System.", text);
+    }
+
     private sealed class FailingStoreApp(string? exposeDetails) : CareerGraphApp
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
