@@ -14,7 +14,7 @@ public sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureExe
 {
     private readonly ConcurrentLru<string, GraphQLDocument> _documents = new(Math.Max(options.CacheEntries, 3));
 
-    // After GraphQL.NET's own execution options are set up, before anything that reads the document.
+    // Where GraphQL.NET puts its own document cache in the chain of execution steps.
     public float SortOrder => 200;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
