@@ -1,4 +1,5 @@
 using CareerGraph.Api.Cli;
+using CareerGraph.Api.Documents;
 using CareerGraph.Api.Hosting;
 using CareerGraph.Api.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +16,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 builder.Services.AddCareerGraphStore(builder.Configuration);
-builder.Services.AddCareerGraphApi(builder.Environment);
+builder.Services.AddCareerGraphApi(builder.Configuration);
+builder.Services.AddCareerGraphDocuments(builder.Configuration);
 builder.Services.AddCareerGraphSecurity(builder.Configuration);
 builder.Services.AddCareerGraphTelemetry(builder.Configuration);
 builder.Services.AddCareerGraphWeb(builder.Configuration);

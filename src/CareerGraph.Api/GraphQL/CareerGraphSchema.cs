@@ -17,7 +17,10 @@ public sealed class CareerGraphSchema : Schema
             """;
         Query = query;
         Mutation = mutation;
+        SpecIntrospection.Enable(this); // before anything below builds the introspection types
         // Introspection is answered from memory: its fields cost a hundredth, so IDEs fit the cost limit while nesting abuse does not.
         this.WithIntrospectionComplexityImpact(0.01);
     }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType) => SpecIntrospection.Extend(graphType);
 }

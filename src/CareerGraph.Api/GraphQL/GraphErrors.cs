@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string AmbiguousReference = "AMBIGUOUS_REFERENCE";
     public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string WrongKind = "WRONG_KIND";
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }
 
 /// <summary>An error the client can fix, with a code and, where useful, data (e.g. the candidates of an ambiguous alias).</summary>

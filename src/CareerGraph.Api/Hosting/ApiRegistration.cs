@@ -5,8 +5,12 @@ namespace CareerGraph.Api.Hosting;
 
 public static class ApiRegistration
 {
-    public static IServiceCollection AddCareerGraphApi(this IServiceCollection services, IHostEnvironment environment)
+    public const string ExposeDetailsSetting = "CareerGraph:Errors:ExposeDetails";
+
+    public static IServiceCollection AddCareerGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Exception details (types, stack traces) are for a developer's own machine: only where configuration asks for them.
+        var exposeDetails = configuration.GetValue<bool>(ExposeDetailsSetting);
         services.AddScoped<GraphLoaders>();
         services.AddSingleton(typeof(CursorEdgeType<,>));
         services.AddGraphQL(graphql => graphql
@@ -15,12 +19,17 @@ public static class ApiRegistration
             .AddSystemTextJson()
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .UseTelemetry()
-            .AddErrorInfoProvider(options =>
+            .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
+            .ConfigureExecutionOptions(options =>
             {
-                options.ExposeCode = true;
-                options.ExposeCodes = false;
-                options.ExposeData = true;
-                options.ExposeExceptionDetails = environment.IsDevelopment();
+                var next = options.UnhandledExceptionDelegate;
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    // Answers carry no details of a fault (PublicErrorInfoProvider), so the log has them.
+                    options.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("CareerGraph.Api.GraphQL")
+                        .LogError(context.OriginalException, "Unexpected error in {Field}", context.FieldContext?.FieldDefinition.Name ?? "the operation");
+                    return next(context);
+                };
             }));
         services.AddSingleton<Seeder>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareerGraph.Api.Documents;
 using CareerGraph.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
@@ -63,6 +64,11 @@ public static class GraphQLHttpEndpoint
         if (problem is not null)
         {
             await WriteErrorAsync(http, serializer, mediaType, problem.Value.Status, problem.Value.Code, problem.Value.Message);
+            return;
+        }
+        if (http.RequestServices.GetRequiredService<PersistedQueries>().Resolve(requests!) is { } refusal)
+        {
+            await WriteErrorAsync(http, serializer, mediaType, refusal.Status, refusal.Code, refusal.Message);
             return;
         }
 
@@ -220,8 +226,9 @@ public static class GraphQLHttpEndpoint
         }
     }
 
+
     private static (GraphQLRequest?, Problem?) Validate(GraphQLRequest? request) =>
-        string.IsNullOrWhiteSpace(request?.Query)
+        string.IsNullOrWhiteSpace(request?.Query) && !PersistedQueries.IsPersisted(request)
             ? (null, new Problem(StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has no 'query': send the GraphQL document as a string in 'query'."))
             : (request, null);
 

@@ -31,7 +31,7 @@ public sealed class BrowserTests
         Assert.Contains("# fail 0", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string command, string arguments)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string folder, string command, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(command, arguments)
         {

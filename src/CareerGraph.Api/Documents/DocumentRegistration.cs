@@ -1,0 +1,19 @@
+using GraphQL;
+
+namespace CareerGraph.Api.Documents;
+
+public static class DocumentRegistration
+{
+    /// <summary>Automatic Persisted Queries (read by the HTTP endpoint) and the parsed-document cache (an execution step).</summary>
+    public static IServiceCollection AddCareerGraphDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new();
+        if (options.CacheEntries < 1 || options.MaxCachedLength < 0)
+            throw new InvalidOperationException($"{DocumentOptions.Section}:CacheEntries must be at least 1 and MaxCachedLength at least 0.");
+        services.AddSingleton(options);
+        services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<ParsedDocumentCache>();
+        services.AddGraphQL(graphql => graphql.ConfigureExecution(services => services.GetRequiredService<ParsedDocumentCache>()));
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using BitFaster.Caching.Lru;
+using GraphQL;
+using GraphQL.DI;
+using GraphQLParser.AST;
+
+namespace CareerGraph.Api.Documents;
+
+/// <summary>
+/// Keeps the parsed form of documents that ran, so that a document sent again (a persisted query, a page turned
+/// with fetchMore) is not parsed again. Every validation rule still runs on each request: who may run a document
+/// and what it costs depend on the caller and the variables, not only on the text.
+/// </summary>
+public sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureExecution
+{
+    private readonly ConcurrentLru<string, GraphQLDocument> _documents = new(Math.Max(options.CacheEntries, 3));
+
+    // Where GraphQL.NET puts its own document cache in the chain of execution steps.
+    public float SortOrder => 200;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
+    {
+        if (execution.Document is not null || execution.Query is not { } query || query.Length > options.MaxCachedLength)
+            return await next(execution);
+
+        var cached = _documents.TryGet(query, out var document);
+        if (cached) execution.Document = document;
+        var result = await next(execution);
+        if (!cached && result.Executed && result.Document is { } parsed) _documents.AddOrUpdate(query, parsed);
+        return result;
+    }
+
+    /// <summary>How many parsed documents are kept (for tests and diagnostics).</summary>
+    public int Count => _documents.Count;
+}
