@@ -163,32 +163,38 @@ export class Drawing {
   }
 
   private layoutInColumns(root: string | null) {
-    const wide = this.container.clientWidth > this.container.clientHeight * 1.2;
+    const wide = this.container.clientWidth >= 560;
     const depths = this.distancesFrom(root);
     const columns = new Map<number, NodeSingular[]>();
     for (const node of this.cy.nodes().toArray()) {
       const depth = depths.get(node.id()) ?? 0;
       columns.set(depth, [...(columns.get(depth) ?? []), node]);
     }
-    const across = Math.max(1, columns.size - 1);
-    const down = Math.max(1, ...[...columns.values()].map(c => c.length - 1));
-    // Spread the grid over the box at zoom 1, within limits that keep labels apart and the drawing compact.
+    // A long column folds into several narrower ones, so that the drawing keeps the box's shape.
     const [width, height] = wide ? [this.container.clientWidth, this.container.clientHeight] : [this.container.clientHeight, this.container.clientWidth];
-    const along = Math.min(320, Math.max(wide ? 190 : 100, (width - 160) / across));
-    const side = Math.min(160, Math.max(wide ? 80 : 140, (height - 80) / down));
-    this.cell = wide ? { x: along, y: side } : { x: side, y: along };
-    const positions: Record<string, { x: number; y: number }> = {};
-    for (const [depth, nodes] of columns) {
+    const side = wide ? 80 : 140;
+    const rowsAtMost = Math.max(3, Math.floor((height - 80) / side) + 1);
+    const folds = [...columns.values()].map(nodes => Math.ceil(nodes.length / rowsAtMost));
+    const across = Math.max(1, folds.reduce((sum, f) => sum + f, 0) - 1);
+    const down = Math.max(1, ...[...columns.values()].map((nodes, i) => Math.ceil(nodes.length / folds[i]) - 1));
+    // Spread the grid over the box at zoom 1, within limits that keep labels apart and the drawing compact.
+    const along = Math.min(320, Math.max(wide ? 150 : 100, (width - 160) / across));
+    const apart = Math.min(160, Math.max(side, (height - 80) / down));
+    this.cell = wide ? { x: along, y: apart } : { x: apart, y: along };
+    let at = 0;
+    for (const depth of [...columns.keys()].sort((a, b) => a - b)) {
+      const nodes = columns.get(depth)!;
       nodes.sort((a, b) => Number(b.hasClass('walk')) - Number(a.hasClass('walk')) || label(a).localeCompare(label(b)));
+      const rows = Math.ceil(nodes.length / Math.ceil(nodes.length / rowsAtMost));
       nodes.forEach((node, index) => {
+        const row = index % rows;
         // 0, 1, -1, 2, -2, …: the first node (on the walk, if any) sits on the middle line.
-        const offset = index % 2 === 1 ? (index + 1) / 2 : -index / 2;
-        positions[node.id()] = wide ? { x: depth * along, y: offset * side } : { x: offset * side, y: depth * along };
+        const offset = row % 2 === 1 ? (row + 1) / 2 : -row / 2;
+        const step = at + Math.floor(index / rows);
+        node.position(wide ? { x: step * along, y: offset * apart } : { x: offset * apart, y: step * along });
       });
+      at += Math.ceil(nodes.length / rows);
     }
-    this.cy.nodes().forEach(n => {
-      n.position(positions[n.id()]);
-    });
   }
 
   /** Puts a new career in the free grid cell nearest the placed career it is joined to, leaning away from the middle. */
