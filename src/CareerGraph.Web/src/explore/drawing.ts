@@ -44,7 +44,6 @@ export class Drawing {
       container,
       minZoom: 0.2,
       maxZoom: 3,
-      wheelSensitivity: 0.5,
       boxSelectionEnabled: false,
       style: [
         {
@@ -88,6 +87,19 @@ export class Drawing {
       ],
     });
     this.cy.on('tap', 'node', e => onPick(e.target.id()));
+    // Over the graph the wheel always zooms it. Cytoscape's own wheel zoom gives way to page scrolling for a while
+    // after any scroll, so the page scrolled on under the pointer; this listener runs first and stops the event.
+    container.parentElement!.addEventListener(
+      'wheel',
+      e => {
+        e.preventDefault();
+        e.stopPropagation();
+        const pixels = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1);
+        const box = container.getBoundingClientRect();
+        this.zoomBy(Math.pow(2, -pixels / 400), { x: e.clientX - box.left, y: e.clientY - box.top });
+      },
+      { capture: true, passive: false },
+    );
   }
 
   /** Sets the drawing to these walks between two careers; careers already drawn keep their places. */
@@ -247,11 +259,11 @@ export class Drawing {
     }
   }
 
-  /** Zooms by a factor about the middle of the box. */
-  zoomBy(factor: number) {
+  /** Zooms by a factor about a point of the box (its middle unless given). */
+  zoomBy(factor: number, about = { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 }) {
     this.cy.zoom({
       level: Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor)),
-      renderedPosition: { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 },
+      renderedPosition: about,
     });
   }
 
