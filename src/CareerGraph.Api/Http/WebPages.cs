@@ -32,11 +32,10 @@ public static class WebPages
     {
         app.UseCors();
         app.Use(PreferPrecompressed);
-        var types = new FileExtensionContentTypeProvider();
         app.UseStaticFiles(new StaticFileOptions
         {
             // A precompressed file (x.js.br) has the type of the file it holds (x.js).
-            ContentTypeProvider = new PrecompressedContentTypes(types),
+            ContentTypeProvider = new PrecompressedContentTypes(new FileExtensionContentTypeProvider()),
             // Vite puts a content hash in every asset's name, so an asset never changes under its name.
             OnPrepareResponse = file =>
             {

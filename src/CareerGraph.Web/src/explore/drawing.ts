@@ -106,17 +106,21 @@ export class Drawing {
   drawWalks(walks: Walk[], from: string, to: string) {
     this.keepOnly(new Set(walks.flatMap(w => w.graph.nodes.map(n => n.id))));
     for (const walk of walks) this.add(walk.graph);
+    this.markEnds(from, to);
+  }
+
+  /** Colours the two ends of the walk asked for, where they are drawn. */
+  markEnds(from: string, to: string | null) {
     this.cy.nodes().removeClass('start target');
     this.cy.getElementById(from).addClass('start');
-    this.cy.getElementById(to).addClass('target');
+    if (to) this.cy.getElementById(to).addClass('target');
   }
 
   /** Sets the drawing to one career's surroundings. */
   drawAround(centre: string, graph: Subgraph) {
     this.keepOnly(new Set(graph.nodes.map(n => n.id)));
     this.add(graph);
-    this.cy.nodes().removeClass('start target');
-    this.cy.getElementById(centre).addClass('start');
+    this.markEnds(centre, null);
   }
 
   clear() {

@@ -140,6 +140,7 @@ async function load() {
           drawing.drawAround(from, ends[0]);
           drawing.add(ends[1]);
         }
+        drawing.markEnds(from, to);
         say(`No walk of at most 4 moves joins ${named(from).name} and ${named(to).name}. Draw the careers around either one to find a closer target.`, true);
       }
       around.forEach(g => drawing.add(g));

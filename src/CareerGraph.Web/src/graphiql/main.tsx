@@ -7,5 +7,5 @@ const host = document.getElementById('graphiql')!;
 import('./ide')
   .then(({ showIde }) => showIde(host))
   .catch((error: Error) => {
-    host.querySelector('.loading')!.textContent = `The GraphQL IDE could not load: ${error.message}. Reload the page to try again.`;
+    host.textContent = `The GraphQL IDE could not load: ${error.message}. Reload the page to try again.`;
   });
