@@ -1,11 +1,21 @@
 // Two pages, built into the service's wwwroot: the GraphQL IDE (served at GET /graphql) and the explorer (/explore).
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const here = import.meta.dirname;
 
 export default defineConfig({
   base: '/',
+  // Every text asset also as .br and .gz next to it, at the strongest levels (built once, served many times);
+  // the service sends the one the browser accepts (src/CareerGraph.Api/Http/WebPages.cs).
+  plugins: [
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|ttf)$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('gzip', { level: 9 }), defineAlgorithm('brotliCompress')],
+    }),
+  ],
   build: {
     outDir: resolve(here, '../CareerGraph.Api/wwwroot'),
     emptyOutDir: true,

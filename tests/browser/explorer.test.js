@@ -10,16 +10,15 @@ function readDrawing(page) {
     const cy = window.careerGraphExplorer.cy;
     const label = node => node.data('label');
     const box = cy.container().getBoundingClientRect();
+    const inView = p => p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
     return {
       careers: cy.nodes().map(label).sort(),
       walk: cy.nodes('.walk').map(label).sort(),
       walkEdges: cy.edges('.walk').map(e => [label(e.source()), label(e.target())].sort().join(' – ')).sort(),
       start: cy.nodes('.start').map(label),
       target: cy.nodes('.target').map(label),
-      allInView: cy.nodes().every(n => {
-        const p = n.renderedPosition();
-        return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
-      }),
+      allInView: cy.nodes().every(n => inView(n.renderedPosition())),
+      walkInView: cy.nodes('.walk').every(n => inView(n.renderedPosition())),
     };
   });
 }
@@ -145,7 +144,8 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
     const drawing = await readDrawing(page);
     for (const neighbour of api.neighbourhood.nodes.map(n => n.label))
       assert.ok(drawing.careers.includes(neighbour), `${neighbour} is drawn`);
-    assert.ok(drawing.allInView);
+    // The drawing zooms out no further than labels stay readable; the walk stays in view, the rest is a pan away.
+    assert.ok(drawing.walkInView);
     await page.getByText('Selected: Cloud Engineer').waitFor();
     await page.screenshot({ path: screenshotPath('explore-expanded'), fullPage: true });
   });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
 namespace CareerGraph.Api.Http;
@@ -31,17 +32,54 @@ public static class WebPages
     {
         app.UsePageHeaders();
         app.UseCors();
+        app.Use(PreferPrecompressed);
         app.UseStaticFiles(new StaticFileOptions
         {
+            // A precompressed file (x.js.br) has the type of the file it holds (x.js).
+            ContentTypeProvider = new PrecompressedContentTypes(new FileExtensionContentTypeProvider()),
             // Vite puts a content hash in every asset's name, so an asset never changes under its name.
             OnPrepareResponse = file =>
             {
-                if (file.Context.Request.Path.StartsWithSegments("/assets"))
-                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                var http = file.Context;
+                if (!http.Request.Path.StartsWithSegments("/assets")) return;
+                http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+                if (http.Items[PrecompressedEncoding] is string encoding)
+                    http.Response.Headers.ContentEncoding = encoding;
             },
         });
         app.MapGet("/explore", (HttpContext http) => SendPageAsync(http, Explorer));
         return app;
+    }
+
+    private const string PrecompressedEncoding = "CareerGraph.PrecompressedEncoding";
+
+    /// <summary>
+    /// The build writes every text asset also as .br and .gz (src/CareerGraph.Web/vite.config.ts): a request for an
+    /// asset is pointed at the smallest one the browser accepts, and the static files send it with Content-Encoding.
+    /// </summary>
+    private static Task PreferPrecompressed(HttpContext http, RequestDelegate next)
+    {
+        var path = http.Request.Path;
+        if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && path.StartsWithSegments("/assets"))
+        {
+            var accepted = http.Request.GetTypedHeaders().AcceptEncoding.Where(e => e.Quality is null or > 0).Select(e => e.Value.Value).ToList();
+            var files = http.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+            foreach (var (encoding, extension) in new[] { ("br", ".br"), ("gzip", ".gz") })
+            {
+                if (!accepted.Contains(encoding, StringComparer.OrdinalIgnoreCase) || !files.GetFileInfo(path + extension).Exists) continue;
+                http.Request.Path = path + extension;
+                http.Items[PrecompressedEncoding] = encoding;
+                break;
+            }
+        }
+        return next(http);
+    }
+
+    private sealed class PrecompressedContentTypes(IContentTypeProvider types) : IContentTypeProvider
+    {
+        public bool TryGetContentType(string subpath, out string contentType) =>
+            types.TryGetContentType(subpath.EndsWith(".br", StringComparison.Ordinal) || subpath.EndsWith(".gz", StringComparison.Ordinal) ? subpath[..^3] : subpath, out contentType!);
     }
 
     /// <summary>

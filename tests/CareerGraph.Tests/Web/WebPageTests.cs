@@ -73,4 +73,33 @@ public sealed class WebPageTests : IDisposable
                 asset.Headers.CacheControl?.ToString());
         }
     }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Scripts_are_sent_precompressed_to_browsers_that_accept_it(string encoding)
+    {
+        var page = await (await GetAsync("/explore", BrowserAccept)).Content.ReadAsStringAsync();
+        var script = System.Text.RegularExpressions.Regex.Match(page, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        var plain = await GetAsync(script, "*/*");
+        var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", $"{encoding}, identity;q=0.5");
+
+        var packed = await service.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, packed.StatusCode);
+        Assert.Equal([encoding], packed.Content.Headers.ContentEncoding);
+        Assert.Equal(plain.Content.Headers.ContentType?.MediaType, packed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", packed.Headers.Vary);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var body = await packed.Content.ReadAsByteArrayAsync();
+        Assert.True(body.Length < (await plain.Content.ReadAsByteArrayAsync()).Length / 2, "the compressed script is less than half the size");
+        await using var unpacked = encoding == "br"
+            ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress);
+        using var text = new MemoryStream();
+        await unpacked.CopyToAsync(text);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), text.ToArray());
+    }
 }

@@ -8,7 +8,17 @@ export interface Named {
 export interface CareerHit {
   matched: string;
   viaAlias: boolean;
+  /** 1 is exact; lower for prefixes, substrings and typos. */
+  score: number;
   node: Named;
+}
+
+export interface CareerDetails extends Named {
+  description: string | null;
+  duties: string[];
+  jobZone: number | null;
+  socCode: string | null;
+  aliases: string[];
 }
 
 export interface GraphNode {
@@ -75,11 +85,22 @@ async function ask<T>(query: string, variables: Record<string, unknown>): Promis
 }
 
 const searchQuery = `query SearchCareers($text: String!) {
-  search(text: $text, kinds: [CAREER], first: 8) { matched viaAlias node { id name } }
+  search(text: $text, kinds: [CAREER], first: 8) { matched viaAlias score node { id name } }
 }`;
 
 export const searchCareers = async (text: string) =>
   (await ask<{ search: CareerHit[] }>(searchQuery, { text })).search;
+
+const resolveQuery = `query ResolveCareer($reference: String!) { resolve(reference: $reference, kind: CAREER) { id ... on Career { name } } }`;
+
+/** Every career an id, name or alias means, as the API resolves it: none, one, or several for an ambiguous alias. */
+export const resolveCareers = async (reference: string) =>
+  (await ask<{ resolve: Named[] }>(resolveQuery, { reference })).resolve;
+
+const detailsQuery = `query CareerDetails($id: ID!) { career(id: $id) { id name description duties jobZone socCode aliases } }`;
+
+export const careerDetails = async (id: string) =>
+  (await ask<{ career: CareerDetails | null }>(detailsQuery, { id })).career;
 
 const careerByIdQuery = `query CareerById($id: ID!) { career(id: $id) { id name } }`;
 const careerByNameQuery = `query CareerByName($name: String!) { career(name: $name) { id name } }`;

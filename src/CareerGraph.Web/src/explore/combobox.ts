@@ -12,6 +12,10 @@ export class CareerCombobox {
     private readonly input: HTMLInputElement,
     private readonly listbox: HTMLUListElement,
     private readonly onChoose: (career: Named) => void,
+    /** Called when the field is emptied, by deleting its text or with Escape. */
+    private readonly onClear: () => void,
+    /** Called on every edit, so that a message about the old text can go. */
+    private readonly onEdit: () => void,
   ) {
     input.addEventListener('input', () => this.typed());
     input.addEventListener('keydown', e => this.key(e));
@@ -29,6 +33,11 @@ export class CareerCombobox {
     return this.chosen;
   }
 
+  /** What is typed in the field. */
+  get text(): string {
+    return this.input.value.trim();
+  }
+
   /** Shows a career as chosen without announcing it (used when the view comes from the URL). */
   set(career: Named | null) {
     this.chosen = career;
@@ -39,9 +48,11 @@ export class CareerCombobox {
   private typed() {
     this.chosen = null;
     window.clearTimeout(this.timer);
+    this.onEdit();
     const text = this.input.value.trim();
     if (!text) {
       this.close();
+      this.onClear();
       return;
     }
     this.timer = window.setTimeout(() => this.search(text), 150);
@@ -128,9 +139,11 @@ export class CareerCombobox {
       case 'Escape':
         if (open) {
           this.close();
-        } else {
+        } else if (this.input.value) {
           this.input.value = '';
           this.chosen = null;
+          this.onEdit();
+          this.onClear();
         }
         break;
     }

@@ -13,10 +13,28 @@ const colours = {
 
 const label = (node: NodeSingular) => String(node.data('label'));
 
+/** Labels are drawn at this size at zoom 1; below READABLE px on screen cytoscape hides them rather than shrink them. */
+const fontSize = 12;
+export const READABLE = 11;
+const readableZoom = READABLE / fontSize;
+
+/** What the colours and lines mean, drawn under the page's graph and into every exported picture. */
+export const legend: { text: string; colour: string; line?: 'solid' | 'dashed' | 'walk' }[] = [
+  { text: 'From', colour: colours.start },
+  { text: 'To', colour: colours.target },
+  { text: 'On the chosen walk', colour: colours.walk },
+  { text: 'Other career', colour: colours.node },
+  { text: 'Related careers', colour: '#9aa5b1', line: 'solid' },
+  { text: 'Specialisation', colour: '#9aa5b1', line: 'dashed' },
+  { text: 'Chosen walk, arrows in walking order', colour: colours.walk, line: 'walk' },
+];
+
 export class Drawing {
   readonly cy: Core;
   /** The highlighted walk's careers in walking order. */
   private walk: string[] = [];
+  /** Grid spacing of the last full layout; careers added later take free cells of the same grid. */
+  private cell = { x: 190, y: 90 };
 
   constructor(
     private readonly container: HTMLElement,
@@ -24,8 +42,8 @@ export class Drawing {
   ) {
     this.cy = cytoscape({
       container,
-      minZoom: 0.3,
-      maxZoom: 2.5,
+      minZoom: 0.2,
+      maxZoom: 3,
       boxSelectionEnabled: false,
       style: [
         {
@@ -36,12 +54,13 @@ export class Drawing {
             height: 18,
             label: 'data(label)',
             color: colours.text,
-            'font-size': 11,
+            'font-size': fontSize,
+            'min-zoomed-font-size': READABLE,
             'font-family': 'system-ui, sans-serif',
             'text-valign': 'bottom',
             'text-margin-y': 4,
             'text-wrap': 'wrap',
-            'text-max-width': '96px',
+            'text-max-width': '110px',
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.8,
             'text-background-padding': '1px',
@@ -57,30 +76,59 @@ export class Drawing {
             width: 1.5,
             'line-color': colours.edge,
             'curve-style': 'bezier',
-            'target-arrow-color': colours.edge,
+            'arrow-scale': 1.2,
           },
         },
-        // A specialisation points from the narrow career to the broad one.
-        { selector: 'edge[kind = "SPECIALISATION_OF"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'triangle' } },
-        { selector: 'edge.walk', style: { width: 4, 'line-color': colours.walk, 'target-arrow-color': colours.walk, 'z-index': 10 } },
+        { selector: 'edge[kind = "SPECIALISATION_OF"]', style: { 'line-style': 'dashed' } },
+        { selector: 'edge.walk', style: { width: 4, 'line-color': colours.walk, 'z-index': 10 } },
+        // The chosen walk's arrows point the way the walk goes, whichever way the edge is stored.
+        { selector: 'edge.forward', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': colours.walk } },
+        { selector: 'edge.backward', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': colours.walk } },
       ],
     });
     this.cy.on('tap', 'node', e => onPick(e.target.id()));
+    // Over the graph the wheel always zooms it. Cytoscape's own wheel zoom gives way to page scrolling for a while
+    // after any scroll, so the page scrolled on under the pointer; this listener runs first and stops the event.
+    container.parentElement!.addEventListener(
+      'wheel',
+      e => {
+        e.preventDefault();
+        e.stopPropagation();
+        const pixels = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1);
+        const box = container.getBoundingClientRect();
+        this.zoomBy(Math.pow(2, -pixels / 400), { x: e.clientX - box.left, y: e.clientY - box.top });
+      },
+      { capture: true, passive: false },
+    );
   }
 
-  /** Replaces the drawing with these walks between two careers. */
+  /** Sets the drawing to these walks between two careers; careers already drawn keep their places. */
   drawWalks(walks: Walk[], from: string, to: string) {
-    this.cy.elements().remove();
+    this.keepOnly(new Set(walks.flatMap(w => w.graph.nodes.map(n => n.id))));
     for (const walk of walks) this.add(walk.graph);
-    this.cy.getElementById(from).addClass('start');
-    this.cy.getElementById(to).addClass('target');
+    this.markEnds(from, to);
   }
 
-  /** Replaces the drawing with one career's surroundings. */
+  /** Colours the two ends of the walk asked for, where they are drawn. */
+  markEnds(from: string, to: string | null) {
+    this.cy.nodes().removeClass('start target');
+    this.cy.getElementById(from).addClass('start');
+    if (to) this.cy.getElementById(to).addClass('target');
+  }
+
+  /** Sets the drawing to one career's surroundings. */
   drawAround(centre: string, graph: Subgraph) {
-    this.cy.elements().remove();
+    this.keepOnly(new Set(graph.nodes.map(n => n.id)));
     this.add(graph);
-    this.cy.getElementById(centre).addClass('start');
+    this.markEnds(centre, null);
+  }
+
+  clear() {
+    this.cy.elements().remove();
+  }
+
+  private keepOnly(ids: Set<string>) {
+    this.cy.nodes().filter(n => !ids.has(n.id())).remove();
   }
 
   /** Adds what surrounds a career to the drawing, keeping what is there. */
@@ -93,41 +141,134 @@ export class Drawing {
   }
 
   highlight(walk: Walk | null) {
-    this.cy.elements().removeClass('walk');
+    this.cy.elements().removeClass('walk forward backward');
     this.walk = walk?.steps.map(s => s.career.id) ?? [];
     if (!walk) return;
     for (const step of walk.steps) this.cy.getElementById(step.career.id).addClass('walk');
-    for (const edge of walk.graph.edges) this.cy.getElementById(edge.id).addClass('walk');
+    walk.steps.forEach((step, index) => {
+      if (index === 0 || !step.edge) return;
+      const previous = walk.steps[index - 1].career.id;
+      const edge = this.cy
+        .edges()
+        .filter(e => e.data('source') === step.edge!.source && e.data('target') === step.edge!.target)
+        .first();
+      edge.addClass(['walk', step.edge.source === previous ? 'forward' : 'backward']);
+    });
   }
 
-  select(id: string) {
+  select(id: string | null) {
     this.cy.nodes().unselect();
-    this.cy.getElementById(id).select();
+    if (id) this.cy.getElementById(id).select();
   }
 
   /**
-   * Lays the careers out in columns by their distance in moves from the root (rows on a narrow screen).
-   * The highlighted walk runs straight along the middle line, one column a step; the other careers of
-   * a column alternate around it.
+   * Places the careers not yet placed and fits the drawing to its box. A fresh drawing is laid out in columns by
+   * distance from the root (rows on a narrow box), spread to fill the box, with the walk along the middle line;
+   * careers added later take the free grid cells nearest a placed neighbour, so nothing already drawn moves.
    */
   layout(root: string | null) {
-    const wide = this.container.clientWidth > this.container.clientHeight * 1.2;
+    const placed = this.cy.nodes().filter(n => n.scratch('placed') === true);
+    const fresh = this.cy.nodes().filter(n => n.scratch('placed') !== true);
+    if (fresh.empty()) return;
+    if (placed.empty()) this.layoutInColumns(root);
+    else fresh.forEach(node => this.placeNear(node));
+    this.cy.nodes().forEach(n => {
+      n.scratch('placed', true);
+    });
+    this.fit();
+  }
+
+  private layoutInColumns(root: string | null) {
+    const wide = this.container.clientWidth >= 560;
     const depths = this.distancesFrom(root);
     const columns = new Map<number, NodeSingular[]>();
     for (const node of this.cy.nodes().toArray()) {
       const depth = depths.get(node.id()) ?? 0;
       columns.set(depth, [...(columns.get(depth) ?? []), node]);
     }
-    const positions: Record<string, { x: number; y: number }> = {};
-    for (const [depth, nodes] of columns) {
+    // A long column folds into several narrower ones, so that the drawing keeps the box's shape.
+    const [width, height] = wide ? [this.container.clientWidth, this.container.clientHeight] : [this.container.clientHeight, this.container.clientWidth];
+    const side = wide ? 80 : 140;
+    const rowsAtMost = Math.max(3, Math.floor((height - 80) / side) + 1);
+    const folds = [...columns.values()].map(nodes => Math.ceil(nodes.length / rowsAtMost));
+    const across = Math.max(1, folds.reduce((sum, f) => sum + f, 0) - 1);
+    const down = Math.max(1, ...[...columns.values()].map((nodes, i) => Math.ceil(nodes.length / folds[i]) - 1));
+    // Spread the grid over the box at zoom 1, within limits that keep labels apart and the drawing compact.
+    const along = Math.min(320, Math.max(wide ? 150 : 100, (width - 160) / across));
+    const apart = Math.min(160, Math.max(side, (height - 80) / down));
+    this.cell = wide ? { x: along, y: apart } : { x: apart, y: along };
+    let at = 0;
+    for (const depth of [...columns.keys()].sort((a, b) => a - b)) {
+      const nodes = columns.get(depth)!;
       nodes.sort((a, b) => Number(b.hasClass('walk')) - Number(a.hasClass('walk')) || label(a).localeCompare(label(b)));
+      const rows = Math.ceil(nodes.length / Math.ceil(nodes.length / rowsAtMost));
       nodes.forEach((node, index) => {
+        const row = index % rows;
         // 0, 1, -1, 2, -2, …: the first node (on the walk, if any) sits on the middle line.
-        const offset = index % 2 === 1 ? (index + 1) / 2 : -index / 2;
-        positions[node.id()] = wide ? { x: depth * 190, y: offset * 80 } : { x: offset * 125, y: depth * 100 };
+        const offset = row % 2 === 1 ? (row + 1) / 2 : -row / 2;
+        const step = at + Math.floor(index / rows);
+        node.position(wide ? { x: step * along, y: offset * apart } : { x: offset * apart, y: step * along });
       });
+      at += Math.ceil(nodes.length / rows);
     }
-    this.cy.layout({ name: 'preset', positions, fit: true, padding: 30, animate: false }).run();
+  }
+
+  /** Puts a new career in the free grid cell nearest the placed career it is joined to, leaning away from the middle. */
+  private placeNear(node: NodeSingular) {
+    const anchor = node
+      .neighborhood()
+      .nodes()
+      .toArray()
+      .find(n => n.scratch('placed') === true);
+    const origin = anchor ? { ...anchor.position() } : { x: 0, y: 0 };
+    const centre = this.cy.nodes().filter(n => n.scratch('placed') === true).boundingBox({});
+    const middle = { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 };
+    const taken = this.cy
+      .nodes()
+      .toArray()
+      .filter(n => n.scratch('placed') === true)
+      .map(n => n.position());
+    const free = (p: { x: number; y: number }) => taken.every(t => Math.abs(t.x - p.x) > this.cell.x * 0.6 || Math.abs(t.y - p.y) > this.cell.y * 0.6);
+    for (let ring = 1; ring < 12; ring++) {
+      const cells: { x: number; y: number; cost: number }[] = [];
+      for (let i = -ring; i <= ring; i++)
+        for (let j = -ring; j <= ring; j++) {
+          if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+          const p = { x: origin.x + i * this.cell.x, y: origin.y + j * this.cell.y };
+          const away = Math.hypot(p.x - middle.x, p.y - middle.y) - Math.hypot(origin.x - middle.x, origin.y - middle.y);
+          cells.push({ ...p, cost: Math.hypot(i, j) - away / (4 * this.cell.x) });
+        }
+      const best = cells.filter(free).sort((a, b) => a.cost - b.cost)[0];
+      if (best) {
+        node.position({ x: best.x, y: best.y });
+        node.scratch('placed', true);
+        return;
+      }
+    }
+    node.position(origin);
+    node.scratch('placed', true);
+  }
+
+  /** Fits the whole drawing in the box, but never so small that labels drop below READABLE px: then it centres the walk. */
+  fit() {
+    this.cy.fit(undefined, 30);
+    if (this.cy.zoom() > 1.4) {
+      this.cy.zoom(1.4);
+      this.cy.center();
+    }
+    if (this.cy.zoom() < readableZoom) {
+      this.cy.zoom(readableZoom);
+      const walk = this.cy.nodes('.walk');
+      this.cy.center(walk.nonempty() ? walk : this.cy.nodes(':selected').nonempty() ? this.cy.nodes(':selected') : undefined);
+    }
+  }
+
+  /** Zooms by a factor about a point of the box (its middle unless given). */
+  zoomBy(factor: number, about = { x: this.container.clientWidth / 2, y: this.container.clientHeight / 2 }) {
+    this.cy.zoom({
+      level: Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), this.cy.zoom() * factor)),
+      renderedPosition: about,
+    });
   }
 
   /** Moves needed to reach each drawn career from the root, over the drawn edges in either direction. */
@@ -151,6 +292,7 @@ export class Drawing {
     return depths;
   }
 
+  /** Every career with its label on screen (labels smaller than READABLE px are hidden). */
   careers(): { id: string; label: string }[] {
     return this.cy
       .nodes()

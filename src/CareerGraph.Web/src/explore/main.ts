@@ -1,22 +1,28 @@
 // The career path explorer: pick two careers, see the walks between them drawn and described in skills.
 import './explore.css';
-import { findCareer, findNeighbourhood, findRoutes, type Named, type Routes, type Walk } from './api';
+import { careerDetails, findCareer, findNeighbourhood, findRoutes, resolveCareers, searchCareers, type Named, type Routes, type Walk } from './api';
 import { CareerCombobox } from './combobox';
 import { Drawing } from './drawing';
-import { renderCareerList, renderGap, renderSelection, renderSteps, renderWalkChoices, walkLabel } from './panels';
+import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderWalkChoices, walkLabel } from './panels';
 import { readView, viewAddress, type View } from './view-state';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+type End = 'from' | 'to';
 
 const names = new Map<string, string>();
 let view: View = readView(window.location.search);
 let walks: Walk[] = [];
 let gap: Routes['gap'] | null = null;
 let loading = 0;
+/** The two careers the drawing was laid out for: a new pair starts a fresh drawing, anything else adds to it. */
+let drawnFor = '';
 
 const drawing = new Drawing(byId('drawing'), id => void expand(id));
-const fromBox = new CareerCombobox(byId('from-input'), byId('from-options'), career => choose('from', career));
-const toBox = new CareerCombobox(byId('to-input'), byId('to-options'), career => choose('to', career));
+const boxes: Record<End, CareerCombobox> = {
+  from: new CareerCombobox(byId('from-input'), byId('from-options'), career => choose('from', career), () => cleared('from'), () => fieldError('from', null)),
+  to: new CareerCombobox(byId('to-input'), byId('to-options'), career => choose('to', career), () => cleared('to'), () => fieldError('to', null)),
+};
 
 declare global {
   interface Window {
@@ -40,6 +46,35 @@ function say(message: string, problem = false) {
   status.classList.toggle('problem', problem);
 }
 
+/** Marks a field as wrong with a message linked to it (null clears it); the message may offer careers to pick. */
+function fieldError(end: End, message: (Node | string)[] | null) {
+  const input = byId<HTMLInputElement>(`${end}-input`);
+  const host = byId(`${end}-error`);
+  host.hidden = message === null;
+  host.replaceChildren(...(message ?? []));
+  if (message) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', `${end}-error combobox-hint`);
+  } else {
+    input.removeAttribute('aria-invalid');
+    input.setAttribute('aria-describedby', 'combobox-hint');
+  }
+}
+
+/** Re-renders part of the page without losing the keyboard focus: the same control, rebuilt, gets it back. */
+function keepingFocus(render: () => void) {
+  const active = document.activeElement as HTMLElement | null;
+  const container = active?.closest<HTMLElement>('#walk-choices, #steps, #drawn-list, #walks');
+  render();
+  if (!active || active.isConnected || !container) return;
+  const again = active.id
+    ? document.getElementById(active.id)
+    : active.dataset.career
+      ? container.querySelector<HTMLElement>(`[data-career="${CSS.escape(active.dataset.career)}"]`)
+      : null;
+  (again ?? container).focus();
+}
+
 function show(next: View, how: 'push' | 'replace') {
   view = next;
   const address = viewAddress(view);
@@ -47,9 +82,28 @@ function show(next: View, how: 'push' | 'replace') {
   else window.history.replaceState(null, '', address);
 }
 
-function choose(end: 'from' | 'to', career: Named) {
+function choose(end: End, career: Named) {
   remember([career]);
-  show({ ...view, [end]: career.id, walk: 0, expanded: [] }, 'push');
+  fieldError(end, null);
+  const other = end === 'from' ? view.to : view.from;
+  if (other === career.id) {
+    sameCareer(end, career);
+    return;
+  }
+  show({ ...view, [end]: career.id, walk: 0, expanded: [], career: null }, 'push');
+  void load();
+}
+
+function sameCareer(end: End, career: Named) {
+  fieldError(end, [`From and To are both ${career.name}. Pick another career to ${end === 'from' ? 'start from' : 'move to'}.`]);
+  byId(`${end}-input`).focus();
+  say(`${career.name} is already where you are: pick two different careers to see a walk.`, true);
+}
+
+/** Emptying a field drops what depended on it: the walk goes, and the careers around the other one are drawn. */
+function cleared(end: End) {
+  if (!view[end]) return;
+  show({ ...view, [end]: null, walk: 0, expanded: [], career: null }, 'push');
   void load();
 }
 
@@ -65,38 +119,53 @@ function distinctWalks(routes: Routes): Walk[] {
 async function load() {
   const ticket = ++loading;
   const { from, to } = view;
-  renderSelection(byId('selection'), null);
+  const pair = `${from}>${to}`;
   try {
-    if (from && to) {
+    if (from && to && from !== to) {
       say(`Finding walks from ${named(from).name} to ${named(to).name}…`);
       const [routes, around] = await Promise.all([findRoutes(from, to), Promise.all(view.expanded.map(findNeighbourhood))]);
       if (ticket !== loading) return;
       walks = distinctWalks(routes);
       gap = routes.gap;
       walks.forEach(w => remember(w.steps.map(s => s.career)));
-      drawing.drawWalks(walks, from, to);
+      if (walks.length > 0) {
+        if (drawnFor !== pair) drawing.clear();
+        drawing.drawWalks(walks, from, to);
+        say(`${walks.length} ${walks.length === 1 ? 'walk' : 'walks'} from ${named(from).name} to ${named(to).name}.`);
+      } else {
+        // Keep what is drawn, so there is still something to look at and click; with nothing drawn, draw both ends.
+        if (drawing.cy.nodes().empty()) {
+          const ends = await Promise.all([findNeighbourhood(from), findNeighbourhood(to)]);
+          if (ticket !== loading) return;
+          drawing.drawAround(from, ends[0]);
+          drawing.add(ends[1]);
+        }
+        drawing.markEnds(from, to);
+        say(`No walk of at most 4 moves joins ${named(from).name} and ${named(to).name}. Draw the careers around either one to find a closer target.`, true);
+      }
       around.forEach(g => drawing.add(g));
-      say(
-        walks.length === 0
-          ? `No walk of at most 4 moves joins ${named(from).name} and ${named(to).name}. Try careers that are closer, or draw the careers around one of them.`
-          : `${walks.length} ${walks.length === 1 ? 'walk' : 'walks'} from ${named(from).name} to ${named(to).name}.`,
-      );
-    } else if (from) {
-      say(`Drawing the careers around ${named(from).name}…`);
-      const around = await Promise.all([from, ...view.expanded].map(findNeighbourhood));
+    } else if (from || to) {
+      const centre = (from ?? to)!;
+      say(`Drawing the careers around ${named(centre).name}…`);
+      const around = await Promise.all([centre, ...view.expanded].map(findNeighbourhood));
       if (ticket !== loading) return;
       walks = [];
       gap = null;
-      drawing.drawAround(from, around[0]);
+      if (drawnFor !== pair) drawing.clear();
+      drawing.drawAround(centre, around[0]);
       around.slice(1).forEach(g => drawing.add(g));
-      say(`The careers around ${named(from).name}. Pick a career to move to.`);
+      if (from === to) sameCareer('to', named(centre));
+      else say(`The careers around ${named(centre).name}. Pick a career to ${from ? 'move to' : 'start from'}.`);
     } else {
       walks = [];
       gap = null;
-      drawing.cy.elements().remove();
-      say('Pick a career to start from and a career to move to.');
+      drawing.clear();
+      say('Pick a career to start from and a career to move to, or try an example walk.');
     }
+    drawnFor = pair;
     showWalk();
+    if (view.career) void select(view.career);
+    else renderSelection(byId('selection'), null);
   } catch (error) {
     if (ticket === loading) say(`Could not load the walks: ${(error as Error).message}`, true);
   }
@@ -105,16 +174,34 @@ async function load() {
 function showWalk() {
   const index = Math.min(view.walk, Math.max(walks.length - 1, 0));
   const walk = walks[index] ?? null;
-  renderWalkChoices(byId('walk-choices'), walks, index, chosen => {
-    show({ ...view, walk: chosen }, 'replace');
-    showWalk();
+  keepingFocus(() => {
+    renderWalkChoices(byId('walk-choices'), walks, index, chosen => {
+      show({ ...view, walk: chosen }, 'replace');
+      showWalk();
+    });
+    renderSteps(byId('steps'), byId('walk-shared'), walk);
+    renderNoWalk();
   });
-  renderSteps(byId('steps'), byId('walk-shared'), walk);
   drawing.highlight(walk);
-  drawing.layout(view.from);
+  drawing.layout(view.from ?? view.to);
   const { from, to } = view;
   renderGap(byId('gap'), named(from ?? ''), named(to ?? ''), from && to ? gap : null);
   describeDrawing(walk, index);
+}
+
+/** With two careers and no walk between them, the walks panel offers the next things to try. */
+function renderNoWalk() {
+  const host = byId('walk-choices');
+  const { from, to } = view;
+  if (walks.length > 0 || !from || !to || from === to) return;
+  host.append(
+    el(
+      'div',
+      { class: 'no-walk' },
+      el('p', {}, `No walk joins ${named(from).name} and ${named(to).name}. Draw the careers around one of them:`),
+      el('p', { class: 'career-buttons' }, careerButton(named(from)), ' ', careerButton(named(to))),
+    ),
+  );
 }
 
 function describeDrawing(walk: Walk | null, index: number) {
@@ -125,41 +212,117 @@ function describeDrawing(walk: Walk | null, index: number) {
     'aria-label',
     careers.length === 0 ? 'No careers drawn yet.' : walk ? `Graph of ${count}. Highlighted: ${walkLabel(walk, index)}.` : `Graph of ${count}.`,
   );
+  byId('empty').hidden = careers.length > 0;
   byId('drawn').querySelector('summary')!.textContent = `Careers in the graph (${careers.length})`;
-  renderCareerList(byId('drawn-list'), careers);
+  keepingFocus(() => renderCareerList(byId('drawn-list'), careers));
 }
 
-/** Adds the careers around one career to the drawing and selects it. */
-async function expand(id: string) {
+/** Shows a career's details and selects it in the drawing. */
+async function select(id: string) {
   const career = named(id);
   drawing.select(id);
-  renderSelection(byId('selection'), {
+  const actions = {
     career,
     start: () => {
-      fromBox.set(career);
+      boxes.from.set(career);
       choose('from', career);
     },
     target: () => {
-      toBox.set(career);
+      boxes.to.set(career);
       choose('to', career);
     },
-  });
-  const drawnAround = view.expanded.includes(id) || (!view.to && id === view.from);
+  };
+  renderSelection(byId('selection'), { ...actions, details: null });
+  try {
+    const details = await careerDetails(id);
+    if (view.career !== id || !details) return;
+    remember([details]);
+    renderSelection(byId('selection'), { ...actions, career: details, details });
+  } catch (error) {
+    say(`Could not load the details of ${career.name}: ${(error as Error).message}`, true);
+  }
+}
+
+/** Selects a career, shows its details and adds the careers around it to the drawing. */
+async function expand(id: string) {
+  const career = named(id);
+  const drawnAround = view.expanded.includes(id) || (!view.to && id === view.from) || (!view.from && id === view.to);
+  show({ ...view, career: id, expanded: drawnAround ? view.expanded : [...view.expanded, id] }, 'replace');
+  void select(id);
   if (drawnAround) return;
-  show({ ...view, expanded: [...view.expanded, id] }, 'replace');
   const ticket = loading;
   try {
     const around = await findNeighbourhood(id);
     if (ticket !== loading) return;
     const before = drawing.cy.nodes().length;
     drawing.add(around);
-    drawing.layout(view.from);
+    drawing.layout(view.from ?? view.to);
     drawing.select(id);
     describeDrawing(walks[view.walk] ?? null, view.walk);
     say(`Added ${drawing.cy.nodes().length - before} careers around ${career.name}.`);
   } catch (error) {
     say(`Could not draw the careers around ${career.name}: ${(error as Error).message}`, true);
   }
+}
+
+/**
+ * The career typed in a field, resolved as the API resolves names: the career picked from the suggestions, or the one
+ * career the text names (id, name or alias). Otherwise the field is marked with what it may mean and null comes back.
+ */
+async function typedCareer(end: End): Promise<Named | null> {
+  const box = boxes[end];
+  if (box.value) return box.value;
+  const text = box.text;
+  if (!text) {
+    fieldError(end, [end === 'from' ? 'Type a career to start from.' : 'Type a career to move to.']);
+    return null;
+  }
+  const careers = await resolveCareers(text);
+  if (careers.length === 1) {
+    box.set(careers[0]);
+    return careers[0];
+  }
+  const offer = (candidates: Named[]) =>
+    candidates.flatMap((c, i) => {
+      const button = el('button', { type: 'button', class: 'suggestion' }, c.name);
+      button.addEventListener('click', () => {
+        box.set(c);
+        fieldError(end, null);
+        byId(`${end}-input`).focus();
+        void showWalks();
+      });
+      return [i === 0 ? ' ' : i === candidates.length - 1 ? ' or ' : ', ', button];
+    });
+  if (careers.length > 1) {
+    fieldError(end, [`“${text}” may mean several careers. Which one?`, ...offer(careers), '']);
+    return null;
+  }
+  const hits = (await searchCareers(text)).slice(0, 3).map(h => h.node);
+  fieldError(end, hits.length === 0 ? [`No career is called “${text}”.`] : [`No career is called “${text}”. Did you mean`, ...offer(hits), '?']);
+  return null;
+}
+
+async function showWalks() {
+  let from: Named | null;
+  let to: Named | null;
+  try {
+    [from, to] = await Promise.all([typedCareer('from'), typedCareer('to')]);
+  } catch (error) {
+    say(`Could not look the careers up: ${(error as Error).message}`, true);
+    return;
+  }
+  if (!from || !to) {
+    say('Check the marked career names.', true);
+    byId(`${from ? 'to' : 'from'}-input`).focus();
+    return;
+  }
+  remember([from, to]);
+  if (from.id === to.id) {
+    sameCareer('to', to);
+    return;
+  }
+  show({ ...view, from: from.id, to: to.id, walk: 0, expanded: [], career: null }, 'push');
+  await load();
 }
 
 // Career buttons in the lists do what a click on the drawing does.
@@ -170,21 +333,64 @@ document.addEventListener('click', e => {
 
 byId('route-form').addEventListener('submit', e => {
   e.preventDefault();
-  if (!fromBox.value || !toBox.value) {
-    say('Pick both careers from the suggestions: type a name, then choose one with the arrow keys and Enter.', true);
-    return;
-  }
-  show({ ...view, from: fromBox.value.id, to: toBox.value.id, walk: 0, expanded: [] }, 'push');
-  void load();
+  void showWalks();
 });
 
 byId('swap').addEventListener('click', () => {
-  const from = fromBox.value;
-  const to = toBox.value;
-  fromBox.set(to);
-  toBox.set(from);
-  show({ ...view, from: to?.id ?? null, to: from?.id ?? null, walk: 0, expanded: [] }, 'push');
+  const from = boxes.from.value;
+  const to = boxes.to.value;
+  boxes.from.set(to);
+  boxes.to.set(from);
+  show({ ...view, from: to?.id ?? null, to: from?.id ?? null, walk: 0, expanded: [], career: null }, 'push');
   void load();
+});
+
+byId('zoom-in').addEventListener('click', () => drawing.zoomBy(1.25));
+byId('zoom-out').addEventListener('click', () => drawing.zoomBy(0.8));
+byId('fit').addEventListener('click', () => drawing.fit());
+
+/** Hands a picture to the browser as a download; the blob: URL lives only as long as the click needs it. */
+function download(blob: Blob, extension: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  const { from, to } = view;
+  link.download = `careergraph-${[from, to].filter(Boolean).join('-to-') || 'graph'}.${extension}`;
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+for (const kind of ['png', 'svg'] as const) {
+  byId(`export-${kind}`).addEventListener('click', async () => {
+    if (drawing.cy.nodes().empty()) {
+      say('Draw some careers first: there is nothing to export yet.', true);
+      return;
+    }
+    try {
+      const pictures = await import('./export');
+      download(kind === 'png' ? await pictures.pngPicture(drawing.cy) : pictures.svgPicture(drawing.cy), kind);
+      say(`The graph was saved as a ${kind.toUpperCase()} picture with its legend.`);
+    } catch (error) {
+      say(`Could not export the graph: ${(error as Error).message}`, true);
+    }
+  });
+}
+
+byId('copy-link').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(window.location.href);
+    say('Link to this view copied.');
+  } catch {
+    say(`Copy this link to share the view: ${window.location.href}`);
+  }
+});
+
+// The example walks are ordinary links; following them in the page keeps the history and skips a reload.
+byId('empty').addEventListener('click', e => {
+  const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-example]');
+  if (!link) return;
+  e.preventDefault();
+  window.history.pushState(null, '', link.href);
+  void open();
 });
 
 /** Takes the view from the address: ids or names of careers, resolved to the careers they mean. */
@@ -194,8 +400,8 @@ async function open() {
     const [from, to] = await Promise.all([view.from, view.to].map(ref => (ref ? findCareer(ref) : Promise.resolve(null))));
     const unknown = [view.from && !from ? view.from : null, view.to && !to ? view.to : null].filter(Boolean);
     remember([from, to].filter((c): c is Named => c !== null));
-    fromBox.set(from);
-    toBox.set(to);
+    boxes.from.set(from);
+    boxes.to.set(to);
     show({ ...view, from: from?.id ?? null, to: to?.id ?? null }, 'replace');
     await load();
     if (unknown.length > 0) say(`No career is called ${unknown.map(u => `"${u}"`).join(' or ')}; search for it instead.`, true);

@@ -1,9 +1,9 @@
 // The text side of the explorer: the walk choices, the steps of the chosen walk, and the skill gap.
-import type { Named, SkillGap, Step, Walk } from './api';
+import type { CareerDetails, Named, SkillGap, Step, Walk } from './api';
 
 type Child = Node | string | null | false | undefined;
 
-function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+export function el(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   element.append(...children.filter((c): c is Node | string => c !== null && c !== false && c !== undefined));
@@ -90,18 +90,56 @@ export function renderGap(host: HTMLElement, from: Named, to: Named, gap: SkillG
 
 export interface Selection {
   career: Named;
+  /** Null while the details are on their way. */
+  details: CareerDetails | null;
   start: () => void;
   target: () => void;
 }
 
+const jobZones = ['', 'little or no preparation', 'some preparation', 'medium preparation', 'considerable preparation', 'extensive preparation'];
+
+/** The selected career: what it is, what people in it do, and buttons to walk from or to it. */
 export function renderSelection(host: HTMLElement, selection: Selection | null) {
   host.hidden = selection === null;
   if (!selection) return;
+  const { career, details } = selection;
   const start = el('button', { type: 'button' }, 'Start from here');
   const target = el('button', { type: 'button' }, 'Go here');
   start.addEventListener('click', selection.start);
   target.addEventListener('click', selection.target);
-  host.replaceChildren(el('p', {}, 'Selected: ', el('strong', {}, selection.career.name)), el('div', { class: 'actions' }, start, target));
+  const code = details?.socCode;
+  host.replaceChildren(
+    el('h3', {}, 'Selected: ', el('strong', {}, career.name)),
+    el('div', { class: 'actions' }, start, target),
+    details === null
+      ? el('p', { class: 'none' }, 'Loading the details…')
+      : el(
+          'div',
+          { class: 'details' },
+          el('p', {}, details.description ?? 'No description recorded.'),
+          details.aliases.length > 0 && el('p', { class: 'aliases' }, `Also known as ${details.aliases.join(', ')}.`),
+          el(
+            'dl',
+            {},
+            el('dt', {}, 'Job zone'),
+            el('dd', {}, details.jobZone ? `${details.jobZone} of 5: ${jobZones[details.jobZone] ?? ''}` : 'Not recorded'),
+            el('dt', {}, 'O*NET code'),
+            el(
+              'dd',
+              {},
+              code
+                ? el('a', { href: `https://www.onetonline.org/link/summary/${encodeURIComponent(code)}`, target: '_blank', rel: 'noopener' }, `${code} on O*NET OnLine`)
+                : 'Not recorded',
+            ),
+          ),
+          el(
+            'details',
+            {},
+            el('summary', {}, `Duties (${details.duties.length})`),
+            details.duties.length === 0 ? el('p', { class: 'none' }, 'None recorded.') : el('ul', {}, ...details.duties.map(d => el('li', {}, d))),
+          ),
+        ),
+  );
 }
 
 export function renderCareerList(host: HTMLElement, careers: { id: string; label: string }[]) {

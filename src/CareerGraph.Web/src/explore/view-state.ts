@@ -1,4 +1,4 @@
-// What the explorer shows, as it travels in the address: /explore?from=…&to=…&walk=2&expand=a,b
+// What the explorer shows, as it travels in the address: /explore?from=…&to=…&walk=2&expand=a,b&career=c
 export interface View {
   from: string | null;
   to: string | null;
@@ -6,6 +6,8 @@ export interface View {
   walk: number;
   /** Careers whose surroundings were added to the drawing, in the order they were added. */
   expanded: string[];
+  /** The career whose details are shown. */
+  career: string | null;
 }
 
 export function readView(search: string): View {
@@ -16,6 +18,7 @@ export function readView(search: string): View {
     to: query.get('to')?.trim() || null,
     walk: Number.isFinite(walk) && walk >= 1 ? walk - 1 : 0,
     expanded: (query.get('expand') ?? '').split(',').map(id => id.trim()).filter(Boolean),
+    career: query.get('career')?.trim() || null,
   };
 }
 
@@ -25,6 +28,7 @@ export function viewAddress(view: View): string {
   if (view.to) query.set('to', view.to);
   if (view.walk > 0) query.set('walk', String(view.walk + 1));
   if (view.expanded.length > 0) query.set('expand', view.expanded.join(','));
+  if (view.career) query.set('career', view.career);
   const text = query.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : window.location.pathname;
 }

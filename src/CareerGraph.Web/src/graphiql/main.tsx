@@ -1,39 +1,11 @@
-// The GraphQL IDE served at GET /graphql: GraphiQL with the schema docs, example queries and a headers editor.
-import 'graphiql/setup-workers/vite';
-import 'graphiql/style.css';
-import './graphiql.css';
-import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
-import { GraphiQL } from 'graphiql';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { exampleTabs, headersTemplate } from './examples';
+// The GraphQL IDE's first script: small, so the page paints its loading note at once; GraphiQL with React and
+// Monaco (several megabytes) follows in its own chunks.
+import './page.css';
 
-const send = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).href });
+const host = document.getElementById('graphiql')!;
 
-// The headers template names X-Api-Key with an empty value; a header left blank is not sent,
-// so queries work untouched and filling in the key is all a write needs.
-const fetcher: Fetcher = (params, options) =>
-  send(params, { ...options, headers: withoutBlankValues(options?.headers) });
-
-function withoutBlankValues(headers: Record<string, unknown> | undefined) {
-  return headers && Object.fromEntries(Object.entries(headers).filter(([, value]) => String(value ?? '').trim() !== ''));
-}
-
-createRoot(document.getElementById('graphiql')!).render(
-  <StrictMode>
-    <GraphiQL
-      fetcher={fetcher}
-      defaultTabs={exampleTabs}
-      defaultHeaders={headersTemplate}
-      defaultEditorToolsVisibility="headers"
-      shouldPersistHeaders={false}
-      schemaDescription
-    >
-      <GraphiQL.Logo>
-        <span className="careergraph-logo">
-          CareerGraph <a href="/explore">Explorer</a>
-        </span>
-      </GraphiQL.Logo>
-    </GraphiQL>
-  </StrictMode>,
-);
+import('./ide')
+  .then(({ showIde }) => showIde(host))
+  .catch((error: Error) => {
+    host.textContent = `The GraphQL IDE could not load: ${error.message}. Reload the page to try again.`;
+  });
