@@ -51,7 +51,7 @@ public sealed class CypherLintTests
     private static async Task<(int ExitCode, string Output)> LintAsync(params string[] files)
     {
         await EnsureInstalledAsync();
-        return await RunAsync("node", ["lint.mjs", .. files], TimeSpan.FromMinutes(2));
+        return await RunAsync("node", ["lint.mjs", .. files], TimeSpan.FromMinutes(6));
     }
 
     /// <summary>Installs the linter from package-lock.json on a fresh clone (needs the npm registry once).</summary>
