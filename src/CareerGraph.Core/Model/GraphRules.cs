@@ -23,6 +23,7 @@ public static class RuleCodes
     public const string DuplicateName = "DUPLICATE_NAME";
     public const string NotFound = "NOT_FOUND";
     public const string PropertyNotAllowed = "PROPERTY_NOT_ALLOWED";
+    public const string Conflict = "CONFLICT";
 }
 
 /// <summary>
