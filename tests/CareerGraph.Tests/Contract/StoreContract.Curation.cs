@@ -177,18 +177,18 @@ public abstract partial class StoreContract
     public async Task A_patch_with_a_stale_etag_is_refused_with_conflict_and_changes_nothing()
     {
         var store = await CreateStoreAsync();
-        var read = Assert.Single(await store.GetNodesAsync(["python"]));
+        var read = Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"])));
         var etag = NodeEtag.Of(read);
         await store.ApplyAsync(Change(new PatchNode("python", NodeKind.Skill, new NodePatch { Category = new("Language") }, etag)));
 
-        var problem = Assert.Single((await RefusedAsync(store, new PatchNode("python", NodeKind.Skill, new NodePatch { Hot = true }, etag))).Violations);
+        var problem = Assert.Single((await RefusedAsync(store, new PatchNode("python", NodeKind.Skill, new NodePatch { Hot = !read.Hot }, etag))).Violations);
         Assert.Equal((RuleCodes.Conflict, "expectedEtag"), (problem.Code, problem.Field));
         var now = Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"])));
-        Assert.Equal(("Language", false), (now.Category, now.Hot));
+        Assert.Equal(("Language", read.Hot), (now.Category, now.Hot));
         Assert.NotEqual(etag, NodeEtag.Of(now));
 
-        await store.ApplyAsync(Change(new PatchNode("python", NodeKind.Skill, new NodePatch { Hot = true }, NodeEtag.Of(now))));
-        Assert.True(Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"]))).Hot);
+        await store.ApplyAsync(Change(new PatchNode("python", NodeKind.Skill, new NodePatch { Hot = !read.Hot }, NodeEtag.Of(now))));
+        Assert.Equal(!read.Hot, Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"]))).Hot);
     }
 
     [SkippableFact]
