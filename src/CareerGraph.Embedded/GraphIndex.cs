@@ -184,44 +184,10 @@ public sealed class GraphIndex : IGraphFacts
         return PageOf(industries, query.Sort, query.Page);
     }
 
-    public Subgraph Neighbourhood(NeighbourhoodQuery query)
-    {
-        if (!_nodes.TryGetValue(query.Id, out var start)) return new Subgraph([], [], false);
-        var kinds = query.EdgeKinds.Count > 0 ? query.EdgeKinds : Enum.GetValues<EdgeKind>();
-        var included = new Dictionary<string, GraphNode> { [start.Id] = start };
-        var order = new List<GraphNode> { start };
-        var frontier = new List<string> { start.Id };
-        var truncated = false;
-        for (var depth = 0; depth < query.Depth && frontier.Count > 0 && !truncated; depth++)
-        {
-            var next = new List<string>();
-            foreach (var id in frontier)
-            {
-                var neighbours = kinds
-                    .SelectMany(k => Edges(id, k, Direction.Both))
-                    .Select(e => e.Other(id))
-                    .Where(n => !included.ContainsKey(n))
-                    .Distinct()
-                    .Select(n => _nodes[n])
-                    .OrderBy(n => n.Kind)
-                    .ThenBy(n => n.Id, StringComparer.Ordinal);
-                foreach (var node in neighbours)
-                {
-                    if (included.Count >= query.MaxNodes) { truncated = true; break; }
-                    included[node.Id] = node;
-                    order.Add(node);
-                    next.Add(node.Id);
-                }
-                if (truncated) break;
-            }
-            frontier = next;
-        }
-        var edges = order
-            .SelectMany(n => kinds.SelectMany(k => Edges(n.Id, k, Direction.Outgoing)))
-            .Where(e => included.ContainsKey(e.Target))
-            .ToList();
-        return new Subgraph(order, edges, truncated);
-    }
+    public Subgraph Neighbourhood(NeighbourhoodQuery query) =>
+        _nodes.TryGetValue(query.Id, out var centre)
+            ? NeighbourhoodFinder.Find(centre, query, _nodes.GetValueOrDefault, id => Enum.GetValues<EdgeKind>().SelectMany(k => Edges(id, k, Direction.Both)))
+            : new Subgraph([], [], false);
 
     public GraphStats Stats() => new(
         Enum.GetValues<NodeKind>().ToDictionary(k => k, k => k switch

@@ -182,7 +182,11 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var edges = result.Single<EdgeRecord[]>("edges", []).Select(e => e.ToEdge()).ToList();
         var centre = nodes.Single(n => n.Distance == 0).Node;
         var truncated = result.Single("total", 0) > maxNodes;
-        return NeighbourhoodWalk.Walk(centre, [.. nodes.Select(n => n.Node)], edges, query, truncated);
+        // Neo4j supplies the nodes of every level the walk can reach and the edges among them; the walk is Core's.
+        var byId = nodes.ToDictionary(n => n.Node.Id, n => n.Node);
+        var touching = edges.SelectMany(e => new[] { (Node: e.Source, Edge: e), (Node: e.Target, Edge: e) }).ToLookup(x => x.Node, x => x.Edge);
+        var walk = NeighbourhoodFinder.Find(centre, query, byId.GetValueOrDefault, id => touching[id]);
+        return walk with { Truncated = walk.Truncated || truncated };
     }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
