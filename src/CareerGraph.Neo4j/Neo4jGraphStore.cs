@@ -254,7 +254,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var stored = StoredContext.Read(transaction.First);
         if (stored.Imported) return null;
 
-        var violations = GraphRules.Check(document, stored.KindOf, stored.ParentsOf).Concat(KindChanges(document, stored)).ToList();
+        var violations = GraphRules.Check(document, stored.KindOf, stored.ParentsOf);
         if (violations.Count > 0) throw new GraphRuleException(violations);
 
         var result = new ImportResult(0, 0, 0);
@@ -292,13 +292,6 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var result = await _client.RunAsync(Statements.ImportContext, new { ids = Array.Empty<string>(), onceKey }, cancellationToken);
         return StoredContext.Read(result).Imported;
     }
-
-    /// <summary>A stored node keeps its kind: an id already used by another kind is refused rather than duplicated.</summary>
-    private static IEnumerable<RuleViolation> KindChanges(GraphDocument document, StoredContext stored) =>
-        document.Nodes
-            .Where(n => stored.KindOf(n.Id) is { } kind && kind != n.Kind)
-            .Select(n => new RuleViolation(RuleCodes.WrongKind, n.Id,
-                $"'{n.Id}' is stored as a {stored.KindOf(n.Id)!.Value.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {n.Kind.ToString().ToLowerInvariant()} another id."));
 
     private static Page<T> PageOf<T>(QueryResult result, PageRequest page) where T : GraphNode =>
         new([.. result.Single<NodeRecord[]>("page", []).Select(n => n.ToNode()).Cast<T>()], result.Single("total", 0), page.Skip);

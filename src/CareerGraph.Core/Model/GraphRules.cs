@@ -52,6 +52,9 @@ public static class GraphRules
         {
             if (!kinds.TryAdd(node.Id, node.Kind))
                 problems.Add(new(RuleCodes.DuplicateId, node.Id, $"The id '{node.Id}' is used by more than one node; ids must be unique across careers, skills and industries.") { Field = "id" });
+            else if (existingKind?.Invoke(node.Id) is { } stored && stored != node.Kind)
+                problems.Add(new(RuleCodes.WrongKind, node.Id,
+                    $"'{node.Id}' is stored as a {stored.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {node.Kind.ToString().ToLowerInvariant()} another id.") { Field = "id" });
             problems.AddRange(CheckNode(node));
         }
 

@@ -324,6 +324,17 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public async Task An_import_that_would_change_the_kind_of_a_stored_node_is_refused()
+    {
+        var store = await CreateStoreAsync();
+        var error = await Assert.ThrowsAsync<GraphRuleException>(() => store.ImportAsync(GraphDocument.Empty with { Careers = [new Career("python", "Python")] }));
+
+        var problem = Assert.Single(error.Violations);
+        Assert.Equal((RuleCodes.WrongKind, "python", "id"), (problem.Code, problem.Subject, problem.Field));
+        Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"])));
+    }
+
+    [SkippableFact]
     public async Task Export_returns_the_whole_graph()
     {
         var store = await CreateStoreAsync();
