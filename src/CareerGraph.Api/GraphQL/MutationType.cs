@@ -135,18 +135,14 @@ public sealed class MutationType : ObjectGraphType
     private static string? Path(string prefix, string? field) =>
         field is null ? null : prefix.Length == 0 ? field : $"{prefix}.{field}";
 
-    private static Edge EdgeFrom(InputMap input)
-    {
-        var kind = Enum.Parse<EdgeKind>(input.String("kind")!);
-        // Defaults as in the seed files; properties of other kinds are passed on so the rules can refuse them.
-        return new Edge(input.String("source") ?? "", input.String("target") ?? "", kind)
+    private static Edge EdgeFrom(InputMap input) =>
+        new Edge(input.String("source") ?? "", input.String("target") ?? "", Enum.Parse<EdgeKind>(input.String("kind")!))
         {
-            Importance = input.Double("importance") ?? (kind == EdgeKind.Requires ? 0.5 : null),
-            Core = input.Bool("core") ?? (kind == EdgeKind.Requires ? false : null),
-            Weight = input.Double("weight") ?? (kind == EdgeKind.SeeAlso ? 0.5 : null),
-            Tier = input.Int("tier") ?? (kind == EdgeKind.SeeAlso ? 1 : null),
-        };
-    }
+            Importance = input.Double("importance"),
+            Core = input.Bool("core"),
+            Weight = input.Double("weight"),
+            Tier = input.Int("tier"),
+        }.WithDefaults();
 
     private static Alias AliasFrom(InputMap input) => new(input.String("name") ?? "", input.String("target") ?? "");
 }
