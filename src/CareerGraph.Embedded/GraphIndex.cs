@@ -27,7 +27,7 @@ public sealed class GraphIndex : IGraphFacts
 
     public GraphDocument Document { get; }
     internal SearchIndex Search { get; }
-    internal RouteFinder Routes { get; }
+    internal PathFinder Paths { get; }
 
     /// <param name="redirects">Ids of careers merged away → the career each now stands for.</param>
     public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null)
@@ -50,16 +50,16 @@ public sealed class GraphIndex : IGraphFacts
         Dictionary<string, Alias[]> aliasesByKey = [], aliasesByTarget = [];
         Dictionary<string, GraphNode[]> nodesByName = [];
         SearchIndex? search = null;
-        RouteFinder? routes = null;
+        PathFinder? paths = null;
         Parallel.Invoke(
             () => (outgoing, incoming) = (Group(document.Edges, e => (e.Source, e.Kind)), Group(document.Edges, e => (e.Target, e.Kind))),
             () => (aliasesByKey, aliasesByTarget) = (Group(document.Aliases, a => a.Key), Group(document.Aliases, a => a.TargetId)),
             () => nodesByName = Group(all, n => Names.Key(n.Name)),
             () => search = new SearchIndex(all, document.Aliases, nodes),
-            () => routes = new RouteFinder(careers.Select(c => c.Id), document.Edges));
+            () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges));
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
         Search = search!;
-        Routes = routes!;
+        Paths = paths!;
         _redirects = (redirects ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
         _redirectsTo = _redirects.GroupBy(r => r.Value).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Key).ToArray());
         _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];

@@ -148,7 +148,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         return [.. result.Column<AliasRecord>("alias").Select(a => a.ToAlias())];
     }
 
-    public async Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         if (query.K <= 0) return [];
         var result = await _client.RunAsync(Statements.CareerWalkEdges, new
@@ -161,7 +161,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         }, cancellationToken);
         var careers = result.Single<string[]>("careers", []);
         var edges = result.Single<EdgeRecord[]>("edges", []);
-        return new RouteFinder(careers, edges.Select(e => e.ToEdge())).Find(query);
+        return new PathFinder(careers, edges.Select(e => e.ToEdge())).Find(query);
     }
 
     public async Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
