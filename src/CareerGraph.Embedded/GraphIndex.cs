@@ -27,7 +27,7 @@ public sealed class GraphIndex : IGraphFacts
 
     public GraphDocument Document { get; }
     internal SearchIndex Search { get; }
-    internal RouteFinder Routes { get; }
+    internal PathFinder Paths { get; }
 
     /// <param name="redirects">Ids of careers merged away → the career each now stands for.</param>
     public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null)
@@ -50,16 +50,16 @@ public sealed class GraphIndex : IGraphFacts
         Dictionary<string, Alias[]> aliasesByKey = [], aliasesByTarget = [];
         Dictionary<string, GraphNode[]> nodesByName = [];
         SearchIndex? search = null;
-        RouteFinder? routes = null;
+        PathFinder? paths = null;
         Parallel.Invoke(
             () => (outgoing, incoming) = (Group(document.Edges, e => (e.Source, e.Kind)), Group(document.Edges, e => (e.Target, e.Kind))),
             () => (aliasesByKey, aliasesByTarget) = (Group(document.Aliases, a => a.Key), Group(document.Aliases, a => a.TargetId)),
             () => nodesByName = Group(all, n => Names.Key(n.Name)),
             () => search = new SearchIndex(all, document.Aliases, nodes),
-            () => routes = new RouteFinder(careers.Select(c => c.Id), document.Edges));
+            () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges));
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
         Search = search!;
-        Routes = routes!;
+        Paths = paths!;
         _redirects = (redirects ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
         _redirectsTo = _redirects.GroupBy(r => r.Value).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Key).ToArray());
         _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
@@ -184,45 +184,10 @@ public sealed class GraphIndex : IGraphFacts
         return PageOf(industries, query.Sort, query.Page);
     }
 
-    public Subgraph Neighbourhood(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
-    {
-        if (!_nodes.TryGetValue(query.Id, out var start)) return new Subgraph([], [], false);
-        var kinds = query.EdgeKinds.Count > 0 ? query.EdgeKinds : Enum.GetValues<EdgeKind>();
-        var included = new Dictionary<string, GraphNode> { [start.Id] = start };
-        var order = new List<GraphNode> { start };
-        var frontier = new List<string> { start.Id };
-        var truncated = false;
-        for (var depth = 0; depth < query.Depth && frontier.Count > 0 && !truncated; depth++)
-        {
-            var next = new List<string>();
-            foreach (var id in frontier)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var neighbours = kinds
-                    .SelectMany(k => Edges(id, k, Direction.Both))
-                    .Select(e => e.Other(id))
-                    .Where(n => !included.ContainsKey(n))
-                    .Distinct()
-                    .Select(n => _nodes[n])
-                    .OrderBy(n => n.Kind)
-                    .ThenBy(n => n.Id, StringComparer.Ordinal);
-                foreach (var node in neighbours)
-                {
-                    if (included.Count >= query.MaxNodes) { truncated = true; break; }
-                    included[node.Id] = node;
-                    order.Add(node);
-                    next.Add(node.Id);
-                }
-                if (truncated) break;
-            }
-            frontier = next;
-        }
-        var edges = order
-            .SelectMany(n => kinds.SelectMany(k => Edges(n.Id, k, Direction.Outgoing)))
-            .Where(e => included.ContainsKey(e.Target))
-            .ToList();
-        return new Subgraph(order, edges, truncated);
-    }
+    public Subgraph Neighbourhood(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
+        _nodes.TryGetValue(query.Id, out var centre)
+            ? NeighbourhoodFinder.Find(centre, query, _nodes.GetValueOrDefault, id => Enum.GetValues<EdgeKind>().SelectMany(k => Edges(id, k, Direction.Both)), cancellationToken)
+            : new Subgraph([], [], false);
 
     public GraphStats Stats() => new(
         Enum.GetValues<NodeKind>().ToDictionary(k => k, k => k switch

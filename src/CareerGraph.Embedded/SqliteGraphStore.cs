@@ -84,8 +84,8 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         return Task.FromResult<IReadOnlyList<Alias>>(nodeIds.Distinct().SelectMany(index.AliasesOf).ToList());
     }
 
-    public Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Routes.Find(query, cancellationToken));
+    public Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_index.Paths.Find(query, cancellationToken));
 
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Neighbourhood(query, cancellationToken));

@@ -148,7 +148,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         return [.. result.Column<AliasRecord>("alias").Select(a => a.ToAlias())];
     }
 
-    public async Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         if (query.K <= 0) return [];
         var result = await _client.RunAsync(Statements.CareerWalkEdges, new
@@ -161,7 +161,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         }, cancellationToken);
         var careers = result.Single<string[]>("careers", []);
         var edges = result.Single<EdgeRecord[]>("edges", []);
-        return new RouteFinder(careers, edges.Select(e => e.ToEdge())).Find(query, cancellationToken);
+        return new PathFinder(careers, edges.Select(e => e.ToEdge())).Find(query, cancellationToken);
     }
 
     public async Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
@@ -182,7 +182,11 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var edges = result.Single<EdgeRecord[]>("edges", []).Select(e => e.ToEdge()).ToList();
         var centre = nodes.Single(n => n.Distance == 0).Node;
         var truncated = result.Single("total", 0) > maxNodes;
-        return NeighbourhoodWalk.Walk(centre, [.. nodes.Select(n => n.Node)], edges, query, truncated);
+        // Neo4j supplies the nodes of every level the walk can reach and the edges among them; the walk is Core's.
+        var byId = nodes.ToDictionary(n => n.Node.Id, n => n.Node);
+        var touching = edges.SelectMany(e => new[] { (Node: e.Source, Edge: e), (Node: e.Target, Edge: e) }).ToLookup(x => x.Node, x => x.Edge);
+        var walk = NeighbourhoodFinder.Find(centre, query, byId.GetValueOrDefault, id => touching[id], cancellationToken);
+        return walk with { Truncated = walk.Truncated || truncated };
     }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
@@ -250,7 +254,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var stored = StoredContext.Read(transaction.First);
         if (stored.Imported) return null;
 
-        var violations = GraphRules.Check(document, stored.KindOf, stored.ParentsOf).Concat(KindChanges(document, stored)).ToList();
+        var violations = GraphRules.Check(document, stored.KindOf, stored.ParentsOf);
         if (violations.Count > 0) throw new GraphRuleException(violations);
 
         var result = new ImportResult(0, 0, 0);
@@ -288,13 +292,6 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var result = await _client.RunAsync(Statements.ImportContext, new { ids = Array.Empty<string>(), onceKey }, cancellationToken);
         return StoredContext.Read(result).Imported;
     }
-
-    /// <summary>A stored node keeps its kind: an id already used by another kind is refused rather than duplicated.</summary>
-    private static IEnumerable<RuleViolation> KindChanges(GraphDocument document, StoredContext stored) =>
-        document.Nodes
-            .Where(n => stored.KindOf(n.Id) is { } kind && kind != n.Kind)
-            .Select(n => new RuleViolation(RuleCodes.WrongKind, n.Id,
-                $"'{n.Id}' is stored as a {stored.KindOf(n.Id)!.Value.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {n.Kind.ToString().ToLowerInvariant()} another id."));
 
     private static Page<T> PageOf<T>(QueryResult result, PageRequest page) where T : GraphNode =>
         new([.. result.Single<NodeRecord[]>("page", []).Select(n => n.ToNode()).Cast<T>()], result.Single("total", 0), page.Skip);

@@ -33,7 +33,7 @@ public class StoreBenchmarks
         // Two careers a few hops apart, as a typical walk.
         _from = "career-3";
         _to = $"career-{1016 * Scale / 2 + 7}";
-        if (_store.FindRoutesAsync(new RouteQuery(_from, _to) { MaxHops = 8 }).Result.Count == 0)
+        if (_store.FindPathsAsync(new PathQuery(_from, _to) { MaxHops = 8 }).Result.Count == 0)
             throw new InvalidOperationException("The generated graph has no walk between the benchmark careers.");
     }
 
@@ -44,16 +44,16 @@ public class StoreBenchmarks
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Benchmark(Description = "path (route + skills per step)")]
+    [Benchmark(Description = "path (path + skills per step)")]
     public async Task<CareerPath> Path()
     {
-        var route = (await _store.FindRoutesAsync(new RouteQuery(_from, _to) { MaxHops = 8 }))[0];
-        var requirements = (await _store.GetEdgesAsync(route.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
-        return SkillComparison.Describe(route, requirements);
+        var path = (await _store.FindPathsAsync(new PathQuery(_from, _to) { MaxHops = 8 }))[0];
+        var requirements = (await _store.GetEdgesAsync(path.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
+        return SkillComparison.Describe(path, requirements);
     }
 
     [Benchmark(Description = "paths k=3")]
-    public Task<IReadOnlyList<Route>> KPaths() => _store.FindRoutesAsync(new RouteQuery(_from, _to) { MaxHops = 8, K = 3 });
+    public Task<IReadOnlyList<GraphPath>> KPaths() => _store.FindPathsAsync(new PathQuery(_from, _to) { MaxHops = 8, K = 3 });
 
     [Benchmark(Description = "search (typo)")]
     public Task<IReadOnlyList<SearchHit>> Search() => _store.SearchAsync(new SearchQuery("machne lerning", new HashSet<NodeKind>(), 10));

@@ -37,6 +37,7 @@ internal static class NodeInputFields
         {
             type.Field<NonNullGraphType<IdGraphType>>("id").Description($"The id of the {kind} to change.");
             type.Field<StringGraphType>("name").Description("New display name (at most 200 characters); no other " + kind + " may have the same name.");
+            type.Field<StringGraphType>("expectedEtag").Description($"The {kind}'s etag as you last read it: the update is refused with CONFLICT if the {kind} has changed since. Left out, the update applies to the {kind} as it is.");
         }
         type.Field<StringGraphType>("description").Description("A short description in plain words (at most 4000 characters).");
         type.Field<StringGraphType>("source").Description(create ? "Where the facts come from; \"curated\" when left out." : "Where the facts come from.");

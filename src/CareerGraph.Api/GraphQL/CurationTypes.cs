@@ -32,6 +32,7 @@ public sealed class UserErrorCodeType : EnumerationGraphType
         Add(RuleCodes.SpecialisationCycle, "The change would make a career a specialisation of itself.");
         Add(RuleCodes.NotFound, "The node, edge or alias to change is not there.");
         Add(RuleCodes.PropertyNotAllowed, "A property was given that this kind of edge does not have.");
+        Add(RuleCodes.Conflict, "The node has changed since it was read (its etag is not expectedEtag); read it again and reapply the change.");
     }
 
     private void Add(string code, string description) => Add(new EnumValueDefinition(code, code) { Description = description });

@@ -83,7 +83,9 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<TCreate>>("input", $"The new {name.ToLowerInvariant()}.")
             .ResolveAsync(async c =>
             {
-                var node = NodeInputs.Build(kind, Input(c), current: null);
+                var input = Input(c);
+                var patch = NodeInputs.Patch(input);
+                var node = patch.Create(kind, input.String("id") ?? Names.Slug(patch.Name ?? ""));
                 return await ApplyAsync(c, store, "input", new CreateNode(node), ct => ReadBackAsync(store, node.Id, ct));
             });
 
@@ -94,9 +96,8 @@ public sealed class MutationType : ObjectGraphType
             {
                 var input = Input(c);
                 var id = input.String("id") ?? "";
-                var current = (await store.GetNodesAsync([id], c.CancellationToken)).FirstOrDefault(n => n.Kind == kind);
-                var node = NodeInputs.Build(kind, input, current);
-                return await ApplyAsync(c, store, "input", new UpdateNode(node), ct => ReadBackAsync(store, id, ct));
+                var change = new PatchNode(id, kind, NodeInputs.Patch(input), input.String("expectedEtag"));
+                return await ApplyAsync(c, store, "input", change, ct => ReadBackAsync(store, id, ct));
             });
 
         Field<NonNullGraphType<DeletePayloadType>>($"delete{name}")
@@ -134,51 +135,35 @@ public sealed class MutationType : ObjectGraphType
     private static string? Path(string prefix, string? field) =>
         field is null ? null : prefix.Length == 0 ? field : $"{prefix}.{field}";
 
-    private static Edge EdgeFrom(InputMap input)
-    {
-        var kind = Enum.Parse<EdgeKind>(input.String("kind")!);
-        // Defaults as in the seed files; properties of other kinds are passed on so the rules can refuse them.
-        return new Edge(input.String("source") ?? "", input.String("target") ?? "", kind)
+    private static Edge EdgeFrom(InputMap input) =>
+        new Edge(input.String("source") ?? "", input.String("target") ?? "", Enum.Parse<EdgeKind>(input.String("kind")!))
         {
-            Importance = input.Double("importance") ?? (kind == EdgeKind.Requires ? 0.5 : null),
-            Core = input.Bool("core") ?? (kind == EdgeKind.Requires ? false : null),
-            Weight = input.Double("weight") ?? (kind == EdgeKind.SeeAlso ? 0.5 : null),
-            Tier = input.Int("tier") ?? (kind == EdgeKind.SeeAlso ? 1 : null),
-        };
-    }
+            Importance = input.Double("importance"),
+            Core = input.Bool("core"),
+            Weight = input.Double("weight"),
+            Tier = input.Int("tier"),
+        }.WithDefaults();
 
     private static Alias AliasFrom(InputMap input) => new(input.String("name") ?? "", input.String("target") ?? "");
 }
 
-/// <summary>Builds a node from a create or update input: on update, fields left out keep the current value.</summary>
+/// <summary>The fields a create or update input sets: a field left out is not in the patch, one set to null clears.</summary>
 internal static class NodeInputs
 {
-    public static GraphNode Build(NodeKind kind, InputMap input, GraphNode? current)
+    public static NodePatch Patch(InputMap input)
     {
-        string? Text(string field, string? now) => input.Has(field) ? input.String(field) : now;
-        var name = input.Has("name") ? input.String("name") ?? "" : current?.Name ?? "";
-        var id = input.String("id") ?? Names.Slug(name);
-        var description = Text("description", current?.Description);
-        var source = input.Has("source") ? input.String("source") : current is null ? "curated" : current.Source;
-        return kind switch
+        Patched<T>? Set<T>(string field, Func<string, T> read) => input.Has(field) ? new Patched<T>(read(field)) : null;
+        return new NodePatch
         {
-            NodeKind.Career when current as Career is var now => new Career(id, name)
-            {
-                Description = description,
-                Source = source,
-                Duties = input.Has("duties") ? input.Strings("duties") : now?.Duties ?? [],
-                Categories = input.Has("categories") ? input.Strings("categories") : now?.Categories ?? [],
-                SocCode = Text("socCode", now?.SocCode),
-                JobZone = input.Has("jobZone") ? input.Int("jobZone") : now?.JobZone,
-            },
-            NodeKind.Skill when current as Skill is var now => new Skill(id, name)
-            {
-                Description = description,
-                Source = source,
-                Category = Text("category", now?.Category),
-                Hot = input.Has("hot") ? input.Bool("hot") ?? false : now?.Hot ?? false,
-            },
-            _ => new Industry(id, name) { Description = description, Source = source },
+            Name = input.Has("name") ? input.String("name") ?? "" : null,
+            Description = Set("description", input.String),
+            Source = Set("source", input.String),
+            Duties = input.Has("duties") ? input.Strings("duties") : null,
+            Categories = input.Has("categories") ? input.Strings("categories") : null,
+            SocCode = Set("socCode", input.String),
+            JobZone = Set("jobZone", input.Int),
+            Category = Set("category", input.String),
+            Hot = input.Has("hot") ? input.Bool("hot") ?? false : null,
         };
     }
 }

@@ -1,3 +1,4 @@
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using GraphQL;
@@ -17,7 +18,11 @@ public sealed class NodeInterface : InterfaceGraphType<GraphNode>
         Field<NonNullGraphType<NodeKindType>>("kind").Description("Which kind of node this is.");
         Field<StringGraphType>("description").Description("A short description in plain words.");
         Field<StringGraphType>("source").Description("Where the facts come from: career-page, curated or onet.");
+        Field<NonNullGraphType<StringGraphType>>("etag").Description(EtagDescription);
     }
+
+    internal const string EtagDescription = "This node's version: changes whenever any of its own fields changes (not its edges or aliases). "
+        + "Give it as expectedEtag to an update to have the update refused with CONFLICT if someone changed the node since you read it.";
 }
 
 /// <summary>Fields every node type has, declared once.</summary>
@@ -32,6 +37,7 @@ internal static class NodeFields
         type.Field<NonNullGraphType<NodeKindType>>("kind").Description("Which kind of node this is.").Resolve(c => c.Source.Kind);
         type.Field<StringGraphType>("description").Description("A short description in plain words.").Resolve(c => c.Source.Description);
         type.Field<StringGraphType>("source").Description("Where the facts come from: career-page, curated or onet.").Resolve(c => c.Source.Source);
+        type.Field<NonNullGraphType<StringGraphType>>("etag").Description(NodeInterface.EtagDescription).Resolve(c => NodeEtag.Of(c.Source));
     }
 
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>

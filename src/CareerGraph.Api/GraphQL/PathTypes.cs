@@ -2,31 +2,30 @@ using CareerGraph.Model;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL.Types;
-using Route = CareerGraph.Store.Route;
 
 namespace CareerGraph.Api.GraphQL;
 
-/// <summary>A route between careers, described in skills.</summary>
-public sealed record PathResult(Route Route, CareerPath Path);
+/// <summary>A path between careers, described in skills.</summary>
+public sealed record DescribedPath(GraphPath GraphPath, CareerPath Path);
 
-public sealed class CareerPathType : ObjectGraphType<PathResult>
+public sealed class CareerPathType : ObjectGraphType<DescribedPath>
 {
     public CareerPathType()
     {
         Name = "CareerPath";
         Description = "A walk from one career to another over SEE_ALSO and SPECIALISATION_OF edges, with the skills at every step.";
         Field<NonNullGraphType<IntGraphType>>("hops").Description("Number of moves: one less than the number of careers.").Resolve(c => c.Source.Path.Hops);
-        Field<NonNullGraphType<FloatGraphType>>("strength").Description("Sum of the weights of the edges walked (SPECIALISATION_OF counts 1); higher is a closer walk.").Resolve(c => Math.Round(c.Source.Route.Strength, 6));
+        Field<NonNullGraphType<FloatGraphType>>("strength").Description("Sum of the weights of the edges walked (SPECIALISATION_OF counts 1); higher is a closer walk.").Resolve(c => Math.Round(c.Source.GraphPath.Strength, 6));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("careers").Description("The careers in walking order.")
-            .Resolve(c => c.Loaders().Nodes<Career>(c.Source.Route.Careers));
+            .Resolve(c => c.Loaders().Nodes<Career>(c.Source.GraphPath.Careers));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("One step per career, in walking order.").Resolve(c => c.Source.Path.Steps);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills").Description("Skills every career on the walk requires.")
             .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Path.SharedSkills));
         Field<NonNullGraphType<SubgraphType>>("graph").Description("The walk as nodes and edges, ready for a drawing library.")
             .ResolveAsync(async c =>
             {
-                var nodes = await c.Loaders().Nodes<GraphNode>(c.Source.Route.Careers).GetResultAsync(c.CancellationToken);
-                return new Subgraph(nodes, c.Source.Route.Edges, false);
+                var nodes = await c.Loaders().Nodes<GraphNode>(c.Source.GraphPath.Careers).GetResultAsync(c.CancellationToken);
+                return new Subgraph(nodes, c.Source.GraphPath.Edges, false);
             });
     }
 }

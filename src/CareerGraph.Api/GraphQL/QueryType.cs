@@ -125,12 +125,12 @@ public sealed class QueryType : ObjectGraphType
 
         Field<CareerPathType>("path")
             .Description("The best walk between two careers: fewest hops, then the strongest links. Null when none is within maxHops. Example: from \"ML Engineer\" to \"Cloud Engineer\" passes MLOps Engineer.")
-            .RouteArguments(limits)
+            .PathArguments(limits)
             .ResolveAsync(async c => (await FindPaths(store, limits, c, k: 1)).FirstOrDefault());
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerPathType>>>>("paths")
             .Description("Up to k loopless walks between two careers, best first (Yen's k shortest paths).")
-            .RouteArguments(limits)
+            .PathArguments(limits)
             .Argument<IntGraphType>("k", a => { a.Description = $"How many walks at most (1–{limits.MaxPaths})."; a.DefaultValue = 3; })
             .ResolveAsync(async c => await FindPaths(store, limits, c, Arguments.Bounded(c.GetArgument("k", 3), "k", 1, limits.MaxPaths)));
 
@@ -226,24 +226,24 @@ public sealed class QueryType : ObjectGraphType
         };
     }
 
-    private static async Task<IReadOnlyList<PathResult>> FindPaths(ICareerGraphStore store, LimitOptions limits, IResolveFieldContext c, int k)
+    private static async Task<IReadOnlyList<DescribedPath>> FindPaths(ICareerGraphStore store, LimitOptions limits, IResolveFieldContext c, int k)
     {
         var from = await store.ResolveOneAsync("from", c.GetArgument<string>("from"), NodeKind.Career, c.CancellationToken);
         var to = await store.ResolveOneAsync("to", c.GetArgument<string>("to"), NodeKind.Career, c.CancellationToken);
         var via = c.GetArgument<List<EdgeKind>?>("via") ?? [.. EdgeKinds.CareerToCareer];
         if (via.Count == 0 || via.Any(kind => !EdgeKinds.CareerToCareer.Contains(kind)))
             throw GraphError.InvalidArgument("via", "'via' takes SEE_ALSO and/or SPECIALISATION_OF: the edges that join careers.");
-        var query = new RouteQuery(from.Id, to.Id)
+        var query = new PathQuery(from.Id, to.Id)
         {
             Via = via,
             MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 4), "maxHops", 1, limits.MaxHops),
-            MinWeight = Arguments.Bounded(c.GetArgument("minWeight", RouteDefaults.MinWeight), "minWeight", 0.0, 1.0),
+            MinWeight = Arguments.Bounded(c.GetArgument("minWeight", PathDefaults.MinWeight), "minWeight", 0.0, 1.0),
             K = k,
         };
-        var routes = await store.FindRoutesAsync(query, c.CancellationToken);
-        var careers = routes.SelectMany(r => r.Careers).Distinct().ToList();
+        var paths = await store.FindPathsAsync(query, c.CancellationToken);
+        var careers = paths.SelectMany(r => r.Careers).Distinct().ToList();
         var requirements = await store.RequirementsOfAsync(careers, c.CancellationToken);
-        return routes.Select(r => new PathResult(r, SkillComparison.Describe(r, requirements))).ToList();
+        return paths.Select(r => new DescribedPath(r, SkillComparison.Describe(r, requirements))).ToList();
     }
 }
 
@@ -253,12 +253,12 @@ internal static class QueryArguments
         .Argument<IntGraphType>("first", a => { a.Description = $"Page size (0–{limits.MaxPageSize})."; a.DefaultValue = 20; })
         .Argument<StringGraphType>("after", "Start after this cursor (an endCursor from the previous page).");
 
-    public static FieldBuilder<object?, object> RouteArguments(this FieldBuilder<object?, object> field, LimitOptions limits) => field
+    public static FieldBuilder<object?, object> PathArguments(this FieldBuilder<object?, object> field, LimitOptions limits) => field
         .Argument<NonNullGraphType<StringGraphType>>("from", "Where the walk starts: a career id, name or alias.")
         .Argument<NonNullGraphType<StringGraphType>>("to", "Where the walk ends: a career id, name or alias.")
         .Argument<ListGraphType<NonNullGraphType<EdgeKindType>>>("via", "Kinds of edge the walk may use; SEE_ALSO and SPECIALISATION_OF when left out. Edges are walked in either direction.")
         .Argument<IntGraphType>("maxHops", a => { a.Description = $"Longest walk considered (1–{limits.MaxHops})."; a.DefaultValue = 4; })
-        .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO edges weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = RouteDefaults.MinWeight; });
+        .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO edges weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = PathDefaults.MinWeight; });
 
     public static PageRequest PageRequest(this IResolveFieldContext c, LimitOptions limits) =>
         new(Arguments.Offset(c.GetArgument<string?>("after")), Arguments.Bounded(c.GetArgument("first", 20), "first", 0, limits.MaxPageSize));

@@ -24,7 +24,8 @@ public static class ChangePlanner
             var record = change switch
             {
                 CreateNode c => Create(draft, c.Node, problems),
-                UpdateNode u => Update(draft, u.Node, problems),
+                UpdateNode u => Update(draft, u.Node.Id, u.Node.Kind, _ => u.Node, null, problems),
+                PatchNode p => Update(draft, p.Id, p.Kind, p.Patch.ApplyTo, p.ExpectedEtag, problems),
                 DeleteNode d => Delete(draft, d, problems),
                 PutEdge p => Put(draft, p.Edge, problems),
                 RemoveEdge r => Remove(draft, r, problems),
@@ -50,6 +51,7 @@ public static class ChangePlanner
             {
                 case CreateNode c: ids.Add(c.Node.Id); names.Add(Names.Key(c.Node.Name ?? "")); break;
                 case UpdateNode u: ids.Add(u.Node.Id); names.Add(Names.Key(u.Node.Name ?? "")); break;
+                case PatchNode p: ids.Add(p.Id); names.Add(Names.Key(p.Patch.Name ?? "")); break;
                 case DeleteNode d: ids.Add(d.Id); break;
                 case PutEdge p: ids.Add(p.Edge.Source); ids.Add(p.Edge.Target); break;
                 case RemoveEdge r: ids.Add(r.Source); ids.Add(r.Target); break;
@@ -74,20 +76,31 @@ public static class ChangePlanner
         return new(AuditOperation.CreateNode, [node.Id], $"Created the {Describe(node)}.", null, AuditJson.Node(node));
     }
 
-    private static AuditRecord? Update(Draft draft, GraphNode node, List<RuleViolation> problems)
+    /// <summary>
+    /// Replaces a node by <paramref name="change"/> of it as it is now: the merge of a partial update happens
+    /// here, under the store's write lock, so no concurrent change is lost.
+    /// </summary>
+    private static AuditRecord? Update(Draft draft, string id, NodeKind kind, Func<GraphNode, GraphNode> change, string? expectedEtag, List<RuleViolation> problems)
     {
-        var existing = draft.Node(node.Id);
+        var existing = draft.Node(id);
         if (existing is null)
         {
-            problems.Add(new(RuleCodes.NotFound, node.Id, $"There is no {Kind(node.Kind)} with the id '{node.Id}' to update.") { Field = "id" });
+            problems.Add(new(RuleCodes.NotFound, id, $"There is no {Kind(kind)} with the id '{id}' to update.") { Field = "id" });
             return null;
         }
-        if (existing.Kind != node.Kind)
+        if (existing.Kind != kind)
         {
-            problems.Add(new(RuleCodes.WrongKind, node.Id, $"'{node.Id}' is a {Kind(existing.Kind)}, not a {Kind(node.Kind)}; update it as a {Kind(existing.Kind)}.") { Field = "id" });
+            problems.Add(new(RuleCodes.WrongKind, id, $"'{id}' is a {Kind(existing.Kind)}, not a {Kind(kind)}; update it as a {Kind(existing.Kind)}.") { Field = "id" });
             return null;
         }
-        CheckNode(draft, node, problems);
+        if (expectedEtag is not null && expectedEtag != NodeEtag.Of(existing))
+        {
+            problems.Add(new(RuleCodes.Conflict, id,
+                $"The {Describe(existing)} has changed since it was read (etag '{expectedEtag}', now '{NodeEtag.Of(existing)}'); read it again and reapply the change.") { Field = "expectedEtag" });
+            return null;
+        }
+        var node = change(existing);
+        CheckNode(draft, node, problems, nameChanged: Names.Key(node.Name ?? "") != Names.Key(existing.Name));
         if (problems.Count > 0) return null;
         node = Normalised(node);
         draft.Put(node);
@@ -232,10 +245,14 @@ public static class ChangePlanner
         }
     }
 
-    private static void CheckNode(Draft draft, GraphNode node, List<RuleViolation> problems)
+    /// <summary>
+    /// The node's own rules, and a name no other node of its kind has. A name kept as it was is not checked again:
+    /// a backend that reads only a slice of the graph could not see the other holder of it.
+    /// </summary>
+    private static void CheckNode(Draft draft, GraphNode node, List<RuleViolation> problems, bool nameChanged = true)
     {
         problems.AddRange(GraphRules.CheckNode(node));
-        if (string.IsNullOrWhiteSpace(node.Name)) return;
+        if (!nameChanged || string.IsNullOrWhiteSpace(node.Name)) return;
         var twin = draft.NodesNamed(Names.Key(node.Name)).FirstOrDefault(n => n.Kind == node.Kind && n.Id != node.Id);
         if (twin is not null)
             problems.Add(new(RuleCodes.DuplicateName, node.Id,

@@ -18,6 +18,13 @@ public sealed record CreateNode(GraphNode Node) : Change;
 public sealed record UpdateNode(GraphNode Node) : Change;
 
 /// <summary>
+/// Sets the fields of <see cref="Patch"/> on a node, keeping the others as stored when the change is applied;
+/// refused when there is no node of that id and kind, and, with <see cref="ExpectedEtag"/>, when the node is no
+/// longer as the client read it (<see cref="NodeEtag"/>).
+/// </summary>
+public sealed record PatchNode(string Id, NodeKind Kind, NodePatch Patch, string? ExpectedEtag = null) : Change;
+
+/// <summary>
 /// Removes a node with its edges, its aliases and the redirects of careers merged into it;
 /// with <see cref="Kind"/>, only a node of that kind.
 /// </summary>

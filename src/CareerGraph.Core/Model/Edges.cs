@@ -54,4 +54,16 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
     public double Strength => Weight ?? 1.0;
 
     public string Other(string nodeId) => nodeId == Source ? Target : Source;
+
+    /// <summary>
+    /// The edge with the properties of its kind that were left out at their defaults (as seed files and curators
+    /// get them): REQUIRES importance 0.5 and not core; SEE_ALSO weight 0.5 and tier 1. Properties of other kinds
+    /// stay as given, so the rules can refuse them.
+    /// </summary>
+    public Edge WithDefaults() => Kind switch
+    {
+        EdgeKind.Requires => this with { Importance = Importance ?? 0.5, Core = Core ?? false },
+        EdgeKind.SeeAlso => this with { Weight = Weight ?? 0.5, Tier = Tier ?? 1 },
+        _ => this,
+    };
 }

@@ -23,6 +23,7 @@ public static class RuleCodes
     public const string DuplicateName = "DUPLICATE_NAME";
     public const string NotFound = "NOT_FOUND";
     public const string PropertyNotAllowed = "PROPERTY_NOT_ALLOWED";
+    public const string Conflict = "CONFLICT";
 }
 
 /// <summary>
@@ -51,6 +52,9 @@ public static class GraphRules
         {
             if (!kinds.TryAdd(node.Id, node.Kind))
                 problems.Add(new(RuleCodes.DuplicateId, node.Id, $"The id '{node.Id}' is used by more than one node; ids must be unique across careers, skills and industries.") { Field = "id" });
+            else if (existingKind?.Invoke(node.Id) is { } stored && stored != node.Kind)
+                problems.Add(new(RuleCodes.WrongKind, node.Id,
+                    $"'{node.Id}' is stored as a {stored.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {node.Kind.ToString().ToLowerInvariant()} another id.") { Field = "id" });
             problems.AddRange(CheckNode(node));
         }
 

@@ -11,7 +11,7 @@ public sealed record PathStep(
     IReadOnlyList<string> NewSkills,
     IReadOnlyList<string> LeftBehind);
 
-/// <summary>A route described in skills: the steps, and the skills every career on it requires.</summary>
+/// <summary>A path described in skills: the steps, and the skills every career on it requires.</summary>
 public sealed record CareerPath(IReadOnlyList<PathStep> Steps, IReadOnlyList<string> SharedSkills)
 {
     public int Hops => Steps.Count - 1;
@@ -26,13 +26,13 @@ public sealed record SkillGap(string From, string To, IReadOnlyList<string> Keep
 /// </summary>
 public static class SkillComparison
 {
-    public static CareerPath Describe(Route route, ILookup<string, Edge> requirementsByCareer)
+    public static CareerPath Describe(GraphPath path, ILookup<string, Edge> requirementsByCareer)
     {
-        var steps = new List<PathStep>(route.Careers.Count);
+        var steps = new List<PathStep>(path.Careers.Count);
         IReadOnlyList<Edge> previous = [];
-        for (var i = 0; i < route.Careers.Count; i++)
+        for (var i = 0; i < path.Careers.Count; i++)
         {
-            var career = route.Careers[i];
+            var career = path.Careers[i];
             var current = requirementsByCareer[career].ToList();
             if (i == 0)
             {
@@ -40,12 +40,12 @@ public static class SkillComparison
             }
             else
             {
-                var gap = Gap(route.Careers[i - 1], career, previous, current);
-                steps.Add(new PathStep(career, route.Edges[i - 1], gap.Keep, gap.Learn, gap.LeaveBehind));
+                var gap = Gap(path.Careers[i - 1], career, previous, current);
+                steps.Add(new PathStep(career, path.Edges[i - 1], gap.Keep, gap.Learn, gap.LeaveBehind));
             }
             previous = current;
         }
-        return new CareerPath(steps, Shared(route.Careers.Select(c => requirementsByCareer[c])));
+        return new CareerPath(steps, Shared(path.Careers.Select(c => requirementsByCareer[c])));
     }
 
     public static SkillGap Gap(string from, string to, IEnumerable<Edge> fromRequirements, IEnumerable<Edge> toRequirements)

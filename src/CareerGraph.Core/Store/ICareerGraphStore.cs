@@ -33,7 +33,7 @@ public interface ICareerGraphStore
     Task<IReadOnlyList<Alias>> GetAliasesAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken = default);
 
     /// <summary>Up to k walks between two careers: fewest hops first, then the strongest links.</summary>
-    Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The nodes within a number of hops of one node, and the edges among them.</summary>
     Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);

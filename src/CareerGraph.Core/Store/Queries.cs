@@ -49,15 +49,15 @@ public sealed record SearchHit(GraphNode Node, string MatchedText, bool ViaAlias
 /// A request for walks between two careers over career-to-career edges, walked in either direction.
 /// Edges weaker than <see cref="MinWeight"/> (only SEE_ALSO has weights) are not walked.
 /// </summary>
-public sealed record RouteQuery(string From, string To)
+public sealed record PathQuery(string From, string To)
 {
     public IReadOnlyList<EdgeKind> Via { get; init; } = EdgeKinds.CareerToCareer;
     public int MaxHops { get; init; } = 4;
-    public double MinWeight { get; init; } = RouteDefaults.MinWeight;
+    public double MinWeight { get; init; } = PathDefaults.MinWeight;
     public int K { get; init; } = 1;
 }
 
-public static class RouteDefaults
+public static class PathDefaults
 {
     /// <summary>Generic cross-links are weaker than this and make poor career moves.</summary>
     public const double MinWeight = 0.5;
@@ -67,7 +67,7 @@ public static class RouteDefaults
 /// A walk: careers in order, and the edge used to reach each career after the first
 /// (Edges[i] joins Careers[i] and Careers[i + 1], possibly against its direction).
 /// </summary>
-public sealed record Route(IReadOnlyList<string> Careers, IReadOnlyList<Edge> Edges)
+public sealed record GraphPath(IReadOnlyList<string> Careers, IReadOnlyList<Edge> Edges)
 {
     public int Hops => Edges.Count;
     public double Strength => Edges.Sum(e => e.Strength);

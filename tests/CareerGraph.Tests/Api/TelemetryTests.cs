@@ -48,9 +48,9 @@ public sealed class TelemetryTests
         Assert.IsAssignableFrom<InstrumentedStore>(app.Services.GetRequiredService<ICareerGraphStore>());
         await app.QueryAsync("""{ path(from: "ML Engineer", to: "Cloud Engineer") { hops } }""");
 
-        Assert.Contains("FindRoutes", measured);
+        Assert.Contains("FindPaths", measured);
         Assert.Contains("Resolve", measured);
-        Assert.Contains("store FindRoutes", spans);
+        Assert.Contains("store FindPaths", spans);
     }
 
     [Fact]

@@ -133,6 +133,87 @@ public abstract partial class StoreContract
     }
 
     [SkippableFact]
+    public async Task A_patch_sets_only_its_fields_and_keeps_the_others_as_stored()
+    {
+        var store = await CreateStoreAsync();
+        var before = Assert.IsType<Career>(Assert.Single(await store.GetNodesAsync(["data-engineer"])));
+        await store.ApplyAsync(Change(new PatchNode("data-engineer", NodeKind.Career, new NodePatch { Description = new("Builds pipelines."), JobZone = new(4) })));
+        await store.ApplyAsync(Change(new PatchNode("data-engineer", NodeKind.Career, new NodePatch { SocCode = new(null), Categories = ["Data"] })));
+
+        var after = Assert.IsType<Career>(Assert.Single(await store.GetNodesAsync(["data-engineer"])));
+        Assert.Equal(("Builds pipelines.", 4, (string?)null, "Data"), (after.Description, after.JobZone, after.SocCode, Assert.Single(after.Categories)));
+        Assert.Equal((before.Name, before.Source), (after.Name, after.Source));
+        Assert.Equal(before.Duties, after.Duties);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_patches_of_different_fields_of_one_node_all_stay()
+    {
+        var store = await CreateStoreAsync();
+        for (var round = 0; round < 10; round++)
+        {
+            NodePatch[] patches =
+            [
+                new() { Description = new($"Description {round}") },
+                new() { Duties = [$"Duty {round}"] },
+                new() { Categories = [$"Category {round}"] },
+                new() { SocCode = new($"15-{round:0000}.00") },
+                new() { JobZone = new(round % 5 + 1) },
+                new() { Source = new($"source-{round}") },
+                new() { Name = $"Data Engineer {round}" },
+            ];
+            // Every patch is acknowledged (none throws), so every field must carry its value at the end of the round.
+            await Task.WhenAll(patches.Select(patch => Task.Run(() => store.ApplyAsync(Change(new PatchNode("data-engineer", NodeKind.Career, patch))))));
+
+            var career = Assert.IsType<Career>(Assert.Single(await store.GetNodesAsync(["data-engineer"])));
+            Assert.Equal(
+                ($"Description {round}", $"Duty {round}", $"Category {round}", $"15-{round:0000}.00", round % 5 + 1, $"source-{round}", $"Data Engineer {round}"),
+                (career.Description, Assert.Single(career.Duties), Assert.Single(career.Categories), career.SocCode, career.JobZone, career.Source, career.Name));
+        }
+        Assert.Equal(70, (await store.GetAuditAsync(new AuditQuery { NodeId = "data-engineer", First = 100 })).Count);
+    }
+
+    [SkippableFact]
+    public async Task A_patch_with_a_stale_etag_is_refused_with_conflict_and_changes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var read = Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"])));
+        var etag = NodeEtag.Of(read);
+        await store.ApplyAsync(Change(new PatchNode("python", NodeKind.Skill, new NodePatch { Category = new("Language") }, etag)));
+
+        var problem = Assert.Single((await RefusedAsync(store, new PatchNode("python", NodeKind.Skill, new NodePatch { Hot = !read.Hot }, etag))).Violations);
+        Assert.Equal((RuleCodes.Conflict, "expectedEtag"), (problem.Code, problem.Field));
+        var now = Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"])));
+        Assert.Equal(("Language", read.Hot), (now.Category, now.Hot));
+        Assert.NotEqual(etag, NodeEtag.Of(now));
+
+        await store.ApplyAsync(Change(new PatchNode("python", NodeKind.Skill, new NodePatch { Hot = !read.Hot }, NodeEtag.Of(now))));
+        Assert.Equal(!read.Hot, Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"]))).Hot);
+    }
+
+    [SkippableFact]
+    public async Task Of_concurrent_patches_expecting_the_same_etag_exactly_one_is_applied()
+    {
+        var store = await CreateStoreAsync();
+        var etag = NodeEtag.Of(Assert.Single(await store.GetNodesAsync(["mlops-engineer"])));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await store.ApplyAsync(Change(new PatchNode("mlops-engineer", NodeKind.Career, new NodePatch { Description = new($"Version {i}") }, etag)));
+                return $"Version {i}";
+            }
+            catch (GraphRuleException refused) when (refused.Violations.All(v => v.Code == RuleCodes.Conflict))
+            {
+                return null;
+            }
+        })));
+
+        var winner = Assert.Single(outcomes.OfType<string>());
+        Assert.Equal(winner, Assert.Single(await store.GetNodesAsync(["mlops-engineer"])).Description);
+    }
+
+    [SkippableFact]
     public async Task Updating_deleting_or_removing_what_is_not_there_is_refused_with_not_found()
     {
         var store = await CreateStoreAsync();

@@ -172,25 +172,25 @@ public abstract partial class StoreContract
     public async Task Path_from_ml_engineer_to_cloud_engineer_passes_mlops()
     {
         var store = await CreateStoreAsync();
-        var route = Assert.Single(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer")));
-        Assert.Equal(["machine-learning-engineer", "mlops-engineer", "cloud-engineer"], route.Careers);
-        Assert.Equal([EdgeKind.SpecialisationOf, EdgeKind.SeeAlso], route.Edges.Select(e => e.Kind));
-        Assert.Equal(2, route.Hops);
+        var path = Assert.Single(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer")));
+        Assert.Equal(["machine-learning-engineer", "mlops-engineer", "cloud-engineer"], path.Careers);
+        Assert.Equal([EdgeKind.SpecialisationOf, EdgeKind.SeeAlso], path.Edges.Select(e => e.Kind));
+        Assert.Equal(2, path.Hops);
     }
 
     [SkippableFact]
     public async Task A_weak_cross_link_is_walked_only_when_min_weight_allows_it()
     {
         var store = await CreateStoreAsync();
-        var route = Assert.Single(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer") { MinWeight = 0.1 }));
-        Assert.Equal(["machine-learning-engineer", "cloud-engineer"], route.Careers);
+        var path = Assert.Single(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { MinWeight = 0.1 }));
+        Assert.Equal(["machine-learning-engineer", "cloud-engineer"], path.Careers);
     }
 
     [SkippableFact]
     public async Task K_paths_are_loopless_distinct_and_ordered_by_hops_then_strength()
     {
         var store = await CreateStoreAsync();
-        var routes = await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer") { K = 5 });
+        var paths = await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { K = 5 });
         Assert.Equal(
             [
                 "machine-learning-engineer>mlops-engineer>cloud-engineer",
@@ -198,17 +198,17 @@ public abstract partial class StoreContract
                 "machine-learning-engineer>data-engineer>devops-engineer>cloud-engineer",
                 "machine-learning-engineer>data-engineer>devops-engineer>mlops-engineer>cloud-engineer",
             ],
-            routes.Select(r => string.Join('>', r.Careers)));
-        Assert.All(routes, r => Assert.Equal(r.Careers.Count, r.Careers.Distinct().Count()));
+            paths.Select(r => string.Join('>', r.Careers)));
+        Assert.All(paths, r => Assert.Equal(r.Careers.Count, r.Careers.Distinct().Count()));
     }
 
     [SkippableFact]
     public async Task Paths_keep_to_the_edge_kinds_and_hop_limit_asked_for()
     {
         var store = await CreateStoreAsync();
-        Assert.Empty(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer") { Via = [EdgeKind.SpecialisationOf] }));
-        Assert.Empty(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer") { MaxHops = 1 }));
-        var seeAlsoOnly = Assert.Single(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer") { Via = [EdgeKind.SeeAlso] }));
+        Assert.Empty(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { Via = [EdgeKind.SpecialisationOf] }));
+        Assert.Empty(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { MaxHops = 1 }));
+        var seeAlsoOnly = Assert.Single(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { Via = [EdgeKind.SeeAlso] }));
         Assert.Equal(["machine-learning-engineer", "data-engineer", "devops-engineer", "cloud-engineer"], seeAlsoOnly.Careers);
     }
 
@@ -216,7 +216,7 @@ public abstract partial class StoreContract
     public async Task There_is_no_path_to_an_unconnected_career()
     {
         var store = await CreateStoreAsync();
-        Assert.Empty(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "generative-ai-specialist") { MaxHops = 8 }));
+        Assert.Empty(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "generative-ai-specialist") { MaxHops = 8 }));
     }
 
     [SkippableFact]
@@ -321,6 +321,17 @@ public abstract partial class StoreContract
         Assert.Empty(await store.GetNodesAsync(["new-career"]));
         var after = await store.ExportAsync();
         Assert.Equal(before.Edges.Count, after.Edges.Count);
+    }
+
+    [SkippableFact]
+    public async Task An_import_that_would_change_the_kind_of_a_stored_node_is_refused()
+    {
+        var store = await CreateStoreAsync();
+        var error = await Assert.ThrowsAsync<GraphRuleException>(() => store.ImportAsync(GraphDocument.Empty with { Careers = [new Career("python", "Python")] }));
+
+        var problem = Assert.Single(error.Violations);
+        Assert.Equal((RuleCodes.WrongKind, "python", "id"), (problem.Code, problem.Subject, problem.Field));
+        Assert.IsType<Skill>(Assert.Single(await store.GetNodesAsync(["python"])));
     }
 
     [SkippableFact]

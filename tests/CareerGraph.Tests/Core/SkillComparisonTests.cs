@@ -18,9 +18,9 @@ public sealed class SkillComparisonTests
     [Fact]
     public void Each_step_lists_what_carries_over_what_is_new_and_what_is_left_behind()
     {
-        var route = new Route(["ml", "mlops", "cloud"],
+        var found = new GraphPath(["ml", "mlops", "cloud"],
             [new Edge("mlops", "ml", EdgeKind.SpecialisationOf), new Edge("mlops", "cloud", EdgeKind.SeeAlso) { Weight = 0.8 }]);
-        var path = SkillComparison.Describe(route, Requirements);
+        var path = SkillComparison.Describe(found, Requirements);
 
         Assert.Equal(2, path.Hops);
         Assert.Equal(["python", "pytorch", "docker"], path.Steps[0].NewSkills);

@@ -76,6 +76,50 @@ public sealed class MutationTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_curators_updating_different_fields_of_one_career_at_once_both_keep_their_change()
+    {
+        const string Update = """
+            mutation Update($input: UpdateCareerInput!) { updateCareer(input: $input) { userErrors { code } } }
+            """;
+        var (alice, bob) = (_service.WithKey(), _service.WithKey());
+        for (var round = 0; round < 40; round++)
+        {
+            var answers = await Task.WhenAll(
+                Task.Run(() => alice.PostAsync(Update, new { input = new { id = "data-engineer", description = $"Round {round}" } })),
+                Task.Run(() => bob.PostAsync(Update, new { input = new { id = "data-engineer", duties = new[] { $"Duty of round {round}" } } })));
+            Assert.All(answers, a => Assert.Empty(a.Data.GetProperty("updateCareer").GetProperty("userErrors").EnumerateArray()));
+
+            var career = (await _service.Anonymous().PostAsync("""{ career(id: "data-engineer") { description duties } }""")).Data.GetProperty("career");
+            Assert.Equal(($"Round {round}", $"Duty of round {round}"), (career.GetProperty("description").GetString(), career.GetProperty("duties")[0].GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task An_update_with_a_stale_etag_is_refused_with_conflict_and_a_fresh_one_applies()
+    {
+        const string Update = """
+            mutation Update($input: UpdateSkillInput!) { updateSkill(input: $input) { skill { category etag } userErrors { code field message } } }
+            """;
+        var curator = _service.WithKey();
+        var read = await curator.PostAsync("""{ skill(id: "python") { etag } }""");
+        var etag = read.Data.GetProperty("skill").GetProperty("etag").GetString();
+
+        var first = (await curator.PostAsync(Update, new { input = new { id = "python", category = "Language", expectedEtag = etag } })).Data.GetProperty("updateSkill");
+        Assert.Empty(first.GetProperty("userErrors").EnumerateArray());
+        var fresh = first.GetProperty("skill").GetProperty("etag").GetString();
+        Assert.NotEqual(etag, fresh);
+
+        var stale = (await curator.PostAsync(Update, new { input = new { id = "python", category = "Snake", expectedEtag = etag } })).Data.GetProperty("updateSkill");
+        Assert.Equal(JsonValueKind.Null, stale.GetProperty("skill").ValueKind);
+        var error = Assert.Single(stale.GetProperty("userErrors").EnumerateArray());
+        Assert.Equal(("CONFLICT", "input.expectedEtag"), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
+        Assert.Equal("Language", Assert.IsType<Skill>(Assert.Single(await _service.Store.GetNodesAsync(["python"]))).Category);
+
+        var again = (await curator.PostAsync(Update, new { input = new { id = "python", category = "Programming language", expectedEtag = fresh } })).Data.GetProperty("updateSkill");
+        Assert.Equal("Programming language", again.GetProperty("skill").GetProperty("category").GetString());
+    }
+
+    [Fact]
     public async Task Edges_are_added_with_their_properties_changed_and_removed()
     {
         var curator = _service.WithKey();

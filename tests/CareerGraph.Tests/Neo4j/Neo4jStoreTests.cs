@@ -125,14 +125,14 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
     [InlineData("machine-learning-engineer", "machine-learning-engineer", 2, 0.5, 4, "SEE_ALSO,SPECIALISATION_OF")]
     public async Task Walks_are_ranked_exactly_as_the_embedded_store_ranks_them(string from, string to, int k, double minWeight, int maxHops, string via)
     {
-        var query = new RouteQuery(from, to) { K = k, MinWeight = minWeight, MaxHops = maxHops, Via = [.. via.Split(',').Select(EdgeKinds.FromCypherName)] };
+        var query = new PathQuery(from, to) { K = k, MinWeight = minWeight, MaxHops = maxHops, Via = [.. via.Split(',').Select(EdgeKinds.FromCypherName)] };
         _neo4j.Respond = WalkableEdges;
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
         using var embedded = await EmbeddedContractStoreAsync();
 
-        var routes = await services.Store().FindRoutesAsync(query);
+        var paths = await services.Store().FindPathsAsync(query);
 
-        Assert.Equal(Describe(await embedded.FindRoutesAsync(query)), Describe(routes));
+        Assert.Equal(Describe(await embedded.FindPathsAsync(query)), Describe(paths));
         var request = Assert.Single(_neo4j.Requests);
         Assert.Equal("career-walk-edges", request.StatementName);
         Assert.Equal((from, to, minWeight, maxHops), (request.Parameter<string>("from"), request.Parameter<string>("to"), request.Parameter<double>("minWeight"), request.Parameter<int>("maxHops")));
@@ -144,7 +144,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
         _neo4j.Respond = _ => FakeReply.Rows(["careers", "edges"]);
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
 
-        Assert.Empty(await services.Store().FindRoutesAsync(new RouteQuery("nobody", "cloud-engineer")));
+        Assert.Empty(await services.Store().FindPathsAsync(new PathQuery("nobody", "cloud-engineer")));
     }
 
     [Theory]
@@ -207,8 +207,8 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
         return store;
     }
 
-    private static string[] Describe(IEnumerable<Route> routes) =>
-        [.. routes.Select(r => string.Join(">", r.Careers) + " via " + string.Join(",", r.Edges.Select(e => e.Id)))];
+    private static string[] Describe(IEnumerable<GraphPath> paths) =>
+        [.. paths.Select(r => string.Join(">", r.Careers) + " via " + string.Join(",", r.Edges.Select(e => e.Id)))];
 
     /// <summary>What career-walk-edges answers for the contract graph: its careers and the walkable edges among them.</summary>
     private static FakeReply WalkableEdges(RecordedRequest request)

@@ -147,7 +147,7 @@ public sealed class QueryApiClientTests
         await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Row(("careers", Array.Empty<string>()), ("edges", Array.Empty<object>())));
         using var services = Neo4jTestServices.Create(neo4j.Uri);
 
-        await services.Store().FindRoutesAsync(new Store.RouteQuery("a", "b") { MinWeight = 1 });
+        await services.Store().FindPathsAsync(new Store.PathQuery("a", "b") { MinWeight = 1 });
 
         Assert.Contains("\"minWeight\":1.0", Assert.Single(neo4j.Requests).Body);
     }

@@ -39,8 +39,8 @@ public sealed class SeedFilesTests : IDisposable
     {
         using var store = SqliteGraphStore.Open(_folder.File("seeded.db"));
         await store.ImportAsync(SeedFiles.Read(RepoPaths.Seeds));
-        var route = Assert.Single(await store.FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer")));
-        Assert.Equal(["machine-learning-engineer", "mlops-engineer", "cloud-engineer"], route.Careers);
+        var path = Assert.Single(await store.FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer")));
+        Assert.Equal(["machine-learning-engineer", "mlops-engineer", "cloud-engineer"], path.Careers);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace CareerGraph.Paths;
 /// that may be walked. Careers are numbered and adjacency kept in arrays, so a search allocates little.
 /// Every backend ranks walks with this one rule, over the careers and edges it holds or has fetched.
 /// </summary>
-public sealed class RouteFinder
+public sealed class PathFinder
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly string[] _ids;
@@ -18,7 +18,7 @@ public sealed class RouteFinder
 
     private readonly record struct Link(int To, Edge Edge);
 
-    public RouteFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
+    public PathFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
         _ids = careerIds.ToArray();
         for (var i = 0; i < _ids.Length; i++) _numbers[_ids[i]] = i;
@@ -32,11 +32,11 @@ public sealed class RouteFinder
         _links = links.Select(l => l.OrderBy(x => x.Edge.Id, StringComparer.Ordinal).ToArray()).ToArray();
     }
 
-    /// <summary>The walks, best first; a cancelled token stops the search between steps (OperationCanceledException).</summary>
-    public IReadOnlyList<Route> Find(RouteQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The paths, best first; a cancelled token stops the search between steps (OperationCanceledException).</summary>
+    public IReadOnlyList<GraphPath> Find(PathQuery query, CancellationToken cancellationToken = default)
     {
         if (!_numbers.TryGetValue(query.From, out var from) || !_numbers.TryGetValue(query.To, out var to) || query.K <= 0) return [];
-        if (from == to) return [new Route([query.From], [])];
+        if (from == to) return [new GraphPath([query.From], [])];
 
         var search = new Search(this, query, cancellationToken);
         var first = search.Shortest(from, to, query.MaxHops, [], []);
@@ -65,12 +65,12 @@ public sealed class RouteFinder
             if (candidates.Count == 0) break;
             found.Add(candidates.Dequeue());
         }
-        return found.Select(w => new Route(w.Nodes.Select(n => _ids[n]).ToList(), w.Edges)).ToList();
+        return found.Select(w => new GraphPath(w.Nodes.Select(n => _ids[n]).ToList(), w.Edges)).ToList();
     }
 
     private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 
-    private sealed class Walk(int[] nodes, Edge[] edges, RouteFinder finder)
+    private sealed class Walk(int[] nodes, Edge[] edges, PathFinder finder)
     {
         public int[] Nodes { get; } = nodes;
         public Edge[] Edges { get; } = edges;
@@ -79,7 +79,7 @@ public sealed class RouteFinder
     }
 
     /// <summary>Dijkstra on (hops, penalty) for one query's walkable edges.</summary>
-    private sealed class Search(RouteFinder finder, RouteQuery query, CancellationToken cancellationToken)
+    private sealed class Search(PathFinder finder, PathQuery query, CancellationToken cancellationToken)
     {
         private readonly bool _seeAlso = query.Via.Contains(EdgeKind.SeeAlso);
         private readonly bool _specialisation = query.Via.Contains(EdgeKind.SpecialisationOf);
