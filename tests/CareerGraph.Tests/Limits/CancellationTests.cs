@@ -14,7 +14,7 @@ public sealed class CancellationTests
     /// A graph where k loopless walks of 8 hops take the path finder far longer than any timeout here: every
     /// career links to 8 others, so each of Yen's spur searches reaches all of them.
     /// </summary>
-    private static RouteFinder LargeGraph(out string from, out string to)
+    private static PathFinder LargeGraph(out string from, out string to)
     {
         const int Careers = 80_000;
         var random = new Random(7);
@@ -22,7 +22,7 @@ public sealed class CancellationTests
         var edges = Enumerable.Range(0, Careers).SelectMany(i => Enumerable.Range(0, 4).Select(_ =>
             new Edge(ids[i], ids[random.Next(Careers)], EdgeKind.SeeAlso) { Weight = 0.5 + random.NextDouble() / 2 }));
         (from, to) = (ids[0], ids[^1]);
-        return new RouteFinder(ids, edges.Where(e => e.Source != e.Target).DistinctBy(e => e.Id));
+        return new PathFinder(ids, edges.Where(e => e.Source != e.Target).DistinctBy(e => e.Id));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class CancellationTests
     {
         var finder = LargeGraph(out var from, out var to);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        Assert.ThrowsAny<OperationCanceledException>(() => finder.Find(new RouteQuery(from, to) { K = 10, MaxHops = 8 }, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => finder.Find(new PathQuery(from, to) { K = 10, MaxHops = 8 }, cancel.Token));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CancellationTests
     /// <summary>The store, but its path search runs the shared path finder over a large graph, as a store holding one would.</summary>
     public class LargePaths : DispatchProxy
     {
-        private static readonly Lazy<(RouteFinder Finder, string From, string To)> Graph = new(() => (LargeGraph(out var from, out var to), from, to));
+        private static readonly Lazy<(PathFinder Finder, string From, string To)> Graph = new(() => (LargeGraph(out var from, out var to), from, to));
         private ICareerGraphStore _inner = null!;
         private TaskCompletionSource _started = null!;
         private TaskCompletionSource<string> _outcome = null!;
@@ -91,11 +91,11 @@ public sealed class CancellationTests
         }
 
         protected override object? Invoke(MethodInfo? method, object?[]? args) =>
-            method!.Name == nameof(ICareerGraphStore.FindRoutesAsync)
-                ? Task.FromResult(Search((RouteQuery)args![0]!, (CancellationToken)args[1]!))
+            method!.Name == nameof(ICareerGraphStore.FindPathsAsync)
+                ? Task.FromResult(Search((PathQuery)args![0]!, (CancellationToken)args[1]!))
                 : method.Invoke(_inner, args);
 
-        private IReadOnlyList<Route> Search(RouteQuery query, CancellationToken cancellationToken)
+        private IReadOnlyList<GraphPath> Search(PathQuery query, CancellationToken cancellationToken)
         {
             _started.TrySetResult();
             try
