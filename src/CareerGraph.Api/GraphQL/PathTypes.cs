@@ -102,6 +102,7 @@ public sealed class GraphEdgeType : ObjectGraphType<Edge>
         Field<NonNullGraphType<StringGraphType>>("label").Description("Text to draw on the edge: the relationship type.").Resolve(c => c.Source.Kind.CypherName());
         Field<FloatGraphType>("weight").Description("SEE_ALSO: strength of the relation.").Resolve(c => c.Source.Weight);
         Field<IntGraphType>("tier").Description("SEE_ALSO: 1 for the closest relations.").Resolve(c => c.Source.Tier);
+        Field<StringGraphType>("reason").Description("SEE_ALSO: why the careers are linked, e.g. the job titles they share.").Resolve(c => c.Source.Reason);
         Field<FloatGraphType>("importance").Description("REQUIRES: how important the skill is, 0 to 1.").Resolve(c => c.Source.Importance);
         Field<BooleanGraphType>("core").Description("REQUIRES: a core skill rather than an optional one.").Resolve(c => c.Source.Core);
     }

@@ -60,6 +60,7 @@ public sealed class ContractGraphQueryApi(GraphDocument graph)
         ["core"] = edge.Core,
         ["weight"] = edge.Weight,
         ["tier"] = edge.Tier,
+        ["reason"] = edge.Reason,
     };
 
     private FakeReply CareersPage(RecordedRequest request)
