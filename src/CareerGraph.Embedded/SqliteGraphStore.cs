@@ -59,7 +59,10 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
     }
 
     public Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Resolve(reference, kind));
+        Task.FromResult(_index.Resolve(reference, kind, everyMeaning: false));
+
+    public Task<IReadOnlyList<GraphNode>> ResolveEveryMeaningAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_index.Resolve(reference, kind, everyMeaning: true));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Search.Find(query));

@@ -23,7 +23,7 @@ public sealed record OnetGraph(
 /// </summary>
 public static class OnetMapping
 {
-    public const string Source = "onet";
+    public const string Source = Sources.Onet;
 
     /// <summary>Duties kept per career, core tasks first: enough to see the job, few enough to read.</summary>
     public const int MaxDuties = 12;

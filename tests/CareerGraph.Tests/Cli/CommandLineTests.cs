@@ -163,6 +163,7 @@ public sealed class CommandLineTests : IDisposable
         var seeds = CareerGraph.Seeding.SeedFiles.Read(RepoPaths.Seeds);
         var stats = (await _cli.RunAsync("stats")).Output;
         Assert.Matches($@"Career\s+│\s+{seeds.Careers.Count}\s", stats);
-        Assert.Matches($@"Alias\s+│\s+{seeds.Aliases.Count}\s", stats.Replace(",", ""));
+        Assert.Matches($@"Alias link\s+│\s+{seeds.Aliases.Count}\s", stats.Replace(",", ""));
+        Assert.Matches($@"Alias name\s+│\s+{seeds.Aliases.Select(a => a.Key).Distinct().Count()}\s", stats.Replace(",", ""));
     }
 }
