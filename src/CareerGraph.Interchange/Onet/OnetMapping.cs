@@ -65,6 +65,7 @@ public static class OnetMapping
         var taken = new HashSet<string>(curated.Nodes.Select(n => n.Id).Concat(careers.Keys).Concat(industries.Keys), StringComparer.Ordinal);
         var (skills, requires, onCurated) = Skills(onet, curated, technologies ?? TechnologyMap.Empty, taken, skipped);
         edges.AddRange(requires);
+        aliases.AddRange(TechnologyNames(onCurated, curated));
 
         var links = CuratedLinks(onet, curated);
         edges.AddRange(links.GroupBy(l => (l.CareerId, l.OccupationId)).Select(TitleLink));
@@ -76,6 +77,16 @@ public static class OnetMapping
             edges,
             aliases);
         return new OnetGraph(document, skipped, links, onCurated);
+    }
+
+    /// <summary>O*NET's name for a technology on a curated skill ("Oracle Java"), as an alias of that skill, so the name finds it.</summary>
+    private static IEnumerable<Alias> TechnologyNames(Dictionary<string, string> onCurated, GraphDocument curated)
+    {
+        var names = curated.Skills.Select(s => (s.Id, Key: Names.Key(s.Name))).Concat(curated.Aliases.Select(a => (Id: a.TargetId, a.Key))).ToHashSet();
+        return onCurated
+            .Where(t => !names.Contains((t.Value, Names.Key(t.Key))))
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new Alias(t.Key, t.Value));
     }
 
     /// <summary>A curated career and an occupation that share titles: a weak link that says which titles.</summary>
