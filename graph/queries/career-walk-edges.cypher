@@ -20,6 +20,6 @@ CALL (onTheWay) {
   UNWIND onTheWay AS a
   MATCH (a)-[r:SEE_ALSO|SPECIALISATION_OF]->(b:Career)
   WHERE b IN onTheWay AND type(r) IN $via AND coalesce(r.weight, 1.0) >= $minWeight
-  RETURN collect(DISTINCT {source: a.id, target: b.id, type: type(r), weight: r.weight, tier: r.tier}) AS edges
+  RETURN collect(DISTINCT {source: a.id, target: b.id, type: type(r), weight: r.weight, tier: r.tier, reason: r.reason}) AS edges
 }
 RETURN [c IN onTheWay | c.id] AS careers, edges

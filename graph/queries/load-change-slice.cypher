@@ -38,7 +38,7 @@ CALL (touched) {
     UNION
     MATCH (n)-[:SPECIALISATION_OF]->+(a:Career)-[r:SPECIALISATION_OF]->(b:Career) RETURN a, r, b
   }
-  RETURN collect(DISTINCT {source: a.id, target: b.id, type: type(r), importance: r.importance, core: r.core, weight: r.weight, tier: r.tier}) AS edges
+  RETURN collect(DISTINCT {source: a.id, target: b.id, type: type(r), importance: r.importance, core: r.core, weight: r.weight, tier: r.tier, reason: r.reason}) AS edges
 }
 CALL (touched) {
   UNWIND touched AS n

@@ -23,6 +23,6 @@ CALL (kept) {
   UNWIND nodes AS a
   MATCH (a)-[r:REQUIRES|IN_INDUSTRY|SPECIALISATION_OF|SEE_ALSO]->(b)
   WHERE type(r) IN $types AND b IN nodes
-  RETURN collect({source: a.id, target: b.id, type: type(r), importance: r.importance, core: r.core, weight: r.weight, tier: r.tier}) AS edges
+  RETURN collect({source: a.id, target: b.id, type: type(r), importance: r.importance, core: r.core, weight: r.weight, tier: r.tier, reason: r.reason}) AS edges
 }
 RETURN total, kept AS nodes, edges

@@ -5,7 +5,7 @@ CALL () {
 }
 CALL () {
   MATCH (a)-[r:REQUIRES|IN_INDUSTRY|SPECIALISATION_OF|SEE_ALSO]->(b)
-  RETURN collect({source: a.id, target: b.id, type: type(r), importance: r.importance, core: r.core, weight: r.weight, tier: r.tier}) AS edges
+  RETURN collect({source: a.id, target: b.id, type: type(r), importance: r.importance, core: r.core, weight: r.weight, tier: r.tier, reason: r.reason}) AS edges
 }
 CALL () {
   MATCH (:Alias)-[r:ALIAS_OF]->(n)

@@ -55,7 +55,7 @@ public sealed class GraphIndex : IGraphFacts
             () => (outgoing, incoming) = (Group(document.Edges, e => (e.Source, e.Kind)), Group(document.Edges, e => (e.Target, e.Kind))),
             () => (aliasesByKey, aliasesByTarget) = (Group(document.Aliases, a => a.Key), Group(document.Aliases, a => a.TargetId)),
             () => nodesByName = Group(all, n => Names.Key(n.Name)),
-            () => search = new SearchIndex(all, document.Aliases, nodes),
+            () => search = new SearchIndex(all, document.Aliases, document.Edges, nodes),
             () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges));
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
         Search = search!;
@@ -134,22 +134,29 @@ public sealed class GraphIndex : IGraphFacts
         return new GraphIndex(document, redirects);
     }
 
-    public IReadOnlyList<GraphNode> Resolve(string reference, NodeKind? kind)
+    /// <summary>
+    /// The nodes a reference may mean, ranked: by id, by a merged-away id, by name, by alias; curated before O*NET
+    /// at each step (the order of graph/queries/nodes-by-reference.cypher). Without everyMeaning, only the best rank.
+    /// </summary>
+    public IReadOnlyList<GraphNode> Resolve(string reference, NodeKind? kind, bool everyMeaning)
     {
-        bool Wanted(GraphNode n) => kind is null || n.Kind == kind;
-
-        if (_nodes.TryGetValue(reference.Trim(), out var byId) && Wanted(byId)) return [byId];
-        if (_redirects.TryGetValue(reference.Trim(), out var survivor) && _nodes.TryGetValue(survivor, out var merged) && Wanted(merged)) return [merged];
+        var id = reference.Trim();
         var key = Names.Key(reference);
-        var byName = _nodesByName.GetValueOrDefault(key, []).Where(Wanted).ToList();
-        if (byName.Count > 0) return byName;
-        return _aliasesByKey.GetValueOrDefault(key, [])
-            .Select(a => _nodes.GetValueOrDefault(a.TargetId))
-            .OfType<GraphNode>()
-            .Where(Wanted)
-            .DistinctBy(n => n.Id)
-            .OrderBy(n => n.Id, StringComparer.Ordinal)
+        IEnumerable<(GraphNode? Node, int Step)> matches =
+        [
+            (_nodes.GetValueOrDefault(id), 0),
+            (_redirects.TryGetValue(id, out var survivor) ? _nodes.GetValueOrDefault(survivor) : null, 1),
+            .. _nodesByName.GetValueOrDefault(key, []).Select(n => ((GraphNode?)n, 2)),
+            .. _aliasesByKey.GetValueOrDefault(key, []).Select(a => (_nodes.GetValueOrDefault(a.TargetId), 3)),
+        ];
+        var ranked = matches
+            .Where(m => m.Node is not null && (kind is null || m.Node.Kind == kind))
+            .Select(m => (Node: m.Node!, Rank: m.Step * 2 + (Sources.IsCurated(m.Node!) ? 0 : 1)))
+            .OrderBy(m => m.Rank)
+            .ThenBy(m => m.Node.Id, StringComparer.Ordinal)
+            .DistinctBy(m => m.Node.Id)
             .ToList();
+        return [.. ranked.Where(m => everyMeaning || m.Rank == ranked[0].Rank).Select(m => m.Node)];
     }
 
     public Page<Career> FindCareers(CareerQuery query)
@@ -197,6 +204,7 @@ public sealed class GraphIndex : IGraphFacts
             _ => _industries.Length,
         }),
         Enum.GetValues<EdgeKind>().ToDictionary(k => k, k => Document.Edges.Count(e => e.Kind == k)),
+        _aliasesByKey.Count,
         Document.Aliases.Count);
 
     private static Page<T> PageOf<T>(IEnumerable<T> items, SortOrder sort, PageRequest page)

@@ -4,21 +4,25 @@ using CareerGraph.Store;
 namespace CareerGraph.Embedded;
 
 /// <summary>
-/// Ranks names and aliases against a text: exact, then prefix, word prefix, substring, then within a
-/// small edit distance (optimal string alignment, so "pyhton" finds Python). Words are numbered once
-/// in a vocabulary, so a query measures each distinct word once rather than once per name.
+/// Ranks names and aliases against a text: exact, then prefix (whole words before part of a word: "cloud" is closer
+/// to "Cloud Engineer" than to "CloudWorks"), word prefix, substring, then within a small edit distance (optimal
+/// string alignment, so "pyhton" finds Python). Equal scores go to careers, then skills, then industries; then to
+/// the node more careers require (a well-known skill before an obscure product); then to the shorter name.
+/// Words are numbered once in a vocabulary, so a query measures each distinct word once rather than once per name.
 /// </summary>
 internal sealed class SearchIndex
 {
     private readonly Entry[] _entries;
     private readonly string[] _vocabulary;
     private readonly IReadOnlyDictionary<string, GraphNode> _nodes;
+    private readonly Dictionary<string, int> _requiredBy;
 
     private sealed record Entry(string Key, int[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias);
 
-    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IReadOnlyDictionary<string, GraphNode> byId)
+    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IEnumerable<Edge> edges, IReadOnlyDictionary<string, GraphNode> byId)
     {
         _nodes = byId;
+        _requiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         Entry NewEntry(string text, string id, NodeKind kind, bool viaAlias)
         {
@@ -59,6 +63,8 @@ internal sealed class SearchIndex
         }
         return best.Values
             .OrderByDescending(b => b.Score)
+            .ThenBy(b => b.Entry.Kind)
+            .ThenByDescending(b => _requiredBy.GetValueOrDefault(b.Entry.NodeId))
             .ThenBy(b => b.Entry.Key.Length)
             .ThenBy(b => b.Entry.NodeId, StringComparer.Ordinal)
             .Take(query.First)
@@ -85,7 +91,7 @@ internal sealed class SearchIndex
     {
         var key = entry.Key;
         if (key == text) return 1.0;
-        if (key.StartsWith(text, StringComparison.Ordinal)) return 0.9;
+        if (key.StartsWith(text, StringComparison.Ordinal)) return key[text.Length] == ' ' ? 0.9 : 0.85;
         if (key.Contains(text, StringComparison.Ordinal))
             return key[key.IndexOf(text, StringComparison.Ordinal) - 1] == ' ' ? 0.8 : 0.7;
 

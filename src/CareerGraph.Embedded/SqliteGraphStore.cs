@@ -44,6 +44,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         }.ToString());
         connection.Open();
         Execute(connection, SqliteSchema.Create);
+        SqliteSchema.Upgrade(connection);
         var version = DataVersion(connection);
         return new SqliteGraphStore(connection, LoadIndex(connection), version);
     }
@@ -58,7 +59,10 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
     }
 
     public Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Resolve(reference, kind));
+        Task.FromResult(_index.Resolve(reference, kind, everyMeaning: false));
+
+    public Task<IReadOnlyList<GraphNode>> ResolveEveryMeaningAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_index.Resolve(reference, kind, everyMeaning: true));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Search.Find(query, cancellationToken));
@@ -268,13 +272,14 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 
         var edges = new List<Edge>();
         var kinds = Enum.GetValues<EdgeKind>().ToDictionary(k => k.CypherName(), StringComparer.Ordinal);
-        Read(db, "SELECT source, target, kind, importance, core, weight, tier FROM edges ORDER BY source, kind, target", row =>
+        Read(db, "SELECT source, target, kind, importance, core, weight, tier, reason FROM edges ORDER BY source, kind, target", row =>
             edges.Add(new Edge(Text(row, 0), Text(row, 1), kinds[Text(row, 2)])
             {
                 Importance = IsNull(row, 3) ? null : raw.sqlite3_column_double(row, 3),
                 Core = IsNull(row, 4) ? null : raw.sqlite3_column_int64(row, 4) != 0,
                 Weight = IsNull(row, 5) ? null : raw.sqlite3_column_double(row, 5),
                 Tier = IsNull(row, 6) ? null : raw.sqlite3_column_int(row, 6),
+                Reason = IsNull(row, 7) ? null : Text(row, 7),
             }));
 
         var aliases = new List<Alias>();

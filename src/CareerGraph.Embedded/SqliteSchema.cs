@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace CareerGraph.Embedded;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal static class SqliteSchema
             core       INTEGER,
             weight     REAL,
             tier       INTEGER,
+            reason     TEXT,
             PRIMARY KEY (source, kind, target)
         );
         CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, kind);
@@ -60,4 +63,15 @@ internal static class SqliteSchema
             imported_at TEXT NOT NULL
         );
         """;
+
+    /// <summary>Adds what files written by earlier versions lack: the SEE_ALSO reason column.</summary>
+    public static void Upgrade(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('edges') WHERE name = 'reason'";
+        if ((long)columns.ExecuteScalar()! > 0) return;
+        using var add = connection.CreateCommand();
+        add.CommandText = "ALTER TABLE edges ADD COLUMN reason TEXT";
+        add.ExecuteNonQuery();
+    }
 }

@@ -17,7 +17,7 @@ namespace CareerGraph.Embedded;
 internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, GraphIndex? committed = null)
 {
     private static readonly Table Nodes = new("nodes", ["id", "kind", "name", "data"], ["id"]);
-    private static readonly Table Edges = new("edges", ["source", "kind", "target", "importance", "core", "weight", "tier"], ["source", "kind", "target"]);
+    private static readonly Table Edges = new("edges", ["source", "kind", "target", "importance", "core", "weight", "tier", "reason"], ["source", "kind", "target"]);
     private static readonly Table Aliases = new("aliases", ["key", "name", "target"], ["key", "target"]);
 
     public ImportResult UpsertNodes(IEnumerable<(string Id, NodeKind Kind, string Name, string Data)> nodes, Func<GraphNode, string> serialize)
@@ -48,7 +48,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         Upsert(Edges, written.Values.Select(e => new object?[]
         {
             e.Source, e.Kind.CypherName(), e.Target, e.Importance,
-            e.Core is { } core ? (core ? 1L : 0L) : null, e.Weight, e.Tier is { } tier ? (long)tier : null,
+            e.Core is { } core ? (core ? 1L : 0L) : null, e.Weight, e.Tier is { } tier ? (long)tier : null, e.Reason,
         }));
         return counts.Result;
     }

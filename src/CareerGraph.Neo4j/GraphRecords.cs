@@ -46,7 +46,7 @@ internal sealed record NodeRecord(string ElementId, IReadOnlyList<string> Labels
 }
 
 /// <summary>An edge as our statements return it: both ends' ids, the relationship type and its properties.</summary>
-internal sealed record EdgeRecord(string Source, string Target, string Type, double? Importance = null, bool? Core = null, double? Weight = null, int? Tier = null)
+internal sealed record EdgeRecord(string Source, string Target, string Type, double? Importance = null, bool? Core = null, double? Weight = null, int? Tier = null, string? Reason = null)
 {
     public Edge ToEdge() => new(Source, Target, EdgeKinds.FromCypherName(Type))
     {
@@ -54,6 +54,7 @@ internal sealed record EdgeRecord(string Source, string Target, string Type, dou
         Core = Core,
         Weight = Weight,
         Tier = Tier,
+        Reason = Reason,
     };
 }
 
@@ -114,6 +115,7 @@ internal static class GraphRecords
         Add(properties, "core", edge.Core);
         Add(properties, "weight", edge.Weight);
         Add(properties, "tier", edge.Tier);
+        Add(properties, "reason", edge.Reason);
         return new { source = edge.Source, target = edge.Target, properties };
     }
 

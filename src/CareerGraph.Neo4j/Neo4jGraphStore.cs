@@ -52,10 +52,16 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         return [.. result.Column<NodeRecord>("node").Select(n => n.ToNode())];
     }
 
-    public async Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
+        ResolveAsync(reference, kind, everyMeaning: false, cancellationToken);
+
+    public Task<IReadOnlyList<GraphNode>> ResolveEveryMeaningAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
+        ResolveAsync(reference, kind, everyMeaning: true, cancellationToken);
+
+    private async Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind, bool everyMeaning, CancellationToken cancellationToken)
     {
         var result = await _client.RunAsync(Statements.NodesByReference,
-            new { id = reference.Trim(), key = Names.Key(reference), kind = kind?.ToString() }, cancellationToken);
+            new { id = reference.Trim(), key = Names.Key(reference), kind = kind?.ToString(), every = everyMeaning, onet = Sources.Onet }, cancellationToken);
         return [.. result.Column<NodeRecord>("node").Select(n => n.ToNode())];
     }
 
@@ -207,7 +213,8 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
                 [EdgeKind.SpecialisationOf] = Count("specialisationOf"),
                 [EdgeKind.SeeAlso] = Count("seeAlso"),
             },
-            Count("aliases"));
+            Count("aliasNames"),
+            Count("aliasLinks"));
     }
 
     public async Task<GraphDocument> ExportAsync(CancellationToken cancellationToken = default)

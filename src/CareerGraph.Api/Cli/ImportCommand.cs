@@ -44,7 +44,7 @@ internal static class ImportCommand
                     : $"Curated seeds: loaded ({Summaries.N(seeds.Created)} created, {Summaries.N(seeds.Updated)} updated).");
             }
             var stored = await context.Store.ExportAsync(cancellationToken);
-            var graph = OnetMapping.ToGraph(onet, stored);
+            var graph = OnetMapping.ToGraph(onet, stored, TechnologyMap.Read(context.Options.Seeds.ResolvedPath));
             Summaries.Skipped(terminal, graph.Skipped);
 
             var (changes, imported) = await StoreAsync(terminal, context, stored, graph.Document, cancellationToken);

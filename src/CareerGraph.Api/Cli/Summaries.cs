@@ -32,7 +32,8 @@ internal static class Summaries
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Kind").AddColumn(new TableColumn("Count").RightAligned());
         foreach (var kind in Enum.GetValues<NodeKind>()) table.AddRow(kind.ToString(), N(stats.Nodes.GetValueOrDefault(kind)));
         foreach (var kind in Enum.GetValues<EdgeKind>()) table.AddRow(kind.CypherName(), N(stats.Edges.GetValueOrDefault(kind)));
-        table.AddRow("Alias", N(stats.Aliases));
+        table.AddRow("Alias name", N(stats.AliasNames));
+        table.AddRow("Alias link", N(stats.AliasLinks));
         return table;
     }
 

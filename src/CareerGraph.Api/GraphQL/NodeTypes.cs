@@ -103,6 +103,7 @@ public sealed class SeeAlsoType : ObjectGraphType<SeeAlso>
             .Resolve(c => c.Loaders().Node(c.Source.CareerId));
         Field<NonNullGraphType<FloatGraphType>>("weight").Description("Strength of the relation, greater than 0 and at most 1.").Resolve(c => c.Source.Edge.Strength);
         Field<IntGraphType>("tier").Description("1 for the closest relations, 2 and up for looser ones.").Resolve(c => c.Source.Edge.Tier);
+        Field<StringGraphType>("reason").Description("Why the careers are linked when it is not obvious, e.g. the job titles they share; null otherwise.").Resolve(c => c.Source.Edge.Reason);
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class CareerPathType : ObjectGraphType<DescribedPath>
         Name = "CareerPath";
         Description = "A walk from one career to another over SEE_ALSO and SPECIALISATION_OF edges, with the skills at every step.";
         Field<NonNullGraphType<IntGraphType>>("hops").Description("Number of moves: one less than the number of careers.").Resolve(c => c.Source.Path.Hops);
-        Field<NonNullGraphType<FloatGraphType>>("strength").Description("Sum of the weights of the edges walked (SPECIALISATION_OF counts 1); higher is a closer walk.").Resolve(c => Math.Round(c.Source.GraphPath.Strength, 6));
+        Field<NonNullGraphType<FloatGraphType>>("strength").Description("Mean weight of the edges walked (SPECIALISATION_OF counts 1), from 0 to 1; higher is a closer walk. Walks are ranked by hops first, so a longer walk never outranks a shorter one.").Resolve(c => Math.Round(c.Source.GraphPath.Strength, 6));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("careers").Description("The careers in walking order.")
             .Resolve(c => c.Loaders().Nodes<Career>(c.Source.GraphPath.Careers));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("One step per career, in walking order.").Resolve(c => c.Source.Path.Steps);
@@ -101,6 +101,7 @@ public sealed class GraphEdgeType : ObjectGraphType<Edge>
         Field<NonNullGraphType<StringGraphType>>("label").Description("Text to draw on the edge: the relationship type.").Resolve(c => c.Source.Kind.CypherName());
         Field<FloatGraphType>("weight").Description("SEE_ALSO: strength of the relation.").Resolve(c => c.Source.Weight);
         Field<IntGraphType>("tier").Description("SEE_ALSO: 1 for the closest relations.").Resolve(c => c.Source.Tier);
+        Field<StringGraphType>("reason").Description("SEE_ALSO: why the careers are linked, e.g. the job titles they share.").Resolve(c => c.Source.Reason);
         Field<FloatGraphType>("importance").Description("REQUIRES: how important the skill is, 0 to 1.").Resolve(c => c.Source.Importance);
         Field<BooleanGraphType>("core").Description("REQUIRES: a core skill rather than an optional one.").Resolve(c => c.Source.Core);
     }
@@ -128,7 +129,9 @@ public sealed class GraphStatsType : ObjectGraphType<GraphStats>
         Field<NonNullGraphType<IntGraphType>>("careers").Description("Number of careers.").Resolve(c => c.Source.Nodes.GetValueOrDefault(NodeKind.Career));
         Field<NonNullGraphType<IntGraphType>>("skills").Description("Number of skills.").Resolve(c => c.Source.Nodes.GetValueOrDefault(NodeKind.Skill));
         Field<NonNullGraphType<IntGraphType>>("industries").Description("Number of industries.").Resolve(c => c.Source.Nodes.GetValueOrDefault(NodeKind.Industry));
-        Field<NonNullGraphType<IntGraphType>>("aliases").Description("Number of alias links (alias → node).").Resolve(c => c.Source.Aliases);
+        Field<NonNullGraphType<IntGraphType>>("aliasNames").Description("Number of distinct alias names (compared ignoring case and spacing).").Resolve(c => c.Source.AliasNames);
+        Field<NonNullGraphType<IntGraphType>>("aliasLinks").Description("Number of alias links, one per alias name and node it names: a title naming three careers is three links.").Resolve(c => c.Source.AliasLinks);
+        Field<NonNullGraphType<IntGraphType>>("aliases").Description("Number of alias links; the same as aliasLinks.").DeprecationReason("Says names but counts links: use aliasLinks, or aliasNames for the names.").Resolve(c => c.Source.AliasLinks);
         Field<NonNullGraphType<IntGraphType>>("edges").Description("Number of edges of every kind.").Resolve(c => c.Source.Edges.Values.Sum());
     }
 }

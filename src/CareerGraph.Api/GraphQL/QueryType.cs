@@ -34,7 +34,7 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<CareerType>("career")
-            .Description("One career by id, name or alias (case-insensitive); null when nothing matches. An alias naming several careers is an AMBIGUOUS_REFERENCE error listing them.")
+            .Description("One career by id, name or alias (case-insensitive); null when nothing matches. The best match wins: a name over an alias, a curated career over an O*NET one (\"Cloud Engineer\" is the curated career, though O*NET occupations carry that title; resolve lists them all). An alias naming several careers equally is an AMBIGUOUS_REFERENCE error listing them.")
             .Argument<IdGraphType>("id", "The career's id.")
             .Argument<StringGraphType>("name", "The career's name or one of its aliases.")
             .ResolveAsync(c => Lookup(store, c, NodeKind.Career));
@@ -52,10 +52,10 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(c => Lookup(store, c, NodeKind.Industry));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("resolve")
-            .Description("Every node an id, name or alias may mean. More than one result means the reference is ambiguous.")
+            .Description("Every node an id, name or alias may mean, curated and O*NET, best first: the node with that id, the career a merged-away id stands for, nodes with that name, then nodes with that alias; curated before O*NET at each step.")
             .Argument<NonNullGraphType<StringGraphType>>("reference", "An id, a name or an alias.")
             .Argument<NodeKindType>("kind", "Only nodes of this kind.")
-            .ResolveAsync(async c => await store.ResolveAsync(c.GetArgument<string>("reference"), c.GetArgument<NodeKind?>("kind"), c.CancellationToken));
+            .ResolveAsync(async c => await store.ResolveEveryMeaningAsync(c.GetArgument<string>("reference"), c.GetArgument<NodeKind?>("kind"), c.CancellationToken));
 
         Field<NonNullGraphType<CareerConnectionType>>("careers")
             .Description("Careers, a page at a time, filtered and sorted.")

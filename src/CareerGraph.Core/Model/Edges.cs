@@ -9,7 +9,7 @@ public enum EdgeKind
     InIndustry,
     /// <summary>Career → the broader Career it specialises.</summary>
     SpecialisationOf,
-    /// <summary>Career → related Career, with weight (0–1] and tier.</summary>
+    /// <summary>Career → related Career, with weight (0–1], tier and an optional reason.</summary>
     SeeAlso,
 }
 
@@ -47,6 +47,9 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
 
     /// <summary>SEE_ALSO: 1 for the closest relations, 2 and up for looser ones.</summary>
     public int? Tier { get; init; }
+
+    /// <summary>SEE_ALSO: why the careers are linked, when the link is not obvious (e.g. the job titles they share).</summary>
+    public string? Reason { get; init; }
 
     public string Id => $"{Source}|{Kind.CypherName()}|{Target}";
 

@@ -13,8 +13,12 @@ public sealed record GraphDocument(
     public IEnumerable<GraphNode> Nodes => Careers.Cast<GraphNode>().Concat(Skills).Concat(Industries);
 }
 
-/// <summary>Counts of what a graph holds, by node and edge kind.</summary>
+/// <summary>
+/// Counts of what a graph holds, by node and edge kind, and its aliases: distinct alias names (compared as
+/// <see cref="Names.Key"/>) and alias links (one per name and node it names; "Cloud Engineer" naming three is three).
+/// </summary>
 public sealed record GraphStats(
     IReadOnlyDictionary<NodeKind, int> Nodes,
     IReadOnlyDictionary<EdgeKind, int> Edges,
-    int Aliases);
+    int AliasNames,
+    int AliasLinks);

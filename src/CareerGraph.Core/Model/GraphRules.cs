@@ -110,7 +110,7 @@ public static class GraphRules
         return problems;
     }
 
-    /// <summary>Only the properties of its kind are set on an edge: importance and core on REQUIRES, weight and tier on SEE_ALSO.</summary>
+    /// <summary>Only the properties of its kind are set on an edge: importance and core on REQUIRES, weight, tier and reason on SEE_ALSO.</summary>
     public static IReadOnlyList<RuleViolation> CheckEdgeProperties(Edge edge)
     {
         var problems = new List<RuleViolation>();
@@ -121,7 +121,7 @@ public static class GraphRules
                     $"{edge.Kind.CypherName()} edges have no {field}; only {owner.CypherName()} edges do. Leave '{field}' out.") { Field = field });
         }
         if (edge.Kind != EdgeKind.Requires) { NotAllowed("importance", edge.Importance, EdgeKind.Requires); NotAllowed("core", edge.Core, EdgeKind.Requires); }
-        if (edge.Kind != EdgeKind.SeeAlso) { NotAllowed("weight", edge.Weight, EdgeKind.SeeAlso); NotAllowed("tier", edge.Tier, EdgeKind.SeeAlso); }
+        if (edge.Kind != EdgeKind.SeeAlso) { NotAllowed("weight", edge.Weight, EdgeKind.SeeAlso); NotAllowed("tier", edge.Tier, EdgeKind.SeeAlso); NotAllowed("reason", edge.Reason, EdgeKind.SeeAlso); }
         return problems;
     }
 

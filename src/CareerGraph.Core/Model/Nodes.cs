@@ -13,6 +13,14 @@ public abstract record GraphNode(string Id, string Name)
     public string? Source { get; init; }
 }
 
+/// <summary>Where nodes come from: imported from O*NET, or curated (every other source).</summary>
+public static class Sources
+{
+    public const string Onet = "onet";
+
+    public static bool IsCurated(GraphNode node) => node.Source != Onet;
+}
+
 /// <summary>A career (occupation). One that specialises another also carries the Specialisation label.</summary>
 public sealed record Career(string Id, string Name) : GraphNode(Id, Name)
 {

@@ -13,11 +13,19 @@ public interface ICareerGraphStore
     Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every node a reference may mean: an exact id, else the id of a career merged into another (the
-    /// survivor), else an exact name, else an alias (case-insensitive). More than one result means the
-    /// reference is ambiguous.
+    /// The nodes a reference means: the best of its matches as <see cref="ResolveEveryMeaningAsync"/> orders them
+    /// (an id, else a merged-away id's survivor, else a name, else an alias; curated before O*NET at each step), so
+    /// the curated "Cloud Engineer" wins over O*NET occupations with that alternate title. More than one result means
+    /// the reference is ambiguous.
     /// </summary>
     Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every node a reference may mean, each once, best first: the node with that id, the career a merged-away id
+    /// now stands for, the nodes with that name, then the nodes with that alias (case-insensitive); at each step
+    /// curated nodes before O*NET ones, then by id.
+    /// </summary>
+    Task<IReadOnlyList<GraphNode>> ResolveEveryMeaningAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default);
 
     /// <summary>Names and aliases ranked by closeness to the text, tolerant of small typos.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);

@@ -70,7 +70,9 @@ public static class PathDefaults
 public sealed record GraphPath(IReadOnlyList<string> Careers, IReadOnlyList<Edge> Edges)
 {
     public int Hops => Edges.Count;
-    public double Strength => Edges.Sum(e => e.Strength);
+
+    /// <summary>The mean weight of the links walked (1 for no link): a longer walk does not look stronger for being longer.</summary>
+    public double Strength => Edges.Count == 0 ? 1.0 : Edges.Average(e => e.Strength);
 }
 
 public sealed record NeighbourhoodQuery(string Id)

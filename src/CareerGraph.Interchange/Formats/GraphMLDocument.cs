@@ -38,6 +38,7 @@ public static class GraphMLDocument
         new("core", "edge", "core", "boolean"),
         new("weight", "edge", "weight", "double"),
         new("tier", "edge", "tier", "int"),
+        new("reason", "edge", "reason", "string"),
     ];
 
     /// <summary>How list values (duties, categories, aliases) are joined into one attribute.</summary>

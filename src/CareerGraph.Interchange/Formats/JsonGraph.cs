@@ -42,7 +42,7 @@ public static class JsonGraph
         });
         var edges = document.Edges.Select(e => new EdgeRecord(e.Source, e.Target, e.Kind.CypherName())
         {
-            Importance = e.Importance, Core = e.Core, Weight = e.Weight, Tier = e.Tier,
+            Importance = e.Importance, Core = e.Core, Weight = e.Weight, Tier = e.Tier, Reason = e.Reason,
         });
         JsonSerializer.Serialize(stream, new GraphFile([.. nodes], [.. edges]), Options);
     }
@@ -106,7 +106,7 @@ public static class JsonGraph
                 problems.Add($"$.edges[{i}].type: '{edge.Type}' is not a relationship type; use {string.Join(", ", Enum.GetValues<EdgeKind>().Select(k => k.CypherName()))}.");
                 continue;
             }
-            edges.Add(new Edge(edge.Source, edge.Target, kind.Value) { Importance = edge.Importance, Core = edge.Core, Weight = edge.Weight, Tier = edge.Tier });
+            edges.Add(new Edge(edge.Source, edge.Target, kind.Value) { Importance = edge.Importance, Core = edge.Core, Weight = edge.Weight, Tier = edge.Tier, Reason = edge.Reason });
         }
 
         if (problems.Count > 0)
@@ -146,5 +146,6 @@ public static class JsonGraph
         public bool? Core { get; init; }
         public double? Weight { get; init; }
         public int? Tier { get; init; }
+        public string? Reason { get; init; }
     }
 }

@@ -21,7 +21,7 @@ internal static class Properties
     public static IReadOnlyList<(string Name, object? Value)> Of(Edge edge) => edge.Kind switch
     {
         EdgeKind.Requires => [("importance", edge.Importance), ("core", edge.Core)],
-        EdgeKind.SeeAlso => [("weight", edge.Weight), ("tier", edge.Tier)],
+        EdgeKind.SeeAlso => [("weight", edge.Weight), ("tier", edge.Tier), ("reason", edge.Reason)],
         _ => [],
     };
 

@@ -16,13 +16,14 @@ public sealed record OnetGraph(
 /// <summary>
 /// Maps O*NET onto the career graph (rules and formulas in docs/onet.md): occupations become careers, their
 /// titles aliases, related occupations SEE_ALSO links, technologies skills, SOC major groups industries.
-/// The graph already stored is respected: O*NET technologies that are curated skills (by name or alias) use the
-/// curated skill, and curated careers are linked to the O*NET occupations whose titles they carry.
+/// The graph already stored is respected: O*NET technologies that the reviewed <see cref="TechnologyMap"/> names as
+/// curated skills use the curated skill (which becomes hot when O*NET flags any of them), and curated careers are
+/// weakly linked to the O*NET occupations whose titles they carry, with those titles as the reason.
 /// The result depends on the inputs only, so importing it again changes nothing.
 /// </summary>
 public static class OnetMapping
 {
-    public const string Source = "onet";
+    public const string Source = Sources.Onet;
 
     /// <summary>Duties kept per career, core tasks first: enough to see the job, few enough to read.</summary>
     public const int MaxDuties = 12;
@@ -30,14 +31,20 @@ public static class OnetMapping
     /// <summary>REQUIRES importance: a hot technology (frequent in job postings) counts more and is core.</summary>
     public const double HotImportance = 0.8, OtherImportance = 0.5;
 
-    /// <summary>SEE_ALSO from a curated career to the one occupation a title of it names, or to each of several.</summary>
-    public const double UniqueLinkWeight = 1.0, AmbiguousLinkWeight = 0.3;
+    /// <summary>
+    /// SEE_ALSO from a curated career to the one occupation a title of it names, or to each of several. A shared
+    /// title is a hint, not the same job, so both stay below the default walk threshold (0.5).
+    /// </summary>
+    public const double UniqueTitleLinkWeight = 0.4, AmbiguousTitleLinkWeight = 0.3;
+
+    public const int UniqueTitleLinkTier = 2, AmbiguousTitleLinkTier = 3;
 
     public static string CareerId(string socCode) => "onet-" + socCode.Replace('.', '-');
 
     /// <param name="onet">The database as read.</param>
     /// <param name="stored">What the store holds now; its O*NET nodes are ignored, everything else counts as curated.</param>
-    public static OnetGraph ToGraph(OnetDatabase onet, GraphDocument stored)
+    /// <param name="technologies">The reviewed technologies that are curated skills; none when left out.</param>
+    public static OnetGraph ToGraph(OnetDatabase onet, GraphDocument stored, TechnologyMap? technologies = null)
     {
         var curated = Curated(stored);
         var skipped = new List<SkippedRow>(onet.Skipped);
@@ -56,15 +63,12 @@ public static class OnetMapping
         edges.AddRange(SeeAlso(onet));
 
         var taken = new HashSet<string>(curated.Nodes.Select(n => n.Id).Concat(careers.Keys).Concat(industries.Keys), StringComparer.Ordinal);
-        var (skills, requires, onCurated) = Skills(onet, curated, taken);
+        var (skills, requires, onCurated) = Skills(onet, curated, technologies ?? TechnologyMap.Empty, taken, skipped);
         edges.AddRange(requires);
+        aliases.AddRange(TechnologyNames(onCurated, curated));
 
         var links = CuratedLinks(onet, curated);
-        edges.AddRange(links
-            .GroupBy(l => (l.CareerId, l.OccupationId))
-            .Select(g => g.Any(l => l.Unique)
-                ? new Edge(g.Key.CareerId, g.Key.OccupationId, EdgeKind.SeeAlso) { Weight = UniqueLinkWeight, Tier = 1 }
-                : new Edge(g.Key.CareerId, g.Key.OccupationId, EdgeKind.SeeAlso) { Weight = AmbiguousLinkWeight, Tier = 2 }));
+        edges.AddRange(links.GroupBy(l => (l.CareerId, l.OccupationId)).Select(TitleLink));
 
         var document = new GraphDocument(
             [.. careers.Values],
@@ -73,6 +77,29 @@ public static class OnetMapping
             edges,
             aliases);
         return new OnetGraph(document, skipped, links, onCurated);
+    }
+
+    /// <summary>O*NET's name for a technology on a curated skill ("Oracle Java"), as an alias of that skill, so the name finds it.</summary>
+    private static IEnumerable<Alias> TechnologyNames(Dictionary<string, string> onCurated, GraphDocument curated)
+    {
+        var names = curated.Skills.Select(s => (s.Id, Key: Names.Key(s.Name))).Concat(curated.Aliases.Select(a => (Id: a.TargetId, a.Key))).ToHashSet();
+        return onCurated
+            .Where(t => !names.Contains((t.Value, Names.Key(t.Key))))
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new Alias(t.Key, t.Value));
+    }
+
+    /// <summary>A curated career and an occupation that share titles: a weak link that says which titles.</summary>
+    private static Edge TitleLink(IGrouping<(string CareerId, string OccupationId), CuratedLink> shared)
+    {
+        var titles = shared.Select(l => l.MatchedTitle).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var unique = shared.Any(l => l.Unique);
+        return new Edge(shared.Key.CareerId, shared.Key.OccupationId, EdgeKind.SeeAlso)
+        {
+            Weight = unique ? UniqueTitleLinkWeight : AmbiguousTitleLinkWeight,
+            Tier = unique ? UniqueTitleLinkTier : AmbiguousTitleLinkTier,
+            Reason = (titles.Count == 1 ? "Shared job title: " : "Shared job titles: ") + string.Join(", ", titles),
+        };
     }
 
     private static GraphDocument Curated(GraphDocument stored)
@@ -145,16 +172,18 @@ public static class OnetMapping
                 return new Edge(CareerId(x.relation.Code), CareerId(x.relation.RelatedCode), EdgeKind.SeeAlso) { Weight = weight, Tier = tier };
             });
 
+    /// <summary>
+    /// Skills and REQUIRES edges. A technology the map names as a curated skill is that skill, and the curated skill is
+    /// returned with <c>hot</c> set when O*NET flags any technology on it (its other properties untouched).
+    /// </summary>
     private static (List<Skill> Skills, List<Edge> Requires, Dictionary<string, string> OnCurated) Skills(
-        OnetDatabase onet, GraphDocument curated, HashSet<string> taken)
+        OnetDatabase onet, GraphDocument curated, TechnologyMap map, HashSet<string> taken, List<SkippedRow> skipped)
     {
-        var curatedSkills = curated.Skills.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var curatedByName = curated.Skills.ToLookup(s => Names.Key(s.Name), s => s.Id);
-        var curatedByAlias = curated.Aliases.Where(a => curatedSkills.Contains(a.TargetId)).ToLookup(a => a.Key, a => a.TargetId);
-        string? CuratedSkill(string key) =>
-            curatedByName[key].Distinct().ToList() is [var byName] ? byName
-            : !curatedByName[key].Any() && curatedByAlias[key].Distinct().ToList() is [var byAlias] ? byAlias
-            : null;
+        var curatedSkills = curated.Skills.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var (entry, line) in map.Entries.Select((e, i) => (e, i + 1)).Where(x => !curatedSkills.ContainsKey(x.e.Skill)))
+            skipped.Add(new SkippedRow(TechnologyMap.FileName, line, $"the technology '{entry.Technology}' is mapped to '{entry.Skill}', which is no curated skill; it stays a skill of its own."));
+        string? CuratedSkill(string name) => map.SkillOf(name) is { } id && curatedSkills.ContainsKey(id) ? id : null;
+        var madeHot = new SortedDictionary<string, Skill>(StringComparer.Ordinal);
 
         // One skill per technology name, compared as a key; its spelling and category are the most frequent ones.
         var rows = onet.Technologies.Select(t => (Key: Names.Key(t.Example), Technology: t)).ToList();
@@ -164,10 +193,12 @@ public static class OnetMapping
         foreach (var technology in rows.GroupBy(r => r.Key, r => r.Technology).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var name = MostCommon(technology.Select(t => t.Example));
-            if (CuratedSkill(technology.Key) is { } curatedId)
+            if (CuratedSkill(name) is { } curatedId)
             {
                 idByKey[technology.Key] = curatedId;
                 onCurated[name] = curatedId;
+                if (technology.Any(t => t.Hot) && curatedSkills[curatedId] is { Hot: false } cold)
+                    madeHot[curatedId] = cold with { Hot = true };
                 continue;
             }
             var id = NewSkillId(name, taken);
@@ -189,7 +220,7 @@ public static class OnetMapping
         var edges = requires.Select(r => r.Value
             ? new Edge(r.Key.Career, r.Key.Skill, EdgeKind.Requires) { Importance = HotImportance, Core = true }
             : new Edge(r.Key.Career, r.Key.Skill, EdgeKind.Requires) { Importance = OtherImportance, Core = false }).ToList();
-        return ([.. skills.OrderBy(s => s.Id, StringComparer.Ordinal)], edges, onCurated);
+        return ([.. skills.Concat(madeHot.Values).OrderBy(s => s.Id, StringComparer.Ordinal)], edges, onCurated);
     }
 
     /// <summary>The most frequent spelling, ties broken by ordinal order, so the choice is stable.</summary>

@@ -269,8 +269,9 @@ public sealed class QueryTests(CareerGraphApp app)
     [Fact]
     public async Task Stats_count_the_seeded_graph()
     {
-        var data = await app.QueryAsync("{ stats { careers skills industries aliases edges } }");
+        var data = await app.QueryAsync("{ stats { careers skills industries aliasNames aliasLinks edges } }");
         Assert.True(data["stats"]!["careers"]!.GetValue<int>() >= 140);
+        Assert.True(data["stats"]!["aliasNames"]!.GetValue<int>() < data["stats"]!["aliasLinks"]!.GetValue<int>(), "Some seed aliases name several nodes.");
         Assert.True(data["stats"]!["skills"]!.GetValue<int>() >= 50);
     }
 

@@ -72,7 +72,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Curated seeds: loaded (", output);
         Assert.Contains("Skipped 10 malformed rows:", error);
         Assert.Contains("Technology Skills.txt:9: the Hot Technology 'maybe' is not one of Y, N.", error);
-        Assert.Matches(@"Stored: [1-9][\d,]* created, 0 updated, 0 unchanged\.", output);
+        // The one update: the curated Python becomes hot, as O*NET flags it.
+        Assert.Matches(@"Stored: [1-9][\d,]* created, 1 updated, 0 unchanged\.", output);
 
         var (againExit, again, _, _) = await _cli.RunAsync("import", "onet", OnetFixtures.Mini);
         Assert.Equal(0, againExit);
@@ -81,7 +82,7 @@ public sealed class CommandLineTests : IDisposable
 
         using var store = SqliteGraphStore.Open(_cli.DatabasePath);
         Assert.Equal("onet-15-1299-08", Assert.Single(await store.GetEdgesAsync(["machine-learning-engineer"], EdgeKind.SeeAlso, Store.Direction.Outgoing), e => e.Target.StartsWith("onet-")).Target);
-        Assert.Equal(["python"], (await store.ResolveAsync("Python", NodeKind.Skill)).Select(n => n.Id));
+        Assert.True(Assert.IsType<Skill>(Assert.Single(await store.ResolveAsync("Python", NodeKind.Skill))).Hot);
     }
 
     [Fact]
@@ -162,6 +163,7 @@ public sealed class CommandLineTests : IDisposable
         var seeds = CareerGraph.Seeding.SeedFiles.Read(RepoPaths.Seeds);
         var stats = (await _cli.RunAsync("stats")).Output;
         Assert.Matches($@"Career\s+│\s+{seeds.Careers.Count}\s", stats);
-        Assert.Matches($@"Alias\s+│\s+{seeds.Aliases.Count}\s", stats.Replace(",", ""));
+        Assert.Matches($@"Alias link\s+│\s+{seeds.Aliases.Count}\s", stats.Replace(",", ""));
+        Assert.Matches($@"Alias name\s+│\s+{seeds.Aliases.Select(a => a.Key).Distinct().Count()}\s", stats.Replace(",", ""));
     }
 }

@@ -258,7 +258,8 @@ public abstract partial class StoreContract
         Assert.Equal(3, stats.Nodes[NodeKind.Industry]);
         Assert.Equal(20, stats.Edges[EdgeKind.Requires]);
         Assert.Equal(7, stats.Edges[EdgeKind.SeeAlso]);
-        Assert.Equal(6, stats.Aliases);
+        Assert.Equal(6, stats.AliasLinks);
+        Assert.Equal(5, stats.AliasNames);
     }
 
     [SkippableFact]

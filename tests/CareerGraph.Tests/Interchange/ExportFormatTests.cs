@@ -158,13 +158,13 @@ public sealed class ExportFormatTests : IDisposable
         Assert.Equal(":START_ID,:END_ID,:TYPE,name", Lines("relationships_alias_of.csv")[0]);
         Assert.Equal(":ID,:LABEL,key,name", Lines("nodes_aliases.csv")[0]);
         Assert.Equal(":START_ID,:END_ID,:TYPE,importance:double,core:boolean", Lines("relationships_requires.csv")[0]);
-        Assert.Equal(":START_ID,:END_ID,:TYPE,weight:double,tier:int", Lines("relationships_see_also.csv")[0]);
+        Assert.Equal(":START_ID,:END_ID,:TYPE,weight:double,tier:int,reason", Lines("relationships_see_also.csv")[0]);
         Assert.Equal(Graph.Careers.Count + 1, Lines("nodes_careers.csv").Length);
         Assert.Equal(Graph.Edges.Count(e => e.Kind == EdgeKind.SeeAlso) + 1, Lines("relationships_see_also.csv").Length);
         Assert.Equal(Graph.Aliases.Count + 1, Lines("relationships_alias_of.csv").Length);
 
         Assert.Contains(Lines("nodes_careers.csv"), l => l.StartsWith("mlops-engineer,Career|Specialisation,MLOps Engineer,mlops engineer,", StringComparison.Ordinal));
-        Assert.Contains("onet-15-1252-00,onet-15-1299-08,SEE_ALSO,0.9,1", Lines("relationships_see_also.csv"));
+        Assert.Contains("onet-15-1252-00,onet-15-1299-08,SEE_ALSO,0.9,1,", Lines("relationships_see_also.csv"));
         Assert.Contains("onet-architecture-and-engineering,Industry,Architecture and Engineering,architecture and engineering,\"O*NET occupation family: SOC major group 17-0000, Architecture and Engineering Occupations.\",onet",
             Lines("nodes_industries.csv"));
         Assert.Contains(Lines("nodes_careers.csv"), l => l.Contains("\"Research, design and test computer hardware.\""));

@@ -9,7 +9,7 @@ public sealed class OnetMappingTests
 {
     private static readonly OnetDatabase Mini = OnetDatabase.Read(OnetFixtures.Mini);
     private static readonly OnetGraph Alone = OnetMapping.ToGraph(Mini, GraphDocument.Empty);
-    private static readonly OnetGraph WithCurated = OnetMapping.ToGraph(Mini, OnetFixtures.Curated);
+    private static readonly OnetGraph WithCurated = OnetMapping.ToGraph(Mini, OnetFixtures.Curated, OnetFixtures.CuratedTechnologies);
 
     private static Career Career(OnetGraph graph, string id) => graph.Document.Careers.Single(c => c.Id == id);
     private static Edge? Edge(OnetGraph graph, string source, EdgeKind kind, string target) =>
@@ -98,7 +98,7 @@ public sealed class OnetMappingTests
     public void Technologies_become_skills_with_their_category_and_hot_flag()
     {
         var skills = Alone.Document.Skills.ToDictionary(s => s.Id);
-        Assert.Equal(["c-sharp", "microsoft-excel", "notepad-plus-plus", "python"], skills.Keys.Order());
+        Assert.Equal(["c", "c-sharp", "microsoft-excel", "notepad-plus-plus", "python"], skills.Keys.Order());
         Assert.Equal("C#", skills["c-sharp"].Name);
         Assert.True(skills["python"].Hot);
         Assert.False(skills["notepad-plus-plus"].Hot);
@@ -114,13 +114,13 @@ public sealed class OnetMappingTests
         Assert.Equal((OnetMapping.HotImportance, true), (hot.Importance, hot.Core));
         var other = Edge(Alone, "onet-11-1011-00", EdgeKind.Requires, "microsoft-excel")!;
         Assert.Equal((OnetMapping.OtherImportance, false), (other.Importance, other.Core));
-        Assert.Equal(7, Alone.Document.Edges.Count(e => e.Kind == EdgeKind.Requires));
+        Assert.Equal(8, Alone.Document.Edges.Count(e => e.Kind == EdgeKind.Requires));
     }
 
     [Fact]
-    public void A_technology_named_like_a_curated_skill_or_its_alias_is_that_skill_not_a_second_one()
+    public void A_technology_the_reviewed_map_names_is_that_curated_skill_not_a_second_one()
     {
-        Assert.DoesNotContain(WithCurated.Document.Skills, s => s.Name is "Python" or "C#");
+        Assert.DoesNotContain(WithCurated.Document.Skills, s => s.Source == "onet" && s.Name is "Python" or "C#");
         Assert.NotNull(Edge(WithCurated, "onet-15-1252-00", EdgeKind.Requires, "python"));
         Assert.NotNull(Edge(WithCurated, "onet-15-1252-00", EdgeKind.Requires, "c-sharp-language"));
         Assert.Equal(new Dictionary<string, string> { ["C#"] = "c-sharp-language", ["Python"] = "python" },
@@ -128,22 +128,65 @@ public sealed class OnetMappingTests
     }
 
     [Fact]
-    public void A_curated_career_named_like_one_occupation_is_linked_to_it_strongly_not_duplicated()
+    public void A_curated_skill_becomes_hot_when_onet_flags_a_technology_on_it_and_keeps_its_other_properties()
+    {
+        var python = Assert.Single(WithCurated.Document.Skills, s => s.Id == "python");
+        Assert.Equal(OnetFixtures.Curated.Skills.Single(s => s.Id == "python") with { Hot = true }, python);
+        Assert.True(WithCurated.Document.Skills.Single(s => s.Id == "c-sharp-language").Hot);
+        Assert.DoesNotContain(WithCurated.Document.Skills, s => s.Id == "c-plus-plus");
+    }
+
+    [Fact]
+    public void A_curated_alias_does_not_map_a_technology_the_map_leaves_out()
+    {
+        var c = Assert.Single(WithCurated.Document.Skills, s => s.Name == "C");
+        Assert.Equal(("c", "onet"), (c.Id, c.Source));
+        Assert.NotNull(Edge(WithCurated, "onet-17-2061-00", EdgeKind.Requires, "c"));
+        Assert.Null(Edge(WithCurated, "onet-17-2061-00", EdgeKind.Requires, "c-plus-plus"));
+    }
+
+    [Fact]
+    public void Without_a_map_every_technology_stays_a_skill_of_its_own()
+    {
+        var unmapped = OnetMapping.ToGraph(Mini, OnetFixtures.Curated);
+        Assert.Empty(unmapped.TechnologiesOnCuratedSkills);
+        Assert.Equal(Alone.Document.Skills.Select(s => s.Name).Order(), unmapped.Document.Skills.Select(s => s.Name).Order());
+    }
+
+    [Fact]
+    public void A_map_entry_naming_no_curated_skill_is_reported_and_the_technology_stays_its_own()
+    {
+        var graph = OnetMapping.ToGraph(Mini, OnetFixtures.Curated, new TechnologyMap([new("Notepad++", "no-such-skill")]));
+        Assert.Contains(graph.Skipped, s => s.File == TechnologyMap.FileName && s.Reason.Contains("'no-such-skill'"));
+        Assert.Contains(graph.Document.Skills, s => s.Id == "notepad-plus-plus");
+    }
+
+    [Fact]
+    public void A_curated_career_sharing_a_title_with_one_occupation_gets_a_weak_link_that_names_the_title()
     {
         var link = Edge(WithCurated, "machine-learning-engineer", EdgeKind.SeeAlso, "onet-15-1299-08")!;
-        Assert.Equal((1.0, 1), (link.Weight, link.Tier));
+        Assert.Equal((OnetMapping.UniqueTitleLinkWeight, OnetMapping.UniqueTitleLinkTier), (link.Weight, link.Tier));
+        Assert.True(link.Weight < 0.5, "A shared title alone must stay below the default walk threshold.");
+        Assert.Equal("Shared job title: Machine Learning Engineer", link.Reason);
         Assert.DoesNotContain(WithCurated.Document.Careers, c => c.Id == "machine-learning-engineer" || c.Name == "Machine Learning Engineer");
     }
 
     [Fact]
-    public void A_curated_career_named_like_several_occupations_gets_weak_links_to_each()
+    public void A_curated_career_named_like_several_occupations_gets_weaker_links_to_each()
     {
         foreach (var occupation in new[] { "onet-15-1252-00", "onet-15-1299-08" })
         {
             var link = Edge(WithCurated, "cloud-engineer", EdgeKind.SeeAlso, occupation)!;
-            Assert.Equal((OnetMapping.AmbiguousLinkWeight, 2), (link.Weight, link.Tier));
+            Assert.Equal((OnetMapping.AmbiguousTitleLinkWeight, OnetMapping.AmbiguousTitleLinkTier, "Shared job title: Cloud Engineer"), (link.Weight, link.Tier, link.Reason));
         }
         Assert.Equal(["cloud-engineer", "machine-learning-engineer"], WithCurated.CuratedLinks.Select(l => l.CareerId).Distinct().Order());
+    }
+
+    [Fact]
+    public void Only_links_from_shared_titles_carry_a_reason()
+    {
+        Assert.All(WithCurated.Document.Edges.Where(e => e.Reason is not null), e => Assert.DoesNotContain("onet-", e.Source[..5]));
+        Assert.DoesNotContain(Alone.Document.Edges, e => e.Reason is not null);
     }
 
     [Fact]
@@ -152,7 +195,7 @@ public sealed class OnetMappingTests
         var stored = WithCurated.Document with { Careers = [.. WithCurated.Document.Careers, .. OnetFixtures.Curated.Careers] };
         var again = OnetMapping.ToGraph(Mini, stored);
         Assert.Equal(Alone.Document.Careers.Count, again.Document.Careers.Count);
-        Assert.DoesNotContain(again.Document.Edges, e => e.Kind == EdgeKind.SeeAlso && e.Source.StartsWith("onet-") && e.Weight == 1.0);
+        Assert.DoesNotContain(again.Document.Edges, e => e.Kind == EdgeKind.SeeAlso && e.Source.StartsWith("onet-") && e.Reason is not null);
     }
 
     [Fact]
@@ -220,7 +263,7 @@ public sealed class OnetMappingTests
     [Fact]
     public void Mapping_the_same_data_twice_gives_the_same_graph()
     {
-        var again = OnetMapping.ToGraph(OnetDatabase.Read(OnetFixtures.Mini), OnetFixtures.Curated);
+        var again = OnetMapping.ToGraph(OnetDatabase.Read(OnetFixtures.Mini), OnetFixtures.Curated, OnetFixtures.CuratedTechnologies);
         Assert.Equal(GraphJson.Of(WithCurated.Document), GraphJson.Of(again.Document));
     }
 

@@ -33,7 +33,8 @@ public sealed class ContractGraphQueryApi(GraphDocument graph)
             "graph-stats" => FakeReply.Row(
                 ("careers", graph.Careers.Count), ("skills", graph.Skills.Count), ("industries", graph.Industries.Count),
                 ("requires", Count(EdgeKind.Requires)), ("inIndustry", Count(EdgeKind.InIndustry)),
-                ("specialisationOf", Count(EdgeKind.SpecialisationOf)), ("seeAlso", Count(EdgeKind.SeeAlso)), ("aliases", graph.Aliases.Count)),
+                ("specialisationOf", Count(EdgeKind.SpecialisationOf)), ("seeAlso", Count(EdgeKind.SeeAlso)),
+                ("aliasNames", graph.Aliases.Select(a => a.Key).Distinct().Count()), ("aliasLinks", graph.Aliases.Count)),
             _ => throw new InvalidOperationException($"No script for {request}."),
         };
     }
@@ -60,6 +61,7 @@ public sealed class ContractGraphQueryApi(GraphDocument graph)
         ["core"] = edge.Core,
         ["weight"] = edge.Weight,
         ["tier"] = edge.Tier,
+        ["reason"] = edge.Reason,
     };
 
     private FakeReply CareersPage(RecordedRequest request)

@@ -192,7 +192,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
         var exported = await services.Store().ExportAsync();
 
         Assert.Equal(document.Edges.Count(e => e.Kind == EdgeKind.Requires), stats.Edges[EdgeKind.Requires]);
-        Assert.Equal(document.Aliases.Count, stats.Aliases);
+        Assert.Equal(document.Aliases.Count, stats.AliasLinks);
         Assert.Equal(document.Careers.Select(c => c.Id).Order(), exported.Careers.Select(c => c.Id));
         Assert.Equal(document.Edges.Select(e => e.Id).Order(), exported.Edges.Select(e => e.Id).Order());
         Assert.Equivalent(document.Edges.Single(e => e.Kind == EdgeKind.Requires && e.Target == "pytorch" && e.Source == "machine-learning-engineer"),
