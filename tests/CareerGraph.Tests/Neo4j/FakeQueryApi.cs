@@ -133,10 +133,11 @@ public sealed class FakeQueryApi : IAsyncDisposable
 
         if (request.Method == "POST")
         {
-            // JAX-RS @Consumes("application/json", typed JSON): anything else is refused before the controller runs.
-            if (request.ContentType is not { } type || !(type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-                                                         || type.StartsWith("application/vnd.neo4j.query", StringComparison.OrdinalIgnoreCase)))
-                return new FakeReply(415, "");
+            // JAX-RS @Consumes("application/json", typed JSON): a body of another type, or of no declared type, is refused
+            // before the controller runs; a request with no body at all matches and reaches it as a null request.
+            var json = request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+                                                           || type.StartsWith("application/vnd.neo4j.query", StringComparison.OrdinalIgnoreCase));
+            if (!json && (request.ContentType is not null || request.Body.Length > 0)) return new FakeReply(415, "");
             if (!parses) return FakeReply.Error(400, "Neo.ClientError.Request.Invalid", "Bad Request");
         }
 
