@@ -19,6 +19,12 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 {
     private const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
+    /// <summary>The longest walk career-walk-edges searches: Cypher takes only literal quantifier bounds ({1,8}).</summary>
+    internal const int MaxWalkHops = 8;
+
+    /// <summary>The deepest neighbourhood the neighbourhood statement searches (its literal bound {1,3}).</summary>
+    internal const int MaxNeighbourhoodDepth = 3;
+
     private readonly QueryApiClient _client;
     private readonly IOptions<Neo4jOptions> _options;
     private readonly ILogger _logger;
@@ -199,6 +205,9 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     public async Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default)
     {
         if (query.K <= 0) return [];
+        if (query.MaxHops > MaxWalkHops)
+            throw new ArgumentOutOfRangeException(nameof(query), query.MaxHops,
+                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
         var result = await _client.RunAsync(Statements.CareerWalkEdges, new
         {
             from = query.From,
@@ -216,6 +225,9 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     {
         var kinds = query.EdgeKinds.Count > 0 ? query.EdgeKinds : Enum.GetValues<EdgeKind>();
         var maxNodes = Math.Max(1, query.MaxNodes);
+        if (query.Depth > MaxNeighbourhoodDepth)
+            throw new ArgumentOutOfRangeException(nameof(query), query.Depth,
+                $"The Neo4j store searches neighbourhoods at most {MaxNeighbourhoodDepth} hops deep (the bound written in graph/queries/neighbourhood.cypher); set CareerGraph:Limits:MaxNeighbourhoodDepth to {MaxNeighbourhoodDepth} or less.");
         var result = await _client.RunAsync(Statements.Neighbourhood, new
         {
             id = query.Id,

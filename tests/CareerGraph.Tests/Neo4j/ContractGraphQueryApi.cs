@@ -97,6 +97,7 @@ public sealed class ContractGraphQueryApi(GraphDocument graph)
     private FakeReply CareersPage(RecordedRequest request)
     {
         var all = graph.Careers.OrderBy(c => c.Name.ToUpperInvariant(), StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        if (request.Parameter<bool>("descending")) all.Reverse();
         var page = all.Skip(request.Parameter<int>("skip")).Take(request.Parameter<int>("take")).Select(NodeJson);
         return FakeReply.Row(("total", all.Count), ("page", new JsonArray([.. page])));
     }
