@@ -1,19 +1,31 @@
-# The CareerGraph service: built and published with the .NET SDK, run on the slimmer ASP.NET Core runtime image.
+# The CareerGraph service: the browser pages built with Node.js, the service built and published with the .NET SDK,
+# run on the slimmer ASP.NET Core runtime image.
+
+# The pages (GraphQL IDE, explorer): Vite writes them into the host's wwwroot.
+FROM node:20-bookworm-slim AS web
+WORKDIR /src/src/CareerGraph.Web
+COPY src/CareerGraph.Web/package.json src/CareerGraph.Web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/CareerGraph.Web/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# Project files first, so the package restore is cached until they change.
+# Every project file first, so the package restore is cached until one changes.
 COPY Directory.Build.props CareerGraph.sln ./
 COPY src/CareerGraph.Core/CareerGraph.Core.csproj src/CareerGraph.Core/
 COPY src/CareerGraph.Embedded/CareerGraph.Embedded.csproj src/CareerGraph.Embedded/
+COPY src/CareerGraph.Interchange/CareerGraph.Interchange.csproj src/CareerGraph.Interchange/
 COPY src/CareerGraph.Neo4j/CareerGraph.Neo4j.csproj src/CareerGraph.Neo4j/
-COPY src/CareerGraph.Api/CareerGraph.Api.csproj src/CareerGraph.Api/
+COPY src/CareerGraph.Api/CareerGraph.Api.csproj src/CareerGraph.Api/WebPages.targets src/CareerGraph.Api/
 RUN dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj
-# The Cypher of graph/ is embedded in the Neo4j project; the seeds travel with the service.
+# The Cypher of graph/ is embedded in the Neo4j project; the seeds travel with the service; the pages come built.
 COPY src/ src/
 COPY graph/schema.cypher graph/
 COPY graph/queries/ graph/queries/
 COPY seeds/ seeds/
-RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -o /app
+COPY --from=web /src/src/CareerGraph.Api/wwwroot/ src/CareerGraph.Api/wwwroot/
+RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -p:SkipWebPages=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -17,5 +17,3 @@ CREATE INDEX industry_name_key IF NOT EXISTS FOR (i:Industry) ON (i.nameKey);
 CREATE INDEX redirect_to IF NOT EXISTS FOR (r:Redirect) ON (r.to);
 // Search: one full-text index over the names of careers, skills, industries and aliases.
 CREATE FULLTEXT INDEX node_names IF NOT EXISTS FOR (n:Career|Skill|Industry|Alias) ON EACH [n.name];
-// Indexes fill in the background; wait for them, so the first search finds what is stored.
-CALL db.awaitIndexes(300);

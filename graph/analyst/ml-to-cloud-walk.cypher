@@ -1,9 +1,11 @@
 // The walks from Machine Learning Engineer to Cloud Engineer over career-to-career links, either direction, at most
 // 4 hops, no link weaker than 0.5: fewest hops first, then the strongest links, with the skills each step adds.
-MATCH p = (:Career {id: 'machine-learning-engineer'})-[links:SEE_ALSO|SPECIALISATION_OF]-{1,4}(:Career {id: 'cloud-engineer'})
+// The weight is checked inside the pattern, so weak links are never expanded, and {1,4} bounds the walk's length.
+MATCH p = (:Career {id: 'machine-learning-engineer'})
+  (()-[links:SEE_ALSO|SPECIALISATION_OF WHERE coalesce(links.weight, 1.0) >= 0.5]-()){1,4}
+  (:Career {id: 'cloud-engineer'})
 WITH p, links, nodes(p) AS careers
-WHERE all(link IN links WHERE coalesce(link.weight, 1.0) >= 0.5)
-  AND all(i IN range(0, size(careers) - 2) WHERE NOT careers[i] IN careers[i + 1..])
+WHERE all(i IN range(0, size(careers) - 2) WHERE NOT careers[i] IN careers[i + 1..])
 WITH p, careers, length(p) AS hops, reduce(penalty = 0.0, link IN links | penalty + 1 - coalesce(link.weight, 1.0)) AS penalty
 ORDER BY hops, penalty
 LIMIT 5

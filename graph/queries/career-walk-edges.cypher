@@ -1,17 +1,19 @@
 // The career-to-career edges a walk from $from to $to of at most $maxHops hops could use: edges of the kinds in $via,
 // walked either way, none weaker than $minWeight (SPECIALISATION_OF counts 1). A career is on the way when its
 // distance from $from plus its distance to $to is within $maxHops; the caller ranks the walks over these edges.
+// Quantifier bounds must be literals, so the searches stop at 8 hops, the most the API allows (Neo4jGraphStore
+// refuses more); the length filter sits inside the parentheses, a pre-filter applied to every path the search tries.
 MATCH (source:Career {id: $from})
 MATCH (target:Career {id: $to})
 CALL (source) {
-  MATCH p = SHORTEST 1 (source)-[r:SEE_ALSO|SPECIALISATION_OF WHERE type(r) IN $via AND coalesce(r.weight, 1.0) >= $minWeight]-+(c:Career)
-  WHERE length(p) <= $maxHops
+  MATCH SHORTEST 1 (p = (source)-[r:SEE_ALSO|SPECIALISATION_OF WHERE type(r) IN $via AND coalesce(r.weight, 1.0) >= $minWeight]-{1,8}(c:Career)
+    WHERE length(p) <= $maxHops)
   RETURN collect({career: c, hops: length(p)}) AS reached
 }
 WITH source, target, reached + [{career: source, hops: 0}] AS fromSource
 CALL (target) {
-  MATCH p = SHORTEST 1 (target)-[r:SEE_ALSO|SPECIALISATION_OF WHERE type(r) IN $via AND coalesce(r.weight, 1.0) >= $minWeight]-+(c:Career)
-  WHERE length(p) <= $maxHops
+  MATCH SHORTEST 1 (p = (target)-[r:SEE_ALSO|SPECIALISATION_OF WHERE type(r) IN $via AND coalesce(r.weight, 1.0) >= $minWeight]-{1,8}(c:Career)
+    WHERE length(p) <= $maxHops)
   RETURN collect({career: c, hops: length(p)}) AS reached
 }
 WITH fromSource, reached + [{career: target, hops: 0}] AS toTarget

@@ -1,5 +1,13 @@
 // IN_INDUSTRY edges leaving the careers in $sources or reaching the industries in $targets.
-MATCH (c:Career)-[r:IN_INDUSTRY]->(i:Industry)
-WHERE c.id IN $sources OR i.id IN $targets
+// Each side starts from the unique index on id; UNION drops an edge found from both ends.
+CALL () {
+  UNWIND $sources AS id
+  MATCH (c:Career {id: id})-[r:IN_INDUSTRY]->(i:Industry)
+  RETURN c, r, i
+  UNION
+  UNWIND $targets AS id
+  MATCH (c:Career)-[r:IN_INDUSTRY]->(i:Industry {id: id})
+  RETURN c, r, i
+}
 RETURN {source: c.id, target: i.id, type: type(r)} AS edge
 ORDER BY edge.source, edge.target

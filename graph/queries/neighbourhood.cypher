@@ -1,6 +1,8 @@
 // The nodes within $depth hops of one node over the relationship types in $types, each with its distance, and the
 // edges among them. Whole distance levels are kept while fewer than $maxNodes nodes lie nearer, so the caller can
 // finish the walk breadth-first and stop at $maxNodes; total counts every node within $depth hops.
+// Quantifier bounds must be literals, so the search stops at 3 hops, the deepest the API allows (Neo4jGraphStore
+// refuses more); the filters sit inside the parentheses, pre-filters applied to every path the search tries.
 CALL () {
   MATCH (n:Career {id: $id}) RETURN n
   UNION
@@ -10,8 +12,8 @@ CALL () {
 }
 WITH n AS centre
 CALL (centre) {
-  MATCH p = SHORTEST 1 (centre)-[r:REQUIRES|IN_INDUSTRY|SPECIALISATION_OF|SEE_ALSO WHERE type(r) IN $types]-+(other)
-  WHERE other <> centre AND length(p) <= $depth
+  MATCH SHORTEST 1 (p = (centre)-[r:REQUIRES|IN_INDUSTRY|SPECIALISATION_OF|SEE_ALSO WHERE type(r) IN $types]-{1,3}(other)
+    WHERE other <> centre AND length(p) <= $depth)
   RETURN collect({node: other, distance: length(p)}) AS reached
 }
 WITH [{node: centre, distance: 0}] + reached AS ball

@@ -1,5 +1,13 @@
 // SPECIALISATION_OF edges leaving the careers in $sources (their broader careers) or reaching the careers in $targets.
-MATCH (narrow:Career)-[r:SPECIALISATION_OF]->(broad:Career)
-WHERE narrow.id IN $sources OR broad.id IN $targets
+// Each side starts from the unique index on id; UNION drops an edge found from both ends.
+CALL () {
+  UNWIND $sources AS id
+  MATCH (narrow:Career {id: id})-[r:SPECIALISATION_OF]->(broad:Career)
+  RETURN narrow, r, broad
+  UNION
+  UNWIND $targets AS id
+  MATCH (narrow:Career)-[r:SPECIALISATION_OF]->(broad:Career {id: id})
+  RETURN narrow, r, broad
+}
 RETURN {source: narrow.id, target: broad.id, type: type(r)} AS edge
 ORDER BY edge.source, edge.target

@@ -26,8 +26,15 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
-if (options.Seeds.LoadOnStart)
-    await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
+try
+{
+    if (options.Seeds.LoadOnStart)
+        await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
+}
+catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
+{
+    return CannotStart(e);
+}
 
 app.UseCareerGraphWeb();
 app.UseCareerGraphSecurity();
@@ -36,8 +43,23 @@ app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }
 app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
-app.Run();
+try
+{
+    await app.StartAsync();
+}
+catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
+{
+    return CannotStart(e);
+}
+await app.WaitForShutdownAsync();
 return 0;
+
+// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old) stops the start, saying why.
+static int CannotStart(Exception e)
+{
+    Console.Error.WriteLine($"CareerGraph cannot start: {e.Message}");
+    return 1;
+}
 
 /// <summary>The web host; public so that tests can start it in-process.</summary>
 public partial class Program;

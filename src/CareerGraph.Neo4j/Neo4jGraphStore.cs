@@ -4,6 +4,8 @@ using CareerGraph.Neo4j.Cypher;
 using CareerGraph.Neo4j.QueryApi;
 using CareerGraph.Paths;
 using CareerGraph.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CareerGraph.Neo4j;
@@ -17,19 +19,30 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 {
     private const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
+    /// <summary>The longest walk career-walk-edges searches: Cypher takes only literal quantifier bounds ({1,8}).</summary>
+    internal const int MaxWalkHops = 8;
+
+    /// <summary>The deepest neighbourhood the neighbourhood statement searches (its literal bound {1,3}).</summary>
+    internal const int MaxNeighbourhoodDepth = 3;
+
     private readonly QueryApiClient _client;
     private readonly IOptions<Neo4jOptions> _options;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _schemaGate = new();
     private Task? _schema;
 
-    internal Neo4jGraphStore(QueryApiClient client, IOptions<Neo4jOptions> options)
+    internal Neo4jGraphStore(QueryApiClient client, IOptions<Neo4jOptions> options, ILogger<Neo4jGraphStore>? logger = null)
     {
         _client = client;
         _options = options;
+        _logger = logger ?? NullLogger<Neo4jGraphStore>.Instance;
     }
 
-    /// <summary>Applies graph/schema.cypher once (every statement is idempotent); tried again after a failure.</summary>
+    /// <summary>
+    /// Checks that the server is Neo4j 5.26 or later, applies graph/schema.cypher (every statement is idempotent) and waits
+    /// for the indexes to come online; done once, and tried again after a failure.
+    /// </summary>
     public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         lock (_schemaGate)
@@ -41,8 +54,49 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     private async Task ApplySchemaAsync()
     {
+        await CheckVersionAsync();
         foreach (var statement in CypherFiles.Schema())
             await _client.RunAsync(statement, cancellationToken: CancellationToken.None);
+        await AwaitIndexesAsync();
+    }
+
+    private async Task CheckVersionAsync()
+    {
+        var settings = _options.Value;
+        var result = await _client.RunAsync(Statements.ServerVersion, cancellationToken: CancellationToken.None);
+        var version = result.Single<string?>("version", null);
+        if (!Neo4jVersion.IsSupported(version))
+            throw new Neo4jException("CareerGraph.UnsupportedNeo4jVersion",
+                $"Neo4j at {settings.Uri} is version {version ?? "(unknown)"}; CareerGraph needs Neo4j {Neo4jVersion.Minimum} or later " +
+                "(the first with explicit transactions in the Query API). Upgrade Neo4j or point CareerGraph:Neo4j:Uri at a newer server.");
+        _logger.LogInformation("Neo4j at {Uri} is version {Version} ({Edition})", settings.Uri, version, result.Single<string?>("edition", null));
+    }
+
+    /// <summary>
+    /// Waits for the indexes in steps shorter than one request may take, logging progress, until IndexWait runs out:
+    /// a large import's indexes may take minutes to fill, and searches before then would miss what is stored.
+    /// </summary>
+    private async Task AwaitIndexesAsync()
+    {
+        var settings = _options.Value;
+        var step = Math.Max(1, (int)(settings.AttemptTimeout.TotalSeconds * 0.8));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await _client.RunAsync(Statements.AwaitIndexes, new { seconds = step }, CancellationToken.None);
+                return;
+            }
+            catch (Neo4jException e) when (e.Code.StartsWith("Neo.ClientError.Procedure.", StringComparison.Ordinal))
+            {
+                if (waited.Elapsed >= settings.IndexWait)
+                    throw new Neo4jException(e.Code,
+                        $"Neo4j at {settings.Uri} has not finished building its indexes after {waited.Elapsed.TotalMinutes:0.#} min ({e.Message}). " +
+                        $"Raise {Neo4jOptions.Section}:IndexWait, or check the index state with SHOW INDEXES.", e);
+                _logger.LogInformation("Neo4j at {Uri} is still building indexes after {Seconds:0} s; waiting", settings.Uri, waited.Elapsed.TotalSeconds);
+            }
+        }
     }
 
     public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -157,6 +211,9 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         if (query.K <= 0) return [];
+        if (query.MaxHops > MaxWalkHops)
+            throw new ArgumentOutOfRangeException(nameof(query), query.MaxHops,
+                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
         var result = await _client.RunAsync(Statements.CareerWalkEdges, new
         {
             from = query.From,
@@ -174,6 +231,9 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     {
         var kinds = query.EdgeKinds.Count > 0 ? query.EdgeKinds : Enum.GetValues<EdgeKind>();
         var maxNodes = Math.Max(1, query.MaxNodes);
+        if (query.Depth > MaxNeighbourhoodDepth)
+            throw new ArgumentOutOfRangeException(nameof(query), query.Depth,
+                $"The Neo4j store searches neighbourhoods at most {MaxNeighbourhoodDepth} hops deep (the bound written in graph/queries/neighbourhood.cypher); set CareerGraph:Limits:MaxNeighbourhoodDepth to {MaxNeighbourhoodDepth} or less.");
         var result = await _client.RunAsync(Statements.Neighbourhood, new
         {
             id = query.Id,

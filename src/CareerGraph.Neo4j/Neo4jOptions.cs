@@ -20,6 +20,15 @@ public sealed class Neo4jOptions
     /// <summary>How long one request may take before it is abandoned (and, when safe, tried again).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one request inside an explicit transaction (an import batch, a curator's change, the commit) may take:
+    /// longer than a read, and never tried again, so a slow write is waited for rather than abandoned.
+    /// </summary>
+    public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long start-up waits in all for Neo4j to finish building its indexes (it asks in steps shorter than AttemptTimeout).</summary>
+    public TimeSpan IndexWait { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many times a request that is safe to repeat is tried again after a transient failure.</summary>
     public int Retries { get; set; } = 3;
 
@@ -43,6 +52,10 @@ public sealed class Neo4jOptions
             problems.Add($"{Section}:Password is empty for user '{User}'; set it (e.g. the environment variable CareerGraph__Neo4j__Password).");
         if (AttemptTimeout <= TimeSpan.Zero)
             problems.Add($"{Section}:AttemptTimeout must be positive, e.g. 00:00:30.");
+        if (TransactionTimeout < AttemptTimeout)
+            problems.Add($"{Section}:TransactionTimeout must be at least AttemptTimeout ({AttemptTimeout}), e.g. 00:02:00.");
+        if (IndexWait <= TimeSpan.Zero)
+            problems.Add($"{Section}:IndexWait must be positive, e.g. 00:10:00.");
         if (Retries < 0)
             problems.Add($"{Section}:Retries must be 0 or more.");
         if (BatchSize < 1)

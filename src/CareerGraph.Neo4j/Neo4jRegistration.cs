@@ -27,7 +27,7 @@ public static class Neo4jRegistration
                 QueryApiResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<Neo4jOptions>>().Value));
         services.AddSingleton<QueryApiClient>();
         services.AddSingleton(provider => new Neo4jGraphStore(
-            provider.GetRequiredService<QueryApiClient>(), provider.GetRequiredService<IOptions<Neo4jOptions>>()));
+            provider.GetRequiredService<QueryApiClient>(), provider.GetRequiredService<IOptions<Neo4jOptions>>(), provider.GetService<ILogger<Neo4jGraphStore>>()));
         services.AddSingleton<ICareerGraphStore>(provider => provider.GetRequiredService<Neo4jGraphStore>());
         services.AddHostedService<SchemaAtStartup>();
         return services;
@@ -40,22 +40,16 @@ public static class Neo4jRegistration
     }
 
     /// <summary>
-    /// Applies graph/schema.cypher when the service starts. When Neo4j is unreachable or refuses the credentials the
-    /// service still starts, says why in the log, and reports not ready until Neo4j answers.
+    /// Checks the server and applies graph/schema.cypher when the service starts. A Neo4j that cannot be reached, refuses
+    /// the credentials or is older than 5.26 stops the start with a <see cref="Neo4jException"/> naming the address and
+    /// version: a service that could never answer should not look as if it were starting.
     /// </summary>
     private sealed class SchemaAtStartup(Neo4jGraphStore store, IOptions<Neo4jOptions> options, ILogger<Neo4jGraphStore> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            try
-            {
-                await store.EnsureSchemaAsync(cancellationToken);
-                logger.LogInformation("Neo4j at {Uri} (database {Database}) answers; constraints and indexes are in place", options.Value.Uri, options.Value.Database);
-            }
-            catch (Neo4jException e)
-            {
-                logger.LogCritical("Neo4j is not usable: {Reason} The service runs on and /ready reports false until Neo4j answers.", e.Message);
-            }
+            await store.EnsureSchemaAsync(cancellationToken);
+            logger.LogInformation("Neo4j at {Uri} (database {Database}) answers; constraints and indexes are in place", options.Value.Uri, options.Value.Database);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -50,14 +50,28 @@ public static class Neo4jAdminCsv
                 edges.Select(e => EdgeRow(e))));
         }
 
+        // The database name goes before the options: from 5.19 a name after --nodes/--relationships is read as a file.
+        // An existing database (neo4j always exists) is only replaced when asked, with --overwrite-destination.
         var script = new StringBuilder()
             .Append("#!/bin/sh\n")
-            .Append("# Loads these files into a new, empty Neo4j 5 database (stop the database first; it must not exist yet).\n")
-            .Append("# Usage: sh import.sh [database]   (run from this folder, neo4j-admin on the PATH)\n")
-            .Append("cd \"$(dirname \"$0\")\" && neo4j-admin database import full \\\n");
+            .Append("# Loads these files into a Neo4j 5 database with neo4j-admin (on the PATH). Stop the database first.\n")
+            .Append("# Usage: sh import.sh [database] [--overwrite-destination]\n")
+            .Append("#   database                 default neo4j\n")
+            .Append("#   --overwrite-destination  replace a database that exists, deleting its data first: needed for neo4j,\n")
+            .Append("#                            which every Neo4j creates at first start. Without it a database that exists\n")
+            .Append("#                            is refused. A new database needs no flag: CREATE DATABASE it after the import.\n")
+            .Append("set -e\n")
+            .Append("database=\"${1:-neo4j}\"\n")
+            .Append("case \"${2:-}\" in\n")
+            .Append("  \"\") overwrite=false ;;\n")
+            .Append("  --overwrite-destination) overwrite=true ;;\n")
+            .Append("  *) echo \"usage: sh import.sh [database] [--overwrite-destination]\" >&2; exit 2 ;;\n")
+            .Append("esac\n")
+            .Append("cd \"$(dirname \"$0\")\"\n")
+            .Append("neo4j-admin database import full \"$database\" --overwrite-destination=\"$overwrite\" \\\n");
         foreach (var file in nodes) script.Append($"  --nodes={file} \\\n");
         foreach (var file in relationships) script.Append($"  --relationships={file} \\\n");
-        script.Append($"  --array-delimiter='{ArrayDelimiter}' --multiline-fields=true \\\n  \"${{1:-neo4j}}\"\n");
+        script.Append($"  --array-delimiter='{ArrayDelimiter}' --multiline-fields=true\n");
         File.WriteAllText(Path.Combine(folder, "import.sh"), script.ToString());
         return [.. nodes, .. relationships, "import.sh"];
     }

@@ -3,6 +3,8 @@ namespace CareerGraph.Neo4j.Cypher;
 /// <summary>Every statement the Neo4j store runs, each a file in graph/queries named for the question it answers.</summary>
 internal static class Statements
 {
+    public static readonly CypherStatement ServerVersion = CypherFiles.Query("server-version");
+    public static readonly CypherStatement AwaitIndexes = CypherFiles.Query("await-indexes");
     public static readonly CypherStatement NodesById = CypherFiles.Query("nodes-by-id");
     public static readonly CypherStatement NodesByReference = CypherFiles.Query("nodes-by-reference");
     public static readonly CypherStatement SearchNames = CypherFiles.Query("search-names");

@@ -20,3 +20,7 @@ public sealed class Neo4jUnavailableException(string message, Exception? inner =
 /// <summary>Neo4j refused the credentials (HTTP 401).</summary>
 public sealed class Neo4jAuthenticationException(string code, string message)
     : Neo4jException(code, message);
+
+/// <summary>A commit got no answer (timeout, connection lost): the change may or may not be stored. Never retried blindly.</summary>
+public sealed class Neo4jCommitOutcomeUnknownException(string message, Exception? inner = null)
+    : Neo4jException("CareerGraph.CommitOutcomeUnknown", message, inner);

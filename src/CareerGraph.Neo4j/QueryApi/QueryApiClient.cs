@@ -18,6 +18,7 @@ internal sealed class QueryApiClient(IHttpClientFactory httpClients, IOptions<Ne
     public const string AffinityHeader = "neo4j-cluster-affinity";
 
     private static readonly HttpRequestOptionsKey<bool> RepeatableKey = new("CareerGraph.Neo4j.Repeatable");
+    private static readonly HttpRequestOptionsKey<bool> InTransactionKey = new("CareerGraph.Neo4j.InTransaction");
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private Neo4jOptions Settings => options.Value;
@@ -26,6 +27,9 @@ internal sealed class QueryApiClient(IHttpClientFactory httpClients, IOptions<Ne
     /// <summary>Whether a request may be sent again after a transient failure without changing its effect.</summary>
     public static bool IsRepeatable(HttpRequestMessage request) => request.Options.TryGetValue(RepeatableKey, out var repeatable) && repeatable;
 
+    /// <summary>Whether a request belongs to an explicit transaction, whose writes may take longer than a read.</summary>
+    public static bool IsInTransaction(HttpRequestMessage request) => request.Options.TryGetValue(InTransactionKey, out var inTransaction) && inTransaction;
+
     /// <summary>Runs a statement in a transaction of its own. Only for reads and idempotent statements: it may be sent again.</summary>
     public async Task<QueryResult> RunAsync(CypherStatement statement, object? parameters = null, CancellationToken cancellationToken = default)
     {
@@ -33,13 +37,26 @@ internal sealed class QueryApiClient(IHttpClientFactory httpClients, IOptions<Ne
         return new QueryResult(response.Data);
     }
 
-    /// <summary>Opens an explicit transaction with its first statement (opening is safe to repeat: an unused transaction expires).</summary>
+    /// <summary>
+    /// Opens an explicit transaction, then runs its first statement in it. Opening sends no statement, so it takes no lock
+    /// and may be repeated (an unused transaction expires); the first statement, which may take a lock, is sent once.
+    /// </summary>
     public async Task<QueryApiTransaction> BeginAsync(CypherStatement first, object? parameters = null, CancellationToken cancellationToken = default)
     {
-        var (response, affinity) = await SendAsync(HttpMethod.Post, QueryPath + "/tx", first, parameters, repeatable: true, affinity: null, cancellationToken);
-        var id = response.Transaction?.Id
-            ?? throw new Neo4jException("CareerGraph.UnexpectedResult", $"Neo4j at {Settings.Uri} opened no transaction for {first.Name} (the response has no transaction id); is it Neo4j 5.25 or later?");
-        return new QueryApiTransaction(this, $"{QueryPath}/tx/{Uri.EscapeDataString(id)}", affinity, new QueryResult(response.Data));
+        var (response, affinity) = await SendAsync(HttpMethod.Post, QueryPath + "/tx", null, null, repeatable: true, affinity: null, cancellationToken);
+        var opened = response.Transaction
+            ?? throw new Neo4jException("CareerGraph.UnexpectedResult", $"Neo4j at {Settings.Uri} opened no transaction (the response has no transaction id); is it Neo4j {Neo4jVersion.Minimum} or later?");
+        var transaction = new QueryApiTransaction(this, $"{QueryPath}/tx/{Uri.EscapeDataString(opened.Id)}", affinity, opened.Expires, Settings.Uri);
+        try
+        {
+            await transaction.RunFirstAsync(first, parameters, cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     internal async Task<(QueryResponse Response, string? Affinity)> SendAsync(
@@ -48,13 +65,17 @@ internal sealed class QueryApiClient(IHttpClientFactory httpClients, IOptions<Ne
         var what = statement?.Name ?? $"{method} {path}";
         using var request = new HttpRequestMessage(method, path);
         request.Options.Set(RepeatableKey, repeatable);
+        request.Options.Set(InTransactionKey, path.Contains("/tx", StringComparison.Ordinal));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = Authorization();
         if (affinity is not null) request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
-        if (statement is not null)
+        if (method == HttpMethod.Post)
         {
-            // Bytes rather than a stream, so that a retried request can send the same body again.
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new QueryRequest(statement.Text, parameters ?? new { }), QueryApiJson.Options));
+            // The server reads bodies only as JSON, and a commit or keep-alive without one reaches it as a null request
+            // (500), so every POST carries a JSON body: {} when there is no statement. Bytes rather than a stream, so that
+            // a retried request can send the same body again.
+            var body = statement is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(new QueryRequest(statement.Text, parameters ?? new { }), QueryApiJson.Options);
+            request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = Json;
         }
 
@@ -69,7 +90,8 @@ internal sealed class QueryApiClient(IHttpClientFactory httpClients, IOptions<Ne
         }
         catch (TimeoutRejectedException e)
         {
-            throw new Neo4jUnavailableException($"Neo4j at {Settings.Uri} did not answer {what} within {Settings.AttemptTimeout.TotalSeconds:0.#} s. Check that it is running and not overloaded, or raise {Neo4jOptions.Section}:AttemptTimeout.", e);
+            var (limit, setting) = path.Contains("/tx", StringComparison.Ordinal) ? (Settings.TransactionTimeout, "TransactionTimeout") : (Settings.AttemptTimeout, "AttemptTimeout");
+            throw new Neo4jUnavailableException($"Neo4j at {Settings.Uri} did not answer {what} within {limit.TotalSeconds:0.#} s. Check that it is running and not overloaded, or raise {Neo4jOptions.Section}:{setting}.", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -89,7 +111,7 @@ internal sealed class QueryApiClient(IHttpClientFactory httpClients, IOptions<Ne
             if (!response.IsSuccessStatusCode || body is null)
                 throw new Neo4jUnavailableException(
                     $"Neo4j at {Settings.Uri} answered {what} with HTTP {(int)response.StatusCode} {response.ReasonPhrase} and no Query API result. " +
-                    $"Check that {Neo4jOptions.Section}:Uri is Neo4j's HTTP address (5.25 or later) and that the database '{Settings.Database}' exists.");
+                    $"Check that {Neo4jOptions.Section}:Uri is Neo4j's HTTP address ({Neo4jVersion.Minimum} or later) and that the database '{Settings.Database}' exists.");
             var nextAffinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : affinity;
             return (body, nextAffinity);
         }

@@ -26,7 +26,13 @@ internal static class QueryApiResilience
                 ShouldHandle = ShouldRetryAsync,
             });
         }
-        pipeline.AddTimeout(options.AttemptTimeout);
+        // Requests inside a transaction get the longer TransactionTimeout: they are never repeated, so abandoning a slow
+        // write would only turn it into a failure of unknown outcome.
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+        {
+            TimeoutGenerator = args => ValueTask.FromResult(
+                args.Context.GetRequestMessage() is { } request && QueryApiClient.IsInTransaction(request) ? options.TransactionTimeout : options.AttemptTimeout),
+        });
     }
 
     internal static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args)

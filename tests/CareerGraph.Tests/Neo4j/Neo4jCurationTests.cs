@@ -23,7 +23,7 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
     private long _lastSequence = 41;
 
     /// <summary>How the fake answers a write in the transaction; by default it succeeds.</summary>
-    private Func<RecordedRequest, FakeReply> _write = _ => FakeReply.InTransaction("tx1", []);
+    private Func<RecordedRequest, FakeReply> _write = _ => FakeReply.Rows([]);
 
     /// <summary>How the fake answers a read outside a transaction (the schema statements get an empty answer).</summary>
     private Func<RecordedRequest, FakeReply> _read = request => throw new InvalidOperationException($"No script for {request}.");
@@ -31,15 +31,12 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
     public async Task InitializeAsync() => _neo4j = await FakeQueryApi.StartAsync(Respond);
     public async Task DisposeAsync() => await _neo4j.DisposeAsync();
 
-    private FakeReply Respond(RecordedRequest request) => (request.Method, request.Path) switch
+    // Statements only: the fake server itself opens, commits and rolls back transactions.
+    private FakeReply Respond(RecordedRequest request) => ContractGraphQueryApi.StartUp(request) ?? (request.Path, request.StatementName) switch
     {
-        ("POST", "/db/neo4j/query/v2") when request.StatementFile is null => FakeReply.Empty(), // the schema statements
-        ("POST", "/db/neo4j/query/v2") => _read(request),
-        ("POST", "/db/neo4j/query/v2/tx") when request.StatementName == "load-change-slice" => Slice(request),
-        ("POST", Transaction) => _write(request),
-        ("POST", Transaction + "/commit") => new FakeReply(202, """{"bookmarks":["FB:committed"]}"""),
-        ("DELETE", Transaction) => new FakeReply(202, "{}"),
-        _ => throw new InvalidOperationException($"No script for {request}."),
+        (Transaction, "load-change-slice") => Slice(request),
+        (Transaction, _) => _write(request),
+        _ => _read(request),
     };
 
     [Fact]
@@ -55,7 +52,7 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
         ]));
 
         Assert.Equal(
-            [("POST", "/db/neo4j/query/v2/tx", "load-change-slice"), ("POST", Transaction, "merge-skills"), ("POST", Transaction, "merge-requires-edges"),
+            [("POST", Transaction, "load-change-slice"), ("POST", Transaction, "merge-skills"), ("POST", Transaction, "merge-requires-edges"),
              ("POST", Transaction, "merge-aliases"), ("POST", Transaction, "append-audit-entries"), ("POST", Transaction + "/commit", null)],
             TransactionRequests.Select(r => (r.Method, r.Path, r.StatementName)));
         var open = TransactionRequests[0];
@@ -132,7 +129,7 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
         ])));
 
         Assert.Equal(RuleCodes.UnknownReference, Assert.Single(error.Violations).Code);
-        Assert.Equal([("POST", "/db/neo4j/query/v2/tx"), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
+        Assert.Equal([("POST", Transaction), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
     }
 
     [Fact]
@@ -180,7 +177,7 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
     [InlineData("append-audit-entries", 400, "Neo.TransientError.Transaction.DeadlockDetected")]
     public async Task A_write_Neo4j_fails_rolls_the_change_back_and_is_never_sent_twice(string failing, int status, string? code)
     {
-        _write = request => request.StatementName != failing ? FakeReply.InTransaction("tx1", [])
+        _write = request => request.StatementName != failing ? FakeReply.Rows([])
             : code is null ? new FakeReply(status, "", ContentType: "text/plain")
             : FakeReply.Error(status, code, "Neo4j says no.");
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
@@ -255,7 +252,8 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
         Assert.Single(_neo4j.Requests); // nothing asked for, nothing sent
     }
 
-    private IReadOnlyList<RecordedRequest> TransactionRequests => [.. _neo4j.Requests.Where(r => r.Path.Contains("/tx"))];
+    // The requests inside the transaction, after the one that opened it (which carries no statement, so takes no lock).
+    private IReadOnlyList<RecordedRequest> TransactionRequests => [.. _neo4j.Requests.Where(r => r.Path.StartsWith(Transaction, StringComparison.Ordinal))];
 
     private RecordedRequest Written(string statement) => Assert.Single(TransactionRequests, r => r.StatementName == statement);
 
@@ -287,6 +285,6 @@ public sealed class Neo4jCurationTests : IAsyncLifetime
             new JsonArray([.. _stored.Aliases.Where(a => present.Contains(a.TargetId)).Select(a => (JsonNode)new JsonObject { ["name"] = a.Name, ["target"] = a.TargetId })]),
             new JsonArray([.. _redirects.Where(r => ids.Contains(r.From) || ids.Contains(r.To)).Select(r => (JsonNode)new JsonObject { ["from"] = r.From, ["to"] = r.To })]),
         ];
-        return FakeReply.InTransaction("tx1", ["lastSequence", "nodes", "edges", "aliases", "redirects"], row);
+        return FakeReply.Rows(["lastSequence", "nodes", "edges", "aliases", "redirects"], row);
     }
 }

@@ -25,31 +25,26 @@ public sealed class Neo4jImportTests : IAsyncLifetime
     public async Task InitializeAsync() => _neo4j = await FakeQueryApi.StartAsync(Respond);
     public async Task DisposeAsync() => await _neo4j.DisposeAsync();
 
-    private FakeReply Respond(RecordedRequest request) => (request.Method, request.Path) switch
+    // Statements only: the fake server itself opens, commits and rolls back transactions.
+    private FakeReply Respond(RecordedRequest request) => ContractGraphQueryApi.StartUp(request) ?? request.StatementName switch
     {
-        ("POST", "/db/neo4j/query/v2") when request.StatementName is "import-context" => Context(null),
-        ("POST", "/db/neo4j/query/v2") => FakeReply.Empty(), // the schema statements
-        ("POST", "/db/neo4j/query/v2/tx") => Context("tx1"),
-        ("POST", Transaction) => _write(request),
-        ("POST", Transaction + "/commit") => new FakeReply(202, """{"bookmarks":["FB:committed"]}"""),
-        ("DELETE", Transaction) => new FakeReply(202, "{}"),
-        _ => throw new InvalidOperationException($"No script for {request}."),
+        "import-context" => Context(),
+        _ => _write(request),
     };
 
-    private FakeReply Context(string? transaction)
+    private FakeReply Context()
     {
         var known = new JsonArray([.. _stored.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["kind"] = s.Kind })]);
-        object?[] row = [known, new JsonArray(), _imported];
-        string[] fields = ["known", "specialisations", "imported"];
-        return transaction is null ? FakeReply.Rows(fields, row) : FakeReply.InTransaction(transaction, fields, row);
+        return FakeReply.Rows(["known", "specialisations", "imported"], [known, new JsonArray(), _imported]);
     }
 
     private static int Rows(RecordedRequest request) => request.Parameters?["rows"]?.AsArray().Count ?? 0;
 
     private static FakeReply Outcomes(params (string Outcome, int Count)[] outcomes) =>
-        FakeReply.InTransaction("tx1", ["outcome", "count"], [.. outcomes.Where(o => o.Count > 0).Select(o => new object?[] { o.Outcome, o.Count })]);
+        FakeReply.Rows(["outcome", "count"], [.. outcomes.Where(o => o.Count > 0).Select(o => new object?[] { o.Outcome, o.Count })]);
 
-    private IReadOnlyList<RecordedRequest> TransactionRequests => [.. _neo4j.Requests.Where(r => r.Path.Contains("/tx"))];
+    // The requests inside the transaction, after the one that opened it (which carries no statement, so takes no lock).
+    private IReadOnlyList<RecordedRequest> TransactionRequests => [.. _neo4j.Requests.Where(r => r.Path.StartsWith(Transaction, StringComparison.Ordinal))];
 
     [Fact]
     public async Task An_import_is_opened_with_its_check_written_in_batches_and_committed_in_one_transaction()
@@ -60,12 +55,13 @@ public sealed class Neo4jImportTests : IAsyncLifetime
         var result = await services.Store().ImportAsync(document);
 
         var requests = TransactionRequests;
-        Assert.Equal("/db/neo4j/query/v2/tx", requests[0].Path);
-        Assert.Equal("import-context", requests[0].StatementName);
+        var open = _neo4j.Requests.Single(r => r.Path == "/db/neo4j/query/v2/tx");
+        Assert.Equal(("{}", null), (open.Body, open.Statement));
+        Assert.Equal((Transaction, "import-context"), (requests[0].Path, requests[0].StatementName));
         Assert.Equal(document.Nodes.Select(n => n.Id).Order(), requests[0].Parameter<string[]>("ids")!.Intersect(document.Nodes.Select(n => n.Id)).Order());
         Assert.Equal(Transaction + "/commit", requests[^1].Path);
         var writes = requests.Skip(1).SkipLast(1).ToList();
-        Assert.All(writes, w => Assert.Equal(("POST", Transaction, "member-1"), (w.Method, w.Path, w.Affinity)));
+        Assert.All(writes, w => Assert.Equal(("POST", Transaction, null), (w.Method, w.Path, w.Affinity))); // self-managed: no affinity
         Assert.Equal(
             [
                 .. Batches("merge-careers", document.Careers.Count), .. Batches("merge-skills", document.Skills.Count),
@@ -123,7 +119,7 @@ public sealed class Neo4jImportTests : IAsyncLifetime
         Assert.Null(await services.Store().ImportAsync(ContractGraph.Document, new ImportOptions { OnceKey = "seeds:abc" }));
 
         Assert.Equal(("import-context", "seeds:abc"), (TransactionRequests[0].StatementName, TransactionRequests[0].Parameter<string>("onceKey")));
-        Assert.Equal([("POST", "/db/neo4j/query/v2/tx"), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
+        Assert.Equal([("POST", Transaction), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
     }
 
     [Fact]
@@ -152,7 +148,7 @@ public sealed class Neo4jImportTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<GraphRuleException>(() => services.Store().ImportAsync(broken));
 
         Assert.Equal(RuleCodes.UnknownReference, Assert.Single(error.Violations).Code); // the stored career is known
-        Assert.Equal([("POST", "/db/neo4j/query/v2/tx"), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
+        Assert.Equal([("POST", Transaction), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -55,31 +56,62 @@ public sealed class Neo4jServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ready_is_false_with_the_reason_while_Neo4j_refuses_the_credentials()
+    public async Task The_service_exits_non_zero_naming_the_address_when_Neo4j_refuses_the_credentials()
     {
-        _neo4j.Respond = _ => FakeReply.Error(401, "Neo.ClientError.Security.Unauthorized", "Invalid username or password.");
-        await using var service = Service();
-        using var client = service.CreateClient();
+        _neo4j.AcceptedAuthorization = "Basic " + Convert.ToBase64String("neo4j:another-password"u8.ToArray());
 
-        var ready = await client.GetAsync("/ready");
-        var health = await client.GetAsync("/health");
+        var (exitCode, errors) = await RunServiceAsync(_neo4j.Uri);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode); // the process lives; it is just not ready
-
-        _neo4j.Respond = _graph.Respond;
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ready")).StatusCode);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"CareerGraph cannot start: Neo4j at {_neo4j.Uri} refused the credentials", errors);
+        Assert.Single(_neo4j.Requests); // never retried
     }
 
     [Fact]
-    public async Task Ready_is_false_while_Neo4j_cannot_be_reached()
+    public async Task The_service_exits_non_zero_naming_the_address_when_Neo4j_cannot_be_reached()
     {
         Uri closed;
         await using (var gone = await FakeQueryApi.StartAsync(_ => FakeReply.Empty())) closed = gone.Uri;
-        await using var service = Service(closed.ToString());
-        using var client = service.CreateClient();
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/ready")).StatusCode);
+        var (exitCode, errors) = await RunServiceAsync(closed);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"CareerGraph cannot start: Neo4j at {closed} cannot be reached", errors);
+    }
+
+    [Fact]
+    public async Task The_service_exits_non_zero_naming_the_address_and_version_of_a_Neo4j_older_than_5_26()
+    {
+        _neo4j.Respond = request => request.StatementName == "server-version"
+            ? FakeReply.Row(("name", "Neo4j Kernel"), ("version", "5.25.1"), ("edition", "community"))
+            : _graph.Respond(request);
+
+        var (exitCode, errors) = await RunServiceAsync(_neo4j.Uri);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"CareerGraph cannot start: Neo4j at {_neo4j.Uri} is version 5.25.1; CareerGraph needs Neo4j 5.26 or later", errors);
+        Assert.DoesNotContain(_neo4j.Requests, r => r.Statement?.Contains("CREATE CONSTRAINT") == true); // nothing applied to it
+    }
+
+    /// <summary>The built service, started as a process against Neo4j at <paramref name="uri"/> (seeding on, as by default): its exit code and standard error.</summary>
+    private static async Task<(int ExitCode, string Errors)> RunServiceAsync(Uri uri)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var api = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "bin", configuration, "net10.0", "CareerGraph.Api.dll");
+        var start = new ProcessStartInfo("dotnet", [api, "--urls", "http://127.0.0.1:0"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["CareerGraph__Store"] = "Neo4j";
+        start.Environment["CareerGraph__Neo4j__Uri"] = uri.ToString();
+        start.Environment["CareerGraph__Neo4j__User"] = Neo4jTestServices.User;
+        start.Environment["CareerGraph__Neo4j__Password"] = Neo4jTestServices.Password;
+        start.Environment["CareerGraph__Neo4j__RetryDelay"] = "00:00:00.010";
+        start.Environment["CareerGraph__Seeds__Path"] = RepoPaths.Seeds;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        Assert.DoesNotContain("Now listening", await output);
+        return (process.ExitCode, errors);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
             ? FakeReply.Rows(["node", "matched", "viaAlias", "score"],
                 [_graph.NodeJson(pytorch), "PyTorch", false, 5.2],
                 [_graph.NodeJson(python), "Python", false, 4.1])
-            : FakeReply.Empty(); // the schema, applied before the first search
+            : ContractGraphQueryApi.StartUp(request); // the version check and schema, before the first search
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
 
         var hits = await services.Store().SearchAsync(new SearchQuery("python", new HashSet<NodeKind> { NodeKind.Skill }, 5));
@@ -105,7 +105,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_search_for_several_words_forgives_typos_in_each_and_prefers_the_phrase()
     {
-        _neo4j.Respond = _ => FakeReply.Rows(["node", "matched", "viaAlias", "score"]);
+        _neo4j.Respond = request => ContractGraphQueryApi.StartUp(request) ?? FakeReply.Rows(["node", "matched", "viaAlias", "score"]);
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
 
         await services.Store().SearchAsync(new SearchQuery("Machine  lerning-engineer", new HashSet<NodeKind>(), 5));

@@ -1,4 +1,6 @@
 using System.Text;
+using CareerGraph.Neo4j.Cypher;
+using Microsoft.Extensions.DependencyInjection;
 using CareerGraph.Neo4j.QueryApi;
 using CareerGraph.Tests.Contract;
 
@@ -43,14 +45,13 @@ public sealed class QueryApiClientTests
     [Fact]
     public async Task Wrong_credentials_fail_at_once_with_what_to_set()
     {
-        await using var neo4j = await FakeQueryApi.StartAsync(_ =>
-            FakeReply.Error(401, "Neo.ClientError.Security.Unauthorized", "Invalid username or password."));
-        using var services = Neo4jTestServices.Create(neo4j.Uri);
+        await using var neo4j = await FakeQueryApi.StartAsync(new ContractGraphQueryApi().Respond);
+        using var services = Neo4jTestServices.Create(neo4j.Uri, new Dictionary<string, string?> { ["Password"] = "not-the-password" });
 
         var error = await Assert.ThrowsAsync<Neo4jAuthenticationException>(() => services.Store().GetStatsAsync());
 
         Assert.Equal("Neo.ClientError.Security.Unauthorized", error.Code);
-        Assert.Contains("Invalid username or password.", error.Message);
+        Assert.Contains("authentication failure", error.Message);
         Assert.Contains("CareerGraph:Neo4j:User", error.Message);
         Assert.Single(neo4j.Requests); // never retried
     }
@@ -150,5 +151,85 @@ public sealed class QueryApiClientTests
         await services.Store().FindPathsAsync(new Store.PathQuery("a", "b") { MinWeight = 1 });
 
         Assert.Contains("\"minWeight\":1.0", Assert.Single(neo4j.Requests).Body);
+    }
+
+    private static readonly CypherStatement Write = new("test/write.cypher", "CREATE (:Career {id: 'x'}) RETURN 1 AS a");
+
+    [Fact]
+    public async Task A_transaction_opens_with_an_empty_JSON_body_and_commits_with_one()
+    {
+        await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Row(("a", 1)));
+        using var services = Neo4jTestServices.Create(neo4j.Uri);
+        var client = services.GetRequiredService<QueryApiClient>();
+
+        await using (var transaction = await client.BeginAsync(Write))
+            await transaction.CommitAsync();
+
+        var (open, write, commit) = (neo4j.Requests[0], neo4j.Requests[1], neo4j.Requests[2]);
+        Assert.Equal(("/db/neo4j/query/v2/tx", "{}"), (open.Path, open.Body));
+        Assert.Equal(Write.Text, write.Statement);
+        Assert.Equal(("/db/neo4j/query/v2/tx/tx1/commit", "{}"), (commit.Path, commit.Body));
+        Assert.All(neo4j.Requests, r => Assert.StartsWith("application/json", r.ContentType));
+        Assert.Equal(["tx1"], neo4j.Committed);
+        Assert.Equal(3, neo4j.Requests.Count); // nothing after the commit
+    }
+
+    [Fact]
+    public async Task A_commit_refused_with_a_definite_error_is_followed_by_a_rollback()
+    {
+        await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Row(("a", 1)));
+        neo4j.Intercept = r => r.Path.EndsWith("/commit") ? FakeReply.Error(400, "Neo.ClientError.Transaction.TransactionCommitFailed", "Commit failed.") : null;
+        using var services = Neo4jTestServices.Create(neo4j.Uri);
+        await using var transaction = await services.GetRequiredService<QueryApiClient>().BeginAsync(Write);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => transaction.CommitAsync());
+
+        Assert.Equal("Neo.ClientError.Transaction.TransactionCommitFailed", error.Code);
+        Assert.Equal(("DELETE", "/db/neo4j/query/v2/tx/tx1"), (neo4j.Requests[^1].Method, neo4j.Requests[^1].Path));
+        Assert.Empty(neo4j.Committed);
+    }
+
+    [Fact]
+    public async Task A_commit_that_gets_no_answer_is_reported_as_of_unknown_outcome_and_not_sent_again()
+    {
+        await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Row(("a", 1)));
+        neo4j.Intercept = r => r.Path.EndsWith("/commit") ? FakeReply.Json(new()) with { Delay = TimeSpan.FromSeconds(30) } : null;
+        using var services = Neo4jTestServices.Create(neo4j.Uri, new Dictionary<string, string?> { ["AttemptTimeout"] = "00:00:01", ["TransactionTimeout"] = "00:00:01" });
+        await using var transaction = await services.GetRequiredService<QueryApiClient>().BeginAsync(Write);
+
+        var error = await Assert.ThrowsAsync<Neo4jCommitOutcomeUnknownException>(() => transaction.CommitAsync());
+
+        Assert.Contains("may or may not be stored", error.Message);
+        Assert.Single(neo4j.Requests, r => r.Path.EndsWith("/commit"));
+        await transaction.DisposeAsync();
+        Assert.DoesNotContain(neo4j.Requests, r => r.Method == "DELETE"); // a rollback could report a stored change as lost
+    }
+
+    [Fact]
+    public async Task A_transaction_past_its_expiry_fails_clearly_without_sending()
+    {
+        await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Row(("a", 1)));
+        neo4j.TransactionIdleTimeout = TimeSpan.FromSeconds(1);
+        using var services = Neo4jTestServices.Create(neo4j.Uri);
+        await using var transaction = await services.GetRequiredService<QueryApiClient>().BeginAsync(Write);
+        await Task.Delay(TimeSpan.FromSeconds(2.1));
+        var sent = neo4j.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => transaction.RunAsync(Write));
+
+        Assert.Equal("CareerGraph.TransactionExpired", error.Code);
+        Assert.Contains("nothing of it is stored", error.Message);
+        Assert.Equal(sent, neo4j.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_write_in_a_transaction_may_take_longer_than_a_read()
+    {
+        await using var neo4j = await FakeQueryApi.StartAsync(r => r.Path.Contains("/tx/") ? FakeReply.Row(("a", 1)) with { Delay = TimeSpan.FromSeconds(1.5) } : FakeReply.Row(("a", 1)));
+        using var services = Neo4jTestServices.Create(neo4j.Uri, new Dictionary<string, string?> { ["AttemptTimeout"] = "00:00:01", ["TransactionTimeout"] = "00:00:05" });
+
+        await using var transaction = await services.GetRequiredService<QueryApiClient>().BeginAsync(Write);
+
+        Assert.Equal(1, transaction.First.Single("a", 0));
     }
 }

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Xunit.Abstractions;
+
+namespace CareerGraph.Tests.Deployment;
+
+/// <summary>
+/// The Dockerfile, run here without Docker: its stages in order, each in a folder of its own standing for the image's
+/// file system; COPY takes exactly the build context (the checkout less .dockerignore) or another stage's files; RUN runs
+/// with only the tools that stage's base image has (Node.js in the node stage; the .NET SDK alone, no Node, in the SDK
+/// stage). Then the published service is started from its output folder, as the runtime stage's ENTRYPOINT does.
+/// </summary>
+public sealed partial class DockerfileDryRunTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("careergraph-docker-").FullName;
+
+    [Fact]
+    public async Task The_Dockerfile_builds_the_service_and_the_image_serves_health_and_the_explorer()
+    {
+        var context = BuildContext();
+        Assert.DoesNotContain(context, f => f.Contains("/bin/") || f.Contains("node_modules") || f.StartsWith("tests/"));
+
+        string? runtime = null;
+        foreach (var stage in Stages(File.ReadAllLines(Path.Combine(RepoPaths.Root, "Dockerfile"))))
+        {
+            runtime = await RunStageAsync(stage, context);
+        }
+
+        var app = Path.Combine(runtime!, "app");
+        Assert.True(File.Exists(Path.Combine(app, "CareerGraph.Api.dll")), "the runtime stage has the published service");
+        await using var service = await StartAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await service.Http.GetAsync("/health")).StatusCode);
+        var explore = await service.Http.GetAsync("/explore");
+        Assert.Equal(HttpStatusCode.OK, explore.StatusCode);
+        Assert.Contains("<html", await explore.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The files Docker sends as the build context: everything under the checkout that .dockerignore does not exclude.</summary>
+    private static HashSet<string> BuildContext()
+    {
+        var matcher = new Matcher();
+        matcher.AddInclude("**/*");
+        foreach (var line in File.ReadAllLines(Path.Combine(RepoPaths.Root, ".dockerignore")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var pattern = line.TrimEnd('/');
+            matcher.AddExclude(pattern);
+            matcher.AddExclude(pattern + "/**");
+        }
+        return [.. matcher.GetResultsInFullPath(RepoPaths.Root).Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))];
+    }
+
+    private sealed record Stage(string Name, string Image, IReadOnlyList<string> Instructions);
+
+    private static IEnumerable<Stage> Stages(string[] lines)
+    {
+        Stage? stage = null;
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            if (FromLine().Match(line) is { Success: true } from)
+            {
+                if (stage is not null) yield return stage;
+                stage = new Stage(from.Groups["name"].Success ? from.Groups["name"].Value : "final", from.Groups["image"].Value, new List<string>());
+            }
+            else ((List<string>)stage!.Instructions).Add(line);
+        }
+        if (stage is not null) yield return stage;
+    }
+
+    /// <summary>Runs one stage in its own folder (the image's "/"); returns that folder.</summary>
+    private async Task<string> RunStageAsync(Stage stage, HashSet<string> context)
+    {
+        var fileSystem = Directory.CreateDirectory(Path.Combine(_root, stage.Name)).FullName;
+        var workDir = "/";
+        foreach (var instruction in stage.Instructions)
+        {
+            var (keyword, rest) = (instruction.Split(' ', 2)[0], instruction.Split(' ', 2).ElementAtOrDefault(1) ?? "");
+            switch (keyword)
+            {
+                case "WORKDIR":
+                    workDir = Path.Combine(workDir, rest);
+                    Directory.CreateDirectory(InStage(fileSystem, workDir));
+                    break;
+                case "COPY":
+                    Copy(fileSystem, workDir, rest, context);
+                    break;
+                case "RUN":
+                    await RunAsync(stage, fileSystem, workDir, rest);
+                    break;
+                case "ENV" or "EXPOSE" or "USER" or "ENTRYPOINT":
+                    break;
+                default:
+                    throw new NotSupportedException($"The dry run does not know the Dockerfile instruction {keyword}; teach it or keep the Dockerfile simple.");
+            }
+        }
+        return fileSystem;
+    }
+
+    private void Copy(string fileSystem, string workDir, string arguments, HashSet<string> context)
+    {
+        var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        string? fromStage = parts[0].StartsWith("--from=") ? parts[0]["--from=".Length..] : null;
+        if (fromStage is not null) parts.RemoveAt(0);
+        var destination = InStage(fileSystem, Path.Combine(workDir, parts[^1]));
+        foreach (var source in parts.SkipLast(1))
+        {
+            IEnumerable<(string From, string Relative)> files = fromStage is null
+                ? context.Where(f => f == source.TrimEnd('/') || f.StartsWith(source.TrimEnd('/') + "/") || source is "." or "./")
+                    .Select(f => (Path.Combine(RepoPaths.Root, f), source is "." or "./" ? f : f == source.TrimEnd('/') ? Path.GetFileName(f) : f[(source.TrimEnd('/').Length + 1)..]))
+                : FilesIn(InStage(Path.Combine(_root, fromStage), source));
+            var any = false;
+            foreach (var (from, relative) in files)
+            {
+                var to = parts[^1].EndsWith('/') || parts[^1] == "." || Directory.Exists(destination) || source.EndsWith('/') || parts.Count > 2
+                    ? Path.Combine(destination, relative)
+                    : destination;
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(from, to, overwrite: true);
+                any = true;
+            }
+            Assert.True(any, $"COPY {source} found nothing to copy (is it excluded by .dockerignore?)");
+        }
+    }
+
+    private static IEnumerable<(string, string)> FilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => (f, Path.GetRelativePath(folder, f)));
+
+    /// <summary>A RUN, with absolute paths of the image mapped into the stage's folder and only the base image's tools on PATH.</summary>
+    private async Task RunAsync(Stage stage, string fileSystem, string workDir, string command)
+    {
+        var mapped = AbsolutePath().Replace(command, m => InStage(fileSystem, m.Value));
+        var tools = stage.Image.StartsWith("node:") ? Path.GetDirectoryName(Which("node"))!
+            : stage.Image.Contains("dotnet/sdk") ? Path.GetDirectoryName(Path.GetFullPath(ResolveLink(Which("dotnet"))))!
+            : throw new NotSupportedException($"RUN in a stage from {stage.Image}: the dry run knows the node and dotnet/sdk images only.");
+        var start = new ProcessStartInfo("/bin/sh", ["-c", mapped]) { WorkingDirectory = InStage(fileSystem, workDir), RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["PATH"] = tools;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        output.WriteLine($"[{stage.Name}] RUN {command}");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(10)).Token);
+        if (process.ExitCode != 0) output.WriteLine(await stdout + await stderr);
+        Assert.True(process.ExitCode == 0, $"[{stage.Name}] RUN {command} failed with exit code {process.ExitCode}:\n{await stdout}{await stderr}");
+    }
+
+    private static string InStage(string fileSystem, string path) => Path.Combine(fileSystem, path.TrimStart('/'));
+
+    private static string Which(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"{program} is not on PATH.");
+
+    private static string ResolveLink(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+
+    private sealed class RunningService(Process process, HttpClient http) : IAsyncDisposable
+    {
+        public HttpClient Http { get; } = http;
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
+
+    /// <summary>The ENTRYPOINT (dotnet CareerGraph.Api.dll) from the output folder, on a free loopback port and a database in the temp folder.</summary>
+    private async Task<RunningService> StartAsync(string app)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", ["CareerGraph.Api.dll"]) { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["CareerGraph__Embedded__Path"] = Path.Combine(_root, "careergraph.db");
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var service = new RunningService(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) });
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            Assert.False(process.HasExited, $"The published service exited with code {(process.HasExited ? process.ExitCode : 0)} while starting.");
+            try
+            {
+                if ((await service.Http.GetAsync("/health")).IsSuccessStatusCode) return service;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        await service.DisposeAsync();
+        throw new TimeoutException("The published service did not answer /health within 90 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); }
+        catch (IOException) { }
+    }
+
+    [GeneratedRegex(@"^FROM\s+(?<image>\S+)(\s+AS\s+(?<name>\S+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex FromLine();
+
+    // An absolute path in a RUN (" /app", "-o /app"): the image's file system, mapped into the stage's folder.
+    [GeneratedRegex(@"(?<=\s)/[A-Za-z0-9_./-]+")]
+    private static partial Regex AbsolutePath();
+}
