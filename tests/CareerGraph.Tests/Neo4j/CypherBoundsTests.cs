@@ -49,7 +49,7 @@ public sealed partial class CypherBoundsTests : IAsyncLifetime
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
 
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            services.Store().FindRoutesAsync(new RouteQuery("machine-learning-engineer", "cloud-engineer") { MaxHops = Neo4jGraphStore.MaxWalkHops + 1 }));
+            services.Store().FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { MaxHops = Neo4jGraphStore.MaxWalkHops + 1 }));
 
         Assert.Contains("CareerGraph:Limits:MaxHops", error.Message);
         Assert.Empty(_neo4j.Requests);
