@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Moves;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -86,6 +87,9 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 
     public Task<IReadOnlyList<Route>> FindRoutesAsync(RouteQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Routes.Find(query));
+
+    public Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(CareerMoves.Find(query, _index, cancellationToken));
 
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Neighbourhood(query));
