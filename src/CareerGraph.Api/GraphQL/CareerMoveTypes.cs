@@ -14,16 +14,17 @@ public sealed record CareerMoveResult(CareerMove Move, PathResult? Path);
 /// <summary>The careerMoves query field: "where can I go from here?".</summary>
 internal static class CareerMovesField
 {
-    public const string Formula =
-        "score = 0.6 × skill overlap + 0.25 × link strength + 0.15 / hops, where skill overlap is the weighted Jaccard similarity of the two careers' " +
-        "skills (Σ min importance ÷ Σ max importance), link strength the mean weight of the links on the best walk (SPECIALISATION_OF counts 1), " +
-        "and a career with no walk within maxHops scores on skill overlap alone. Rounded to 4 decimals.";
+    /// <summary>The score formula in words, written from <see cref="MoveWeights"/> so the schema cannot disagree with the ranking.</summary>
+    public static readonly string Formula =
+        FormattableString.Invariant($"score = {MoveWeights.Skills} × skill overlap + {MoveWeights.Link} × link strength + {MoveWeights.Closeness} / hops, ") +
+        "where skill overlap is the weighted Jaccard similarity of the two careers' skills (Σ min importance ÷ Σ max importance), link strength the mean " +
+        "weight of the links on the best walk (SPECIALISATION_OF counts 1), and a career with no walk within maxHops scores on skill overlap alone. Rounded to 4 decimals.";
 
     public static void AddCareerMoves(this ObjectGraphType query, ICareerGraphStore store, LimitOptions limits) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerMoveType>>>>("careerMoves")
             .Description("Where can I go from here? The best moves from one career, best first, ties by name. Candidates are the careers within maxHops " +
                          "walkable links (SEE_ALSO of at least minWeight, SPECIALISATION_OF, either way) and the careers that share one of its important " +
-                         $"skills (core, or importance of at least {MoveWeights.ImportantSkill}) without a link. " + Formula + " The career itself is never a move.")
+                         FormattableString.Invariant($"skills (core, or importance of at least {MoveWeights.ImportantSkill}) without a link. ") + Formula + " The career itself is never a move.")
             .Argument<NonNullGraphType<StringGraphType>>("from", "The career now: id, name or alias.")
             .Argument<IntGraphType>("first", a => { a.Description = $"At most this many moves (1–{limits.MaxPageSize})."; a.DefaultValue = 10; })
             .Argument<IntGraphType>("maxHops", a => { a.Description = $"How many links away a linked move may be (1–{limits.MaxHops})."; a.DefaultValue = 2; })
