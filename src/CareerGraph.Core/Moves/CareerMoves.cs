@@ -63,46 +63,56 @@ public static class CareerMoves
         var (reached, links) = Reach(graph, from.Id, query, cancellationToken);
         var walks = new RouteFinder(reached, links);
         var have = graph.Edges(from.Id, EdgeKind.Requires, Direction.Outgoing);
-
+        var skills = Importances(have);
         var sharers = have
             .Where(e => e.Core == true || (e.Importance ?? 0) >= MoveWeights.ImportantSkill)
             .SelectMany(e => graph.Edges(e.Target, EdgeKind.Requires, Direction.Incoming))
             .Select(e => e.Source);
-        var moves = new List<CareerMove>();
+
+        // Every candidate is scored; only the moves kept are described, which is most of the work per move.
+        var scored = new List<(Career Career, double Score, Route? Path)>();
         foreach (var id in reached.Concat(sharers).Distinct().Where(id => id != from.Id))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (graph.Node(id) is not Career career || !FitsJobZone(from, career, query.JobZone)) continue;
-            var need = graph.Edges(id, EdgeKind.Requires, Direction.Outgoing);
+            var overlap = Overlap(skills, graph.Edges(id, EdgeKind.Requires, Direction.Outgoing));
             var path = walks.Find(new RouteQuery(from.Id, id) { MaxHops = query.MaxHops, MinWeight = query.MinWeight }).FirstOrDefault();
-            var gap = SkillComparison.Gap(from.Id, id, have, need);
-            var overlap = Overlap(have, need);
             if (path is null && overlap == 0) continue;
             var score = MoveWeights.Skills * overlap
                       + (path is null ? 0 : MoveWeights.Link * path.Edges.Average(e => e.Strength) + MoveWeights.Closeness / path.Hops);
-            moves.Add(new CareerMove(id, Math.Round(score, 4), gap.Keep, gap.Learn, path, Reasons(graph, from, career, path, gap, query.MaxHops)));
+            scored.Add((career, Math.Round(score, 4), path));
         }
-        return [.. moves
+        return [.. scored
             .OrderByDescending(m => m.Score)
-            .ThenBy(m => graph.Node(m.CareerId)!.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(m => m.CareerId, StringComparer.Ordinal)
-            .Take(query.First)];
+            .ThenBy(m => m.Career.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(m => m.Career.Id, StringComparer.Ordinal)
+            .Take(query.First)
+            .Select(m =>
+            {
+                var gap = SkillComparison.Gap(from.Id, m.Career.Id, have, graph.Edges(m.Career.Id, EdgeKind.Requires, Direction.Outgoing));
+                return new CareerMove(m.Career.Id, m.Score, gap.Keep, gap.Learn, m.Path, Reasons(graph, from, m.Career, m.Path, gap, query.MaxHops));
+            })];
     }
 
     /// <summary>Weighted Jaccard similarity of two careers' skills: Σ min(importance) / Σ max(importance) over both.</summary>
-    public static double Overlap(IEnumerable<Edge> have, IEnumerable<Edge> need)
+    public static double Overlap(IEnumerable<Edge> have, IEnumerable<Edge> need) => Overlap(Importances(have), [.. need]);
+
+    /// <summary>Σ max is Σ have + Σ need − Σ min, so one pass over the target's skills is enough.</summary>
+    private static double Overlap(Dictionary<string, double> have, IReadOnlyList<Edge> need)
     {
-        var a = have.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.Max(e => e.Importance ?? 0));
-        var b = need.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.Max(e => e.Importance ?? 0));
-        double least = 0, most = 0;
-        foreach (var skill in a.Keys.Union(b.Keys))
+        double least = 0, needed = 0;
+        foreach (var edge in need)
         {
-            var (x, y) = (a.GetValueOrDefault(skill), b.GetValueOrDefault(skill));
-            least += Math.Min(x, y);
-            most += Math.Max(x, y);
+            var importance = edge.Importance ?? 0;
+            needed += importance;
+            if (have.TryGetValue(edge.Target, out var had)) least += Math.Min(had, importance);
         }
+        var most = have.Values.Sum() + needed - least;
         return most == 0 ? 0 : least / most;
     }
+
+    private static Dictionary<string, double> Importances(IEnumerable<Edge> requirements) =>
+        requirements.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.Max(e => e.Importance ?? 0), StringComparer.Ordinal);
 
     /// <summary>The careers within maxHops walkable links of the origin (breadth first), and the walkable links among them.</summary>
     private static (List<string> Careers, List<Edge> Links) Reach(IGraphFacts graph, string from, CareerMovesQuery query, CancellationToken cancellationToken)
