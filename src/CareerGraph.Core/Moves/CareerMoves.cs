@@ -61,7 +61,6 @@ public static class CareerMoves
     {
         if (graph.Node(query.From) is not Career from || query.First <= 0) return [];
         var (reached, links) = Reach(graph, from.Id, query, cancellationToken);
-        var walks = new RouteFinder(reached, links);
         var have = graph.Edges(from.Id, EdgeKind.Requires, Direction.Outgoing);
         var skills = Importances(have);
         var sharers = have
@@ -69,19 +68,21 @@ public static class CareerMoves
             .SelectMany(e => graph.Edges(e.Target, EdgeKind.Requires, Direction.Incoming))
             .Select(e => e.Source);
 
-        // Every candidate is scored; only the moves kept are described, which is most of the work per move.
-        var scored = new List<(Career Career, double Score, Route? Path)>();
-        foreach (var id in reached.Concat(sharers).Distinct().Where(id => id != from.Id))
+        // Every candidate is scored from the walk's length and strength found by the breadth-first reach; only the moves
+        // kept get their walk from the path finder and are described, which is most of the work per move.
+        var scored = new List<(Career Career, double Score, bool Linked)>();
+        foreach (var id in reached.Keys.Concat(sharers).Distinct().Where(id => id != from.Id))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (graph.Node(id) is not Career career || !FitsJobZone(from, career, query.JobZone)) continue;
             var overlap = Overlap(skills, graph.Edges(id, EdgeKind.Requires, Direction.Outgoing));
-            var path = walks.Find(new RouteQuery(from.Id, id) { MaxHops = query.MaxHops, MinWeight = query.MinWeight }).FirstOrDefault();
-            if (path is null && overlap == 0) continue;
+            var linked = reached.TryGetValue(id, out var walk);
+            if (!linked && overlap == 0) continue;
             var score = MoveWeights.Skills * overlap
-                      + (path is null ? 0 : MoveWeights.Link * path.Edges.Average(e => e.Strength) + MoveWeights.Closeness / path.Hops);
-            scored.Add((career, Math.Round(score, 4), path));
+                      + (linked ? MoveWeights.Link * walk.Strength / walk.Hops + MoveWeights.Closeness / walk.Hops : 0);
+            scored.Add((career, Math.Round(score, 4), linked));
         }
+        var walks = new RouteFinder(reached.Keys, links);
         return [.. scored
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Career.Name, StringComparer.OrdinalIgnoreCase)
@@ -89,8 +90,9 @@ public static class CareerMoves
             .Take(query.First)
             .Select(m =>
             {
+                var path = m.Linked ? walks.Find(new RouteQuery(from.Id, m.Career.Id) { MaxHops = query.MaxHops, MinWeight = query.MinWeight }).FirstOrDefault() : null;
                 var gap = SkillComparison.Gap(from.Id, m.Career.Id, have, graph.Edges(m.Career.Id, EdgeKind.Requires, Direction.Outgoing));
-                return new CareerMove(m.Career.Id, m.Score, gap.Keep, gap.Learn, m.Path, Reasons(graph, from, m.Career, m.Path, gap, query.MaxHops));
+                return new CareerMove(m.Career.Id, m.Score, gap.Keep, gap.Learn, path, Reasons(graph, from, m.Career, path, gap, query.MaxHops));
             })];
     }
 
@@ -114,12 +116,16 @@ public static class CareerMoves
     private static Dictionary<string, double> Importances(IEnumerable<Edge> requirements) =>
         requirements.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.Max(e => e.Importance ?? 0), StringComparer.Ordinal);
 
-    /// <summary>The careers within maxHops walkable links of the origin (breadth first), and the walkable links among them.</summary>
-    private static (List<string> Careers, List<Edge> Links) Reach(IGraphFacts graph, string from, CareerMovesQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The careers within maxHops walkable links of the origin, breadth first, each with the length of its best walk and
+    /// that walk's summed link strength: fewest hops, then the strongest links, the path finder's rule. Also the walkable
+    /// links among them.
+    /// </summary>
+    private static (Dictionary<string, (int Hops, double Strength)> Careers, List<Edge> Links) Reach(
+        IGraphFacts graph, string from, CareerMovesQuery query, CancellationToken cancellationToken)
     {
-        var reached = new HashSet<string> { from };
-        var order = new List<string> { from };
-        var links = new Dictionary<string, Edge>();
+        var reached = new Dictionary<string, (int Hops, double Strength)>(StringComparer.Ordinal) { [from] = (0, 0) };
+        var links = new Dictionary<string, Edge>(StringComparer.Ordinal);
         var frontier = new List<string> { from };
         for (var hop = 0; hop <= query.MaxHops && frontier.Count > 0; hop++)
         {
@@ -130,17 +136,22 @@ public static class CareerMoves
             {
                 if (edge.Strength < query.MinWeight) continue;
                 var other = edge.Other(id);
-                if (reached.Contains(other)) links.TryAdd(edge.Id, edge);
-                else if (hop < query.MaxHops && reached.Add(other))
+                var strength = reached[id].Strength + edge.Strength;
+                if (reached.TryGetValue(other, out var known))
                 {
-                    order.Add(other);
+                    links.TryAdd(edge.Id, edge);
+                    if (known.Hops == hop + 1 && strength > known.Strength) reached[other] = (hop + 1, strength);
+                }
+                else if (hop < query.MaxHops)
+                {
+                    reached[other] = (hop + 1, strength);
                     next.Add(other);
                     links.TryAdd(edge.Id, edge);
                 }
             }
             frontier = next;
         }
-        return (order, [.. links.Values]);
+        return (reached, [.. links.Values]);
     }
 
     private static bool FitsJobZone(Career from, Career to, JobZoneChange change) => change switch
