@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Moves;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -90,6 +91,9 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Paths.Find(query, cancellationToken));
+
+    public Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(CareerMoves.Find(query, _index, cancellationToken));
 
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Neighbourhood(query, cancellationToken));

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CareerGraph.Embedded;
 using CareerGraph.Model;
+using CareerGraph.Moves;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 
@@ -50,6 +51,15 @@ public class StoreBenchmarks
         var path = (await _store.FindPathsAsync(new PathQuery(_from, _to) { MaxHops = 8 }))[0];
         var requirements = (await _store.GetEdgesAsync(path.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
         return SkillComparison.Describe(path, requirements);
+    }
+
+    [Benchmark(Description = "careerMoves first=10 (moves + skills on their walks)")]
+    public async Task<IReadOnlyList<CareerPath>> CareerMoves()
+    {
+        var moves = await _store.FindCareerMovesAsync(new CareerMovesQuery(_from) { First = 10 });
+        var walks = moves.Select(m => m.Path).OfType<Route>().ToList();
+        var requirements = (await _store.GetEdgesAsync(walks.SelectMany(w => w.Careers).Distinct().ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
+        return [.. walks.Select(w => SkillComparison.Describe(w, requirements))];
     }
 
     [Benchmark(Description = "paths k=3")]

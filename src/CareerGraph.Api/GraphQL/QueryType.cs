@@ -134,6 +134,8 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("k", a => { a.Description = $"How many walks at most (1–{limits.MaxPaths})."; a.DefaultValue = 3; })
             .ResolveAsync(async c => await FindPaths(store, limits, c, Arguments.Bounded(c.GetArgument("k", 3), "k", 1, limits.MaxPaths)));
 
+        this.AddCareerMoves(store, limits);
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills")
             .Description("Skills every one of the careers requires, most important first.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("careers", "Two or more careers: ids, names or aliases (at most 20).")

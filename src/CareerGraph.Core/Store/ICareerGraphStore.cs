@@ -1,5 +1,6 @@
 using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Moves;
 
 namespace CareerGraph.Store;
 
@@ -42,6 +43,9 @@ public interface ICareerGraphStore
 
     /// <summary>Up to k walks between two careers: fewest hops first, then the strongest links.</summary>
     Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The best career moves from one career, ranked by <see cref="CareerMoves.Find"/>.</summary>
+    Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The nodes within a number of hops of one node, and the edges among them.</summary>
     Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);

@@ -1,0 +1,30 @@
+// The part of the graph that career moves from $from are ranked over, in one round trip: the careers within $maxHops
+// links of it (SEE_ALSO of at least $minWeight, SPECIALISATION_OF, either way) with the links among them; the careers
+// that require one of its important skills (core, or of importance at least $importantSkill), found through those
+// skills; and every REQUIRES edge of all these careers, with the skills. No row when $from is not a career.
+MATCH (source:Career {id: $from})
+CALL (source) {
+  MATCH p = SHORTEST 1 (source)-[r:SEE_ALSO|SPECIALISATION_OF WHERE coalesce(r.weight, 1.0) >= $minWeight]-+(c:Career)
+  WHERE c <> source AND length(p) <= $maxHops
+  RETURN collect(c) AS reached
+}
+WITH source, [source] + reached AS near
+CALL (near) {
+  UNWIND near AS a
+  MATCH (a)-[r:SEE_ALSO|SPECIALISATION_OF]->(b:Career)
+  WHERE b IN near AND coalesce(r.weight, 1.0) >= $minWeight
+  RETURN collect(DISTINCT {source: a.id, target: b.id, type: type(r), weight: r.weight, tier: r.tier}) AS links
+}
+CALL (source) {
+  MATCH (source)-[important:REQUIRES]->(:Skill)<-[:REQUIRES]-(c:Career)
+  WHERE important.core OR important.importance >= $importantSkill
+  RETURN collect(DISTINCT c) AS sharers
+}
+WITH links, near + [c IN sharers WHERE NOT c IN near] AS careers
+CALL (careers) {
+  UNWIND careers AS c
+  MATCH (c)-[r:REQUIRES]->(s:Skill)
+  RETURN collect({source: c.id, target: s.id, type: type(r), importance: r.importance, core: r.core}) AS requires,
+         collect(DISTINCT s) AS skills
+}
+RETURN careers, skills, links + requires AS edges
