@@ -57,7 +57,7 @@ public class StoreBenchmarks
     public async Task<IReadOnlyList<CareerPath>> CareerMoves()
     {
         var moves = await _store.FindCareerMovesAsync(new CareerMovesQuery(_from) { First = 10 });
-        var walks = moves.Select(m => m.Path).OfType<Route>().ToList();
+        var walks = moves.Select(m => m.Path).OfType<GraphPath>().ToList();
         var requirements = (await _store.GetEdgesAsync(walks.SelectMany(w => w.Careers).Distinct().ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
         return [.. walks.Select(w => SkillComparison.Describe(w, requirements))];
     }

@@ -9,7 +9,7 @@ using GraphQL.Types;
 namespace CareerGraph.Api.GraphQL;
 
 /// <summary>A ranked move with its best walk described in skills (null when there is no walk within maxHops).</summary>
-public sealed record CareerMoveResult(CareerMove Move, PathResult? Path);
+public sealed record CareerMoveResult(CareerMove Move, DescribedPath? Path);
 
 /// <summary>The careerMoves query field: "where can I go from here?".</summary>
 internal static class CareerMovesField
@@ -28,7 +28,7 @@ internal static class CareerMovesField
             .Argument<NonNullGraphType<StringGraphType>>("from", "The career now: id, name or alias.")
             .Argument<IntGraphType>("first", a => { a.Description = $"At most this many moves (1–{limits.MaxPageSize})."; a.DefaultValue = 10; })
             .Argument<IntGraphType>("maxHops", a => { a.Description = $"How many links away a linked move may be (1–{limits.MaxHops})."; a.DefaultValue = 2; })
-            .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO links weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = RouteDefaults.MinWeight; })
+            .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO links weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = PathDefaults.MinWeight; })
             .Argument<JobZoneChangeType>("jobZone", a => { a.Description = "Only moves whose O*NET job zone compares so with the career's; ANY when left out."; a.DefaultValue = JobZoneChange.Any; })
             .ResolveAsync(async c =>
             {
@@ -37,7 +37,7 @@ internal static class CareerMovesField
                 {
                     First = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, limits.MaxPageSize),
                     MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 2), "maxHops", 1, limits.MaxHops),
-                    MinWeight = Arguments.Bounded(c.GetArgument("minWeight", RouteDefaults.MinWeight), "minWeight", 0.0, 1.0),
+                    MinWeight = Arguments.Bounded(c.GetArgument("minWeight", PathDefaults.MinWeight), "minWeight", 0.0, 1.0),
                     JobZone = c.GetArgument("jobZone", JobZoneChange.Any),
                 };
                 if (movesQuery.JobZone != JobZoneChange.Any && from is Career { JobZone: null })
@@ -46,7 +46,7 @@ internal static class CareerMovesField
                 var moves = await store.FindCareerMovesAsync(movesQuery, c.CancellationToken);
                 var onPaths = moves.SelectMany(m => m.Path?.Careers ?? []).Distinct().ToList();
                 var requirements = await store.RequirementsOfAsync(onPaths, c.CancellationToken);
-                return moves.Select(m => new CareerMoveResult(m, m.Path is { } route ? new PathResult(route, SkillComparison.Describe(route, requirements)) : null)).ToList();
+                return moves.Select(m => new CareerMoveResult(m, m.Path is { } path ? new DescribedPath(path, SkillComparison.Describe(path, requirements)) : null)).ToList();
             });
 }
 

@@ -13,7 +13,7 @@ public sealed record CareerMovesQuery(string From)
 {
     public int First { get; init; } = 10;
     public int MaxHops { get; init; } = 2;
-    public double MinWeight { get; init; } = RouteDefaults.MinWeight;
+    public double MinWeight { get; init; } = PathDefaults.MinWeight;
     public JobZoneChange JobZone { get; init; } = JobZoneChange.Any;
 }
 
@@ -26,7 +26,7 @@ public sealed record CareerMove(
     double Score,
     IReadOnlyList<string> SharedSkills,
     IReadOnlyList<string> SkillsToLearn,
-    Route? Path,
+    GraphPath? Path,
     IReadOnlyList<string> Reasons);
 
 /// <summary>
@@ -82,7 +82,7 @@ public static class CareerMoves
                       + (linked ? MoveWeights.Link * walk.Strength / walk.Hops + MoveWeights.Closeness / walk.Hops : 0);
             scored.Add((career, Math.Round(score, 4), linked));
         }
-        var walks = new RouteFinder(reached.Keys, links);
+        var walks = new PathFinder(reached.Keys, links);
         return [.. scored
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Career.Name, StringComparer.OrdinalIgnoreCase)
@@ -90,7 +90,7 @@ public static class CareerMoves
             .Take(query.First)
             .Select(m =>
             {
-                var path = m.Linked ? walks.Find(new RouteQuery(from.Id, m.Career.Id) { MaxHops = query.MaxHops, MinWeight = query.MinWeight }).FirstOrDefault() : null;
+                var path = m.Linked ? walks.Find(new PathQuery(from.Id, m.Career.Id) { MaxHops = query.MaxHops, MinWeight = query.MinWeight }, cancellationToken).FirstOrDefault() : null;
                 var gap = SkillComparison.Gap(from.Id, m.Career.Id, have, graph.Edges(m.Career.Id, EdgeKind.Requires, Direction.Outgoing));
                 return new CareerMove(m.Career.Id, m.Score, gap.Keep, gap.Learn, path, Reasons(graph, from, m.Career, path, gap, query.MaxHops));
             })];
@@ -161,7 +161,7 @@ public static class CareerMoves
         _ => true,
     };
 
-    private static IReadOnlyList<string> Reasons(IGraphFacts graph, Career from, Career to, Route? path, SkillGap gap, int maxHops)
+    private static IReadOnlyList<string> Reasons(IGraphFacts graph, Career from, Career to, GraphPath? path, SkillGap gap, int maxHops)
     {
         string Name(string id) => graph.Node(id)?.Name ?? id;
         var reasons = new List<string>();
