@@ -1,4 +1,5 @@
 using CareerGraph.Model;
+using CareerGraph.Store;
 using GraphQL;
 
 namespace CareerGraph.Api.GraphQL;
@@ -23,23 +24,8 @@ public sealed class GraphError : ExecutionError
         foreach (var (key, value) in data) Data[key] = value;
     }
 
-    public static GraphError InvalidArgument(string argument, string message) =>
-        new(ErrorCodes.InvalidArgument, message, new Dictionary<string, object?> { ["argument"] = argument });
+    /// <summary>A refusal from Core, with its code and data.</summary>
+    public static GraphError From(InvalidRequestException refused) => new(refused.Code, refused.Message, refused.Details);
 
-    public static GraphError NotFound(string argument, string reference, NodeKind? kind) =>
-        new(ErrorCodes.NotFound,
-            $"No {Describe(kind)} has the id, name or alias '{reference}' (argument '{argument}'). Try the search query to find the right one.",
-            new Dictionary<string, object?> { ["argument"] = argument, ["reference"] = reference });
-
-    public static GraphError Ambiguous(string argument, string reference, IReadOnlyList<GraphNode> candidates) =>
-        new(ErrorCodes.AmbiguousReference,
-            $"'{reference}' (argument '{argument}') names {candidates.Count} nodes: {string.Join(", ", candidates.Select(c => $"{c.Name} ({c.Id})"))}. Pass one of their ids instead.",
-            new Dictionary<string, object?>
-            {
-                ["argument"] = argument,
-                ["reference"] = reference,
-                ["candidates"] = candidates.Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["name"] = c.Name, ["kind"] = c.Kind.ToString().ToUpperInvariant() }).ToList(),
-            });
-
-    private static string Describe(NodeKind? kind) => kind?.ToString().ToLowerInvariant() ?? "node";
+    public static GraphError InvalidArgument(string argument, string message) => From(InvalidRequestException.InvalidArgument(argument, message));
 }

@@ -5,9 +5,6 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.GraphQL;
 
-/// <summary>A path between careers, described in skills.</summary>
-public sealed record DescribedPath(GraphPath GraphPath, CareerPath Path);
-
 public sealed class CareerPathType : ObjectGraphType<DescribedPath>
 {
     public CareerPathType()

@@ -24,6 +24,8 @@ public static class RuleCodes
     public const string NotFound = "NOT_FOUND";
     public const string PropertyNotAllowed = "PROPERTY_NOT_ALLOWED";
     public const string Conflict = "CONFLICT";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string AmbiguousReference = "AMBIGUOUS_REFERENCE";
 }
 
 /// <summary>
