@@ -4,16 +4,6 @@ using GraphQL;
 
 namespace CareerGraph.Api.GraphQL;
 
-/// <summary>Stable error codes clients can branch on, in <c>errors[].extensions.code</c>.</summary>
-public static class ErrorCodes
-{
-    public const string NotFound = "NOT_FOUND";
-    public const string AmbiguousReference = "AMBIGUOUS_REFERENCE";
-    public const string InvalidArgument = "INVALID_ARGUMENT";
-    public const string WrongKind = "WRONG_KIND";
-    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
-}
-
 /// <summary>An error the client can fix, with a code and, where useful, data (e.g. the candidates of an ambiguous alias).</summary>
 public sealed class GraphError : ExecutionError
 {

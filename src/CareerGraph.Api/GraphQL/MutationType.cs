@@ -119,7 +119,7 @@ public sealed class MutationType : ObjectGraphType
     private static async Task<Payload> ApplyAsync(IResolveFieldContext c, ICareerGraphStore store, string prefix, Change change, Func<CancellationToken, Task<Payload>> answer)
     {
         if (!c.User.IsCurator()) // the access rule refuses such operations before they run; this is the second lock
-            throw new ExecutionError("Changes need a curator credential.") { Code = AccessRule.Unauthenticated };
+            throw new ExecutionError("Changes need a curator credential.") { Code = ErrorCodes.Unauthenticated };
         try
         {
             await store.ApplyAsync(new ChangeSet(Curators.ActorOf(c.User!), [change]), c.CancellationToken);

@@ -30,7 +30,7 @@ public static class GraphQLExecution
     {
         if (!HttpMethods.IsGet(request.Method) || !IsMutation(graphQL)) return null;
         request.HttpContext.Response.Headers.Allow = HttpMethods.Post;
-        return new Problem(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations change data and are only accepted over POST.");
+        return new Problem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Mutations change data and are only accepted over POST.");
     }
 
     private static bool IsMutation(GraphQLRequest request)

@@ -46,7 +46,7 @@ public static class GraphQLHttpEndpoint
         if (caller.Failure is { } failure)
         {
             await GraphQLNegotiation.WriteErrorAsync(http, mediaType,
-                new Problem(StatusCodes.Status401Unauthorized, AccessRule.Unauthenticated, CredentialProblems.Describe(failure)));
+                new Problem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, CredentialProblems.Describe(failure)));
             return;
         }
         if (caller.Succeeded) http.User = caller.Principal!;

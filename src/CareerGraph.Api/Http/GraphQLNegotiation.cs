@@ -16,7 +16,7 @@ public static class GraphQLNegotiation
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
-    public static readonly Problem NotAcceptable = new(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
+    public static readonly Problem NotAcceptable = new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
         $"This endpoint answers with {GraphQLResponseJson} or {Json}; send an Accept header that allows one of them.");
 
     /// <summary>The media type of the answer, or null when the client accepts neither.</summary>
@@ -43,8 +43,8 @@ public static class GraphQLNegotiation
     {
         if (result.Executed) return StatusCodes.Status200OK;
         var codes = result.Errors?.Select(e => e.Code).ToHashSet() ?? [];
-        if (codes.Contains(AccessRule.Unauthenticated)) return StatusCodes.Status401Unauthorized;
-        if (codes.Contains(AccessRule.Forbidden)) return StatusCodes.Status403Forbidden;
+        if (codes.Contains(ErrorCodes.Unauthenticated)) return StatusCodes.Status401Unauthorized;
+        if (codes.Contains(ErrorCodes.Forbidden)) return StatusCodes.Status403Forbidden;
         return mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 

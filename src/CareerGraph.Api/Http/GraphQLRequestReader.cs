@@ -31,12 +31,12 @@ public static class GraphQLRequestReader
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(GraphQLNegotiation.Json, StringComparison.OrdinalIgnoreCase))
-            return (null, new Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+            return (null, new Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 $"Send the request body as {GraphQLNegotiation.Json} ({{\"query\": \"…\", \"variables\": {{…}}}})."));
 
         var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
         if (body is null)
-            return (null, new Problem(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE",
+            return (null, new Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
                 $"The request body is larger than {limits.MaxBodyBytes} bytes; send smaller requests (the limit is CareerGraph:Limits:MaxBodyBytes)."));
 
         var batch = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
@@ -51,14 +51,14 @@ public static class GraphQLRequestReader
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever the deserializer cannot read is a malformed request, never a server fault.
-            return (null, new Problem(StatusCodes.Status400BadRequest, "INVALID_JSON",
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson,
                 $"The body is not a GraphQL request in JSON{JsonProblems.Where(e)}: send an object {{\"query\": \"…\", \"variables\": {{…}}}} or an array of them."));
         }
 
         if (batch && requests.Length == 0)
-            return (null, new Problem(StatusCodes.Status400BadRequest, "QUERY_MISSING", "The batch is an empty array: send at least one request."));
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The batch is an empty array: send at least one request."));
         if (batch && requests.Length > limits.MaxBatchSize)
-            return (null, new Problem(StatusCodes.Status400BadRequest, "BATCH_TOO_LARGE",
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.BatchTooLarge,
                 $"The batch holds {requests.Length} requests; the limit is {limits.MaxBatchSize} (CareerGraph:Limits:MaxBatchSize). Send them in smaller batches."));
         foreach (var request in requests)
             if (Validate(request) is (_, { } problem)) return (null, problem);
@@ -103,13 +103,13 @@ public static class GraphQLRequestReader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, new Problem(StatusCodes.Status400BadRequest, "INVALID_VARIABLES",
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidVariables,
                 $"'variables' and 'extensions' must be JSON objects{JsonProblems.Where(e)}."));
         }
     }
 
     private static (GraphQLRequest?, Problem?) Validate(GraphQLRequest? request) =>
         string.IsNullOrWhiteSpace(request?.Query) && !PersistedQueries.IsPersisted(request)
-            ? (null, new Problem(StatusCodes.Status400BadRequest, "QUERY_MISSING", "The request has no 'query': send the GraphQL document as a string in 'query'."))
+            ? (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query': send the GraphQL document as a string in 'query'."))
             : (request, null);
 }
