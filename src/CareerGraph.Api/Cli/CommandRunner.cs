@@ -3,7 +3,7 @@ using System.Data.Common;
 using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
-using CareerGraph.Seeding;
+using CareerGraph.Interchange.Seeding;
 
 namespace CareerGraph.Api.Cli;
 

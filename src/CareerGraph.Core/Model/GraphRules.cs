@@ -120,7 +120,7 @@ public static class GraphRules
         {
             if (value is not null)
                 problems.Add(new(RuleCodes.PropertyNotAllowed, edge.Id,
-                    $"{edge.Kind.CypherName()} edges have no {field}; only {owner.CypherName()} edges do. Leave '{field}' out.") { Field = field });
+                    $"{edge.Kind.Code()} edges have no {field}; only {owner.Code()} edges do. Leave '{field}' out.") { Field = field });
         }
         if (edge.Kind != EdgeKind.Requires) { NotAllowed("importance", edge.Importance, EdgeKind.Requires); NotAllowed("core", edge.Core, EdgeKind.Requires); }
         if (edge.Kind != EdgeKind.SeeAlso) { NotAllowed("weight", edge.Weight, EdgeKind.SeeAlso); NotAllowed("tier", edge.Tier, EdgeKind.SeeAlso); NotAllowed("reason", edge.Reason, EdgeKind.SeeAlso); }
@@ -155,7 +155,7 @@ public static class GraphRules
         CheckEnd(problems, edge, "source", edge.Source, sourceKind, kindOf);
         CheckEnd(problems, edge, "target", edge.Target, targetKind, kindOf);
         if (edge.Source == edge.Target)
-            problems.Add(new(RuleCodes.SelfLink, edge.Id, $"'{edge.Source}' cannot be linked to itself by {edge.Kind.CypherName()}.") { Field = "target" });
+            problems.Add(new(RuleCodes.SelfLink, edge.Id, $"'{edge.Source}' cannot be linked to itself by {edge.Kind.Code()}.") { Field = "target" });
         if (edge.Importance is { } importance && importance is < 0 or > 1 || double.IsNaN(edge.Importance ?? 0))
             problems.Add(new(RuleCodes.OutOfRange, edge.Id, $"Importance {edge.Importance} is out of range: use a number from 0 to 1.") { Field = "importance" });
         if (edge.Weight is { } weight && weight is <= 0 or > 1 || double.IsNaN(edge.Weight ?? 1))
@@ -169,9 +169,9 @@ public static class GraphRules
     {
         var actual = kindOf(id);
         if (actual is null)
-            problems.Add(new(RuleCodes.UnknownReference, edge.Id, $"{edge.Kind.CypherName()} refers to '{id}', which is not a known {expected.ToString().ToLowerInvariant()} id.") { Field = field });
+            problems.Add(new(RuleCodes.UnknownReference, edge.Id, $"{edge.Kind.Code()} refers to '{id}', which is not a known {expected.ToString().ToLowerInvariant()} id.") { Field = field });
         else if (actual != expected)
-            problems.Add(new(RuleCodes.WrongKind, edge.Id, $"{edge.Kind.CypherName()} needs a {expected.ToString().ToLowerInvariant()} at '{id}', which is a {actual.ToString()!.ToLowerInvariant()}.") { Field = field });
+            problems.Add(new(RuleCodes.WrongKind, edge.Id, $"{edge.Kind.Code()} needs a {expected.ToString().ToLowerInvariant()} at '{id}', which is a {actual.ToString()!.ToLowerInvariant()}.") { Field = field });
     }
 
     private static void CheckText(List<RuleViolation> problems, string subject, string field, string? text, int max, bool required = false)

@@ -40,7 +40,7 @@ public static class JsonGraph
             },
             _ => new NodeRecord(n.Id, n.Kind.ToString(), n.Name) { Description = n.Description, Source = n.Source, Aliases = NullIfEmpty([.. aliases[n.Id]]) },
         });
-        var edges = document.Edges.Select(e => new EdgeRecord(e.Source, e.Target, e.Kind.CypherName())
+        var edges = document.Edges.Select(e => new EdgeRecord(e.Source, e.Target, e.Kind.Code())
         {
             Importance = e.Importance, Core = e.Core, Weight = e.Weight, Tier = e.Tier, Reason = e.Reason,
         });
@@ -100,10 +100,10 @@ public static class JsonGraph
         for (var i = 0; i < file.Edges.Count; i++)
         {
             var edge = file.Edges[i];
-            var kind = Enum.GetValues<EdgeKind>().Cast<EdgeKind?>().FirstOrDefault(k => k!.Value.CypherName() == edge.Type);
+            var kind = Enum.GetValues<EdgeKind>().Cast<EdgeKind?>().FirstOrDefault(k => k!.Value.Code() == edge.Type);
             if (kind is null)
             {
-                problems.Add($"$.edges[{i}].type: '{edge.Type}' is not a relationship type; use {string.Join(", ", Enum.GetValues<EdgeKind>().Select(k => k.CypherName()))}.");
+                problems.Add($"$.edges[{i}].type: '{edge.Type}' is not a relationship type; use {string.Join(", ", Enum.GetValues<EdgeKind>().Select(k => k.Code()))}.");
                 continue;
             }
             edges.Add(new Edge(edge.Source, edge.Target, kind.Value) { Importance = edge.Importance, Core = edge.Core, Weight = edge.Weight, Tier = edge.Tier, Reason = edge.Reason });

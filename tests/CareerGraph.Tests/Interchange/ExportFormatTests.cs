@@ -4,7 +4,7 @@ using CareerGraph.Embedded;
 using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
-using CareerGraph.Seeding;
+using CareerGraph.Interchange.Seeding;
 
 namespace CareerGraph.Tests.Interchange;
 

@@ -1,6 +1,6 @@
 using CareerGraph.Embedded;
 using CareerGraph.Model;
-using CareerGraph.Seeding;
+using CareerGraph.Interchange.Seeding;
 using CareerGraph.Store;
 
 namespace CareerGraph.Tests.Seeding;
