@@ -1,4 +1,4 @@
-using CareerGraph.Api.GraphQL;
+using CareerGraph.Api.Schema;
 using CareerGraph.Api.Security;
 using CareerGraph.Paths;
 using CareerGraph.Store;

@@ -11,7 +11,7 @@ public static class GraphQLExecution
 {
     public static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
     {
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<global::GraphQL.Types.ISchema>>();
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<GraphQL.Types.ISchema>>();
         var limits = http.RequestServices.GetRequiredService<LimitOptions>();
         return ErrorCap.Apply(await executer.ExecuteAsync(options =>
         {

@@ -24,11 +24,11 @@ public static class GraphQLHttpEndpoint
     }
 
     /// <summary>The schema in SDL, with descriptions: the same text as schema.graphql in the repository.</summary>
-    private static IResult GetSchema(global::GraphQL.Types.ISchema schema) =>
+    private static IResult GetSchema(GraphQL.Types.ISchema schema) =>
         Results.Text(PrintSchema(schema), "text/plain; charset=utf-8");
 
-    public static string PrintSchema(global::GraphQL.Types.ISchema schema) =>
-        schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+    public static string PrintSchema(GraphQL.Types.ISchema schema) =>
+        schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
 
     private static async Task HandleAsync(HttpContext http)
     {

@@ -5,7 +5,7 @@ using CareerGraph.Store;
 using GraphQL;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>The write side of the API: each field is one change set, checked and applied by the store, then read back.</summary>
 public sealed class MutationType : ObjectGraphType

@@ -1,7 +1,7 @@
 using CareerGraph.Store;
 using System.Text;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>Argument checks shared by the query fields: each refusal names the argument and the allowed range.</summary>
 internal static class Arguments

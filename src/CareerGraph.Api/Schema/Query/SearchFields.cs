@@ -6,7 +6,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>The search field: nodes whose name or alias matches a text, best first.</summary>
 internal static class SearchFields

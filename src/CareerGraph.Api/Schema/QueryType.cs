@@ -3,7 +3,7 @@ using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// The read side of the API, in groups of fields (Query/). Resolvers only map arguments and results: the use cases

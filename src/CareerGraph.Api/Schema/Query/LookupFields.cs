@@ -6,7 +6,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>Query fields that look nodes up: by global id, by id, name or alias, and every meaning of a reference.</summary>
 internal static class LookupFields

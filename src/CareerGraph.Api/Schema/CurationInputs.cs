@@ -2,7 +2,7 @@ using CareerGraph.Model;
 using System.Globalization;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// Curation inputs are read as dictionaries, so that an update can tell a field left out (kept as it is)

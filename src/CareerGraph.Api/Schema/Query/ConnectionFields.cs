@@ -6,7 +6,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>Query fields that list careers, skills and industries a page at a time, filtered and sorted.</summary>
 internal static class ConnectionFields

@@ -7,7 +7,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>Query fields about the graph as a whole: a neighbourhood to draw, the audit trail, the counts.</summary>
 internal static class GraphFields

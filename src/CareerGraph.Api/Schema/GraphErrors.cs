@@ -2,7 +2,7 @@ using CareerGraph.Model;
 using CareerGraph.Store;
 using GraphQL;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>An error the client can fix, with a code and, where useful, data (e.g. the candidates of an ambiguous alias).</summary>
 public sealed class GraphError : ExecutionError

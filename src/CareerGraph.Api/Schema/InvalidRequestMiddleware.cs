@@ -2,7 +2,7 @@ using CareerGraph.Store;
 using GraphQL.Instrumentation;
 using GraphQL;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// Core refuses a request it cannot answer with an <see cref="InvalidRequestException"/>; every field answers it as an

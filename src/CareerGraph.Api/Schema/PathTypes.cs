@@ -3,7 +3,7 @@ using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 public sealed class CareerPathType : ObjectGraphType<DescribedPath>
 {

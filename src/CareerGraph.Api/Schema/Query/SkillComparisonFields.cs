@@ -6,7 +6,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>Query fields that compare careers by skills (<see cref="CareerPaths"/>).</summary>
 internal static class SkillComparisonFields
