@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Data.Common;
 using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
-using CareerGraph.Model;
 using CareerGraph.Interchange.Seeding;
+using CareerGraph.Model;
 
 namespace CareerGraph.Api.Cli;
 

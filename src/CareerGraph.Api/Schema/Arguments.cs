@@ -1,5 +1,5 @@
-using CareerGraph.Store;
 using System.Text;
+using CareerGraph.Store;
 
 namespace CareerGraph.Api.Schema;
 

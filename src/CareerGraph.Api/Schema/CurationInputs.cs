@@ -1,5 +1,5 @@
-using CareerGraph.Model;
 using System.Globalization;
+using CareerGraph.Model;
 using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;

@@ -1,6 +1,6 @@
 using CareerGraph.Store;
-using GraphQL.Instrumentation;
 using GraphQL;
+using GraphQL.Instrumentation;
 
 namespace CareerGraph.Api.Schema;
 

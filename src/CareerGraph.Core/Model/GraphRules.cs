@@ -56,7 +56,8 @@ public static class GraphRules
                 problems.Add(new(RuleCodes.DuplicateId, node.Id, $"The id '{node.Id}' is used by more than one node; ids must be unique across careers, skills and industries.") { Field = "id" });
             else if (existingKind?.Invoke(node.Id) is { } stored && stored != node.Kind)
                 problems.Add(new(RuleCodes.WrongKind, node.Id,
-                    $"'{node.Id}' is stored as a {stored.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {node.Kind.ToString().ToLowerInvariant()} another id.") { Field = "id" });
+                    $"'{node.Id}' is stored as a {stored.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {node.Kind.ToString().ToLowerInvariant()} another id.")
+                { Field = "id" });
             problems.AddRange(CheckNode(node));
         }
 
@@ -78,7 +79,8 @@ public static class GraphRules
         var problems = new List<RuleViolation>();
         if (!Names.IsValidId(node.Id))
             problems.Add(new(RuleCodes.InvalidId, node.Id,
-                $"'{node.Id}' is not a valid id: use lower-case letters and digits in hyphen-separated words, at most {Names.MaxIdLength} characters (e.g. '{Names.Slug(node.Name ?? "machine learning engineer")}').") { Field = "id" });
+                $"'{node.Id}' is not a valid id: use lower-case letters and digits in hyphen-separated words, at most {Names.MaxIdLength} characters (e.g. '{Names.Slug(node.Name ?? "machine learning engineer")}').")
+            { Field = "id" });
         CheckText(problems, node.Id, "name", node.Name, MaxNameLength, required: true);
         CheckText(problems, node.Id, "description", node.Description, MaxDescriptionLength);
         CheckText(problems, node.Id, "source", node.Source, MaxNameLength);
@@ -120,7 +122,8 @@ public static class GraphRules
         {
             if (value is not null)
                 problems.Add(new(RuleCodes.PropertyNotAllowed, edge.Id,
-                    $"{edge.Kind.Code()} edges have no {field}; only {owner.Code()} edges do. Leave '{field}' out.") { Field = field });
+                    $"{edge.Kind.Code()} edges have no {field}; only {owner.Code()} edges do. Leave '{field}' out.")
+                { Field = field });
         }
         if (edge.Kind != EdgeKind.Requires) { NotAllowed("importance", edge.Importance, EdgeKind.Requires); NotAllowed("core", edge.Core, EdgeKind.Requires); }
         if (edge.Kind != EdgeKind.SeeAlso) { NotAllowed("weight", edge.Weight, EdgeKind.SeeAlso); NotAllowed("tier", edge.Tier, EdgeKind.SeeAlso); NotAllowed("reason", edge.Reason, EdgeKind.SeeAlso); }

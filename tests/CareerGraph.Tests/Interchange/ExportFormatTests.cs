@@ -3,8 +3,8 @@ using System.Xml.Linq;
 using CareerGraph.Embedded;
 using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
-using CareerGraph.Model;
 using CareerGraph.Interchange.Seeding;
+using CareerGraph.Model;
 
 namespace CareerGraph.Tests.Interchange;
 

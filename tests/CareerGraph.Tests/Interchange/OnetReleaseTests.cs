@@ -1,9 +1,9 @@
+using CareerGraph.Api.Cli;
 using CareerGraph.Embedded;
 using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using CareerGraph.Tests.Api;
-using CareerGraph.Api.Cli;
 
 namespace CareerGraph.Tests.Interchange;
 

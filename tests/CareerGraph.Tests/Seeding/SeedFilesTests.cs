@@ -1,6 +1,6 @@
 using CareerGraph.Embedded;
-using CareerGraph.Model;
 using CareerGraph.Interchange.Seeding;
+using CareerGraph.Model;
 using CareerGraph.Store;
 
 namespace CareerGraph.Tests.Seeding;
