@@ -124,7 +124,7 @@ public sealed class GraphIndex : IGraphFacts
             Nodes(Document.Skills),
             Nodes(Document.Industries),
             [.. Document.Edges.Where(e => !edgesGone.Contains((e.Source, e.Kind, e.Target))).Concat(plan.EdgesToPut)
-                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Kind.CypherName(), StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)],
+                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Kind.Code(), StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)],
             [.. Document.Aliases.Where(a => !aliasesGone.Contains((a.Key, a.TargetId))).Concat(plan.AliasesToPut)
                 .OrderBy(a => a.Key, StringComparer.Ordinal).ThenBy(a => a.TargetId, StringComparer.Ordinal)]);
         var redirects = _redirects.ToDictionary(StringComparer.Ordinal);

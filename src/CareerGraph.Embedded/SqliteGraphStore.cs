@@ -275,7 +275,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         });
 
         var edges = new List<Edge>();
-        var kinds = Enum.GetValues<EdgeKind>().ToDictionary(k => k.CypherName(), StringComparer.Ordinal);
+        var kinds = Enum.GetValues<EdgeKind>().ToDictionary(k => k.Code(), StringComparer.Ordinal);
         Read(db, "SELECT source, target, kind, importance, core, weight, tier, reason FROM edges ORDER BY source, kind, target", row =>
             edges.Add(new Edge(Text(row, 0), Text(row, 1), kinds[Text(row, 2)])
             {

@@ -47,7 +47,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         }
         Upsert(Edges, written.Values.Select(e => new object?[]
         {
-            e.Source, e.Kind.CypherName(), e.Target, e.Importance,
+            e.Source, e.Kind.Code(), e.Target, e.Importance,
             e.Core is { } core ? (core ? 1L : 0L) : null, e.Weight, e.Tier is { } tier ? (long)tier : null, e.Reason,
         }));
         return counts.Result;
@@ -72,7 +72,7 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
     public IReadOnlyList<AuditEntry> Execute(ChangePlan plan, Func<GraphNode, string> serialize, string actor, DateTimeOffset at)
     {
         using (var delete = Command("DELETE FROM edges WHERE source = $source AND kind = $kind AND target = $target", "$source", "$kind", "$target"))
-            foreach (var edge in plan.EdgesToDelete) Run(delete, edge.Source, edge.Kind.CypherName(), edge.Target);
+            foreach (var edge in plan.EdgesToDelete) Run(delete, edge.Source, edge.Kind.Code(), edge.Target);
         using (var delete = Command("DELETE FROM aliases WHERE key = $key AND target = $target", "$key", "$target"))
             foreach (var alias in plan.AliasesToDelete) Run(delete, alias.Key, alias.TargetId);
         using (var delete = Command("DELETE FROM redirects WHERE id = $id", "$id"))

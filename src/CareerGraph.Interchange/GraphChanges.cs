@@ -25,7 +25,7 @@ public static class GraphChanges
             changes.Add(Count(kind.ToString(), incoming.Nodes.Where(n => n.Kind == kind),
                 n => nodes.TryGetValue(n.Id, out var old) ? old == Canonical(n) : null));
         foreach (var kind in Enum.GetValues<EdgeKind>())
-            changes.Add(Count(kind.CypherName(), incoming.Edges.Where(e => e.Kind == kind),
+            changes.Add(Count(kind.Code(), incoming.Edges.Where(e => e.Kind == kind),
                 e => edges.TryGetValue(e.Id, out var old) ? old == e : null));
         changes.Add(Count("Alias", incoming.Aliases,
             a => aliases.TryGetValue((a.Key, a.TargetId), out var old) ? old == a.Name : null));

@@ -48,7 +48,7 @@ internal sealed record NodeRecord(string ElementId, IReadOnlyList<string> Labels
 /// <summary>An edge as our statements return it: both ends' ids, the relationship type and its properties.</summary>
 internal sealed record EdgeRecord(string Source, string Target, string Type, double? Importance = null, bool? Core = null, double? Weight = null, int? Tier = null, string? Reason = null)
 {
-    public Edge ToEdge() => new(Source, Target, EdgeKinds.FromCypherName(Type))
+    public Edge ToEdge() => new(Source, Target, EdgeKinds.FromCode(Type))
     {
         Importance = Importance,
         Core = Core,
@@ -122,7 +122,7 @@ internal static class GraphRecords
     public static object AliasRow(Alias alias) => new { key = alias.Key, name = alias.Name, target = alias.TargetId };
 
     /// <summary>Which edge to delete: its ends and relationship type.</summary>
-    public static object EdgeKeyRow(Edge edge) => new { source = edge.Source, type = edge.Kind.CypherName(), target = edge.Target };
+    public static object EdgeKeyRow(Edge edge) => new { source = edge.Source, type = edge.Kind.Code(), target = edge.Target };
 
     /// <summary>Which alias to delete: its comparison key and the node it names.</summary>
     public static object AliasKeyRow(Alias alias) => new { key = alias.Key, target = alias.TargetId };

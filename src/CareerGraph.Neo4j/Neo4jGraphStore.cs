@@ -218,7 +218,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         {
             from = query.From,
             to = query.To,
-            via = query.Via.Select(k => k.CypherName()).Distinct().ToArray(),
+            via = query.Via.Select(k => k.Code()).Distinct().ToArray(),
             minWeight = query.MinWeight,
             maxHops = Math.Max(0, query.MaxHops),
         }, cancellationToken);
@@ -237,7 +237,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         var result = await _client.RunAsync(Statements.Neighbourhood, new
         {
             id = query.Id,
-            types = kinds.Select(k => k.CypherName()).Distinct().ToArray(),
+            types = kinds.Select(k => k.Code()).Distinct().ToArray(),
             depth = Math.Max(0, query.Depth),
             maxNodes,
         }, cancellationToken);

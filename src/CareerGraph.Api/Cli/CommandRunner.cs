@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Data.Common;
 using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
+using CareerGraph.Interchange.Seeding;
 using CareerGraph.Model;
-using CareerGraph.Seeding;
 
 namespace CareerGraph.Api.Cli;
 

@@ -31,7 +31,7 @@ internal static class Summaries
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Kind").AddColumn(new TableColumn("Count").RightAligned());
         foreach (var kind in Enum.GetValues<NodeKind>()) table.AddRow(kind.ToString(), N(stats.Nodes.GetValueOrDefault(kind)));
-        foreach (var kind in Enum.GetValues<EdgeKind>()) table.AddRow(kind.CypherName(), N(stats.Edges.GetValueOrDefault(kind)));
+        foreach (var kind in Enum.GetValues<EdgeKind>()) table.AddRow(kind.Code(), N(stats.Edges.GetValueOrDefault(kind)));
         table.AddRow("Alias name", N(stats.AliasNames));
         table.AddRow("Alias link", N(stats.AliasLinks));
         return table;

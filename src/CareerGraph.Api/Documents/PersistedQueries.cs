@@ -14,10 +14,6 @@ namespace CareerGraph.Api.Documents;
 /// </summary>
 public sealed class PersistedQueries(DocumentOptions options)
 {
-    public const string NotFound = "PERSISTED_QUERY_NOT_FOUND";
-    public const string NotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
-    public const string HashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
-    public const string InvalidExtension = "PERSISTED_QUERY_INVALID";
 
     private const string Extension = "persistedQuery";
 
@@ -43,26 +39,26 @@ public sealed class PersistedQueries(DocumentOptions options)
         var hasDocument = !string.IsNullOrWhiteSpace(request.Query);
         if (!options.PersistedQueries)
             // Apollo's link turns persisted queries off for good on this code and resends the document.
-            return hasDocument ? null : new Refusal(StatusCodes.Status400BadRequest, NotSupported, "PersistedQueryNotSupported");
+            return hasDocument ? null : new Refusal(StatusCodes.Status400BadRequest, ErrorCodes.PersistedQueryNotSupported, "PersistedQueryNotSupported");
 
         if (request.Extensions![Extension] is not IDictionary<string, object?> persisted
             || persisted.TryGetValue("version", out var version) is false || !IsVersionOne(version)
             || persisted.TryGetValue("sha256Hash", out var hashValue) is false || hashValue is not string { Length: 64 } hash
             || !hash.All(char.IsAsciiHexDigit))
-            return new Refusal(StatusCodes.Status400BadRequest, InvalidExtension,
+            return new Refusal(StatusCodes.Status400BadRequest, ErrorCodes.PersistedQueryInvalid,
                 "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<64 hex digits: the SHA-256 of the document's UTF-8 text>\"}.");
 
         var key = hash.ToLowerInvariant();
         if (!hasDocument)
         {
             if (!_documents.TryGet(key, out var document))
-                return new Refusal(StatusCodes.Status404NotFound, NotFound, "PersistedQueryNotFound");
+                return new Refusal(StatusCodes.Status404NotFound, ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
             request.Query = document;
             return null;
         }
 
         if (HashOf(request.Query!) != key)
-            return new Refusal(StatusCodes.Status400BadRequest, HashMismatch,
+            return new Refusal(StatusCodes.Status400BadRequest, ErrorCodes.PersistedQueryHashMismatch,
                 $"extensions.persistedQuery.sha256Hash '{hash}' is not the SHA-256 of the document sent with it; hash the exact UTF-8 text of 'query', or leave the extension out.");
         if (request.Query!.Length <= options.MaxCachedLength) _documents.AddOrUpdate(key, request.Query!);
         return null;

@@ -1,4 +1,7 @@
-using CareerGraph.Api.GraphQL;
+using CareerGraph.Api.Schema;
+using CareerGraph.Api.Security;
+using CareerGraph.Paths;
+using CareerGraph.Store;
 using GraphQL;
 
 namespace CareerGraph.Api.Hosting;
@@ -12,6 +15,11 @@ public static class ApiRegistration
         // Exception details (types, stack traces) are for a developer's own machine: only where configuration asks for them.
         var exposeDetails = configuration.GetValue<bool>(ExposeDetailsSetting);
         services.AddScoped<GraphLoaders>();
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<LimitOptions>();
+            return new CareerPaths(provider.GetRequiredService<ICareerGraphStore>(), new PathLimits(limits.MaxHops, limits.MaxPaths));
+        });
         services.AddSingleton(typeof(CursorEdgeType<,>));
         services.AddGraphQL(graphql => graphql
             .AddSchema<CareerGraphSchema>()
@@ -19,6 +27,7 @@ public static class ApiRegistration
             .AddSystemTextJson()
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .UseTelemetry()
+            .UseMiddleware<InvalidRequestMiddleware>()
             .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
             .ConfigureExecutionOptions(options =>
             {

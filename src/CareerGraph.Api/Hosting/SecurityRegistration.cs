@@ -15,7 +15,6 @@ namespace CareerGraph.Api.Hosting;
 public static class SecurityRegistration
 {
     public const string CallerScheme = "Caller";
-    public const string RateLimited = "RATE_LIMITED";
 
     public static IServiceCollection AddCareerGraphSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -105,7 +104,7 @@ public static class SecurityRegistration
                         new
                         {
                             message = $"Too many requests from this client: at most {rate.PermitLimit} every {rate.WindowSeconds} s. Try again in {seconds} s.",
-                            extensions = new { code = RateLimited },
+                            extensions = new { code = ErrorCodes.RateLimited },
                         },
                     },
                 }, cancellationToken);

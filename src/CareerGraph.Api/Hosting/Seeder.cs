@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CareerGraph.Seeding;
+using CareerGraph.Interchange.Seeding;
 using CareerGraph.Store;
 
 namespace CareerGraph.Api.Hosting;

@@ -1,6 +1,5 @@
 using CareerGraph.Embedded;
 using CareerGraph.Neo4j;
-using CareerGraph.Store;
 
 namespace CareerGraph.Api.Hosting;
 
@@ -14,7 +13,7 @@ public static class StoreRegistration
         switch (options.Store.Trim().ToLowerInvariant())
         {
             case "embedded":
-                services.AddSingleton<ICareerGraphStore>(_ => SqliteGraphStore.Open(options.Embedded.ResolvedPath));
+                services.AddEmbeddedGraphStore(options.Embedded);
                 break;
             case "neo4j":
                 services.AddNeo4jGraphStore(configuration.GetSection(Neo4jOptions.Section));
@@ -36,16 +35,6 @@ public sealed class CareerGraphOptions
 
     public EmbeddedOptions Embedded { get; set; } = new();
     public SeedOptions Seeds { get; set; } = new();
-}
-
-public sealed class EmbeddedOptions
-{
-    /// <summary>The SQLite file; empty means careergraph.db in the user's local data folder.</summary>
-    public string Path { get; set; } = "";
-
-    public string ResolvedPath => string.IsNullOrWhiteSpace(Path)
-        ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "careergraph", "careergraph.db")
-        : Path;
 }
 
 public sealed class SeedOptions

@@ -8,7 +8,6 @@ namespace CareerGraph.Api.Http;
 /// </summary>
 public static class ErrorCap
 {
-    public const string TooManyErrors = "TOO_MANY_ERRORS";
 
     public static ExecutionResult Apply(ExecutionResult result, int maxErrors)
     {
@@ -17,7 +16,7 @@ public static class ErrorCap
         foreach (var error in errors.Take(maxErrors)) kept.Add(error);
         kept.Add(new ExecutionError(
             $"{errors.Count - maxErrors} more errors were left out; the answer carries at most {maxErrors} (CareerGraph:Limits:MaxErrors). Fix these and ask again.")
-        { Code = TooManyErrors });
+        { Code = ErrorCodes.TooManyErrors });
         result.Errors = kept;
         return result;
     }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Net.Http.Headers;
 
 namespace CareerGraph.Api.Http;
@@ -25,6 +27,7 @@ public static class WebPages
                 .WithHeaders(HeaderNames.ContentType, HeaderNames.Accept, HeaderNames.Authorization, "X-Api-Key")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1));
         }));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, PageRequestPolicy>());
         return services;
     }
 
@@ -82,25 +85,20 @@ public static class WebPages
             types.TryGetContentType(subpath.EndsWith(".br", StringComparison.Ordinal) || subpath.EndsWith(".gz", StringComparison.Ordinal) ? subpath[..^3] : subpath, out contentType!);
     }
 
-    /// <summary>
-    /// Serves the GraphQL IDE when a browser asks GET /graphql for a page (Accept names text/html and no JSON);
-    /// false leaves the request to the GraphQL transport.
-    /// </summary>
-    public static async Task<bool> TryServeGraphiQLAsync(HttpContext http)
+    /// <summary>The GraphQL IDE, for a browser asking GET /graphql for a page (<see cref="PageRequestPolicy"/>).</summary>
+    public static Task ServeGraphiQLAsync(HttpContext http)
     {
-        if (!HttpMethods.IsGet(http.Request.Method)) return false;
         http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-        if (!WantsPage(http.Request)) return false;
-        await SendPageAsync(http, GraphiQL);
-        return true;
+        return SendPageAsync(http, GraphiQL);
     }
 
-    private static bool WantsPage(HttpRequest request)
+    /// <summary>A browser asking for a page: Accept names text/html and no JSON.</summary>
+    public static bool WantsPage(HttpRequest request)
     {
         var accepted = (request.GetTypedHeaders().Accept ?? []).Where(a => a.Quality is null or > 0).Select(a => a.MediaType.Value ?? "").ToList();
         return accepted.Contains("text/html", StringComparer.OrdinalIgnoreCase)
-            && !accepted.Any(type => type.Equals(GraphQLHttpEndpoint.Json, StringComparison.OrdinalIgnoreCase)
-                || type.Equals(GraphQLHttpEndpoint.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
+            && !accepted.Any(type => type.Equals(GraphQLNegotiation.Json, StringComparison.OrdinalIgnoreCase)
+                || type.Equals(GraphQLNegotiation.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task SendPageAsync(HttpContext http, string name)

@@ -11,15 +11,13 @@ namespace CareerGraph.Api.Security;
 /// </summary>
 public sealed class AccessRule(AuthOptions auth) : ValidationRuleBase
 {
-    public const string Unauthenticated = "UNAUTHENTICATED";
-    public const string Forbidden = "FORBIDDEN";
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var user = context.User;
         if (auth.RequireForReads && !user.IsAuthenticated())
         {
-            context.ReportError(new ValidationError("This service only answers callers with a credential: send an API key in the X-Api-Key header or a bearer token.") { Code = Unauthenticated });
+            context.ReportError(new ValidationError("This service only answers callers with a credential: send an API key in the X-Api-Key header or a bearer token.") { Code = ErrorCodes.Unauthenticated });
             return default;
         }
 
@@ -35,8 +33,8 @@ public sealed class AccessRule(AuthOptions auth) : ValidationRuleBase
                 if (roles.Count == 0 || roles.All(role => role == Curators.Role && user.IsCurator())) return;
                 reported = true;
                 ctx.ReportError(user.IsAuthenticated()
-                    ? new ValidationError($"'{field.Name.StringValue}' is for curators: the credential sent has no curator role.") { Code = Forbidden }
-                    : new ValidationError($"'{field.Name.StringValue}' is for curators: send a curator API key in the X-Api-Key header, or a bearer token with the curator role.") { Code = Unauthenticated });
+                    ? new ValidationError($"'{field.Name.StringValue}' is for curators: the credential sent has no curator role.") { Code = ErrorCodes.Forbidden }
+                    : new ValidationError($"'{field.Name.StringValue}' is for curators: send a curator API key in the X-Api-Key header, or a bearer token with the curator role.") { Code = ErrorCodes.Unauthenticated });
             })));
     }
 }

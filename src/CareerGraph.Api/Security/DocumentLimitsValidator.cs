@@ -9,13 +9,6 @@ namespace CareerGraph.Api.Security;
 /// </summary>
 public sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentValidator
 {
-    public const string QueryTooDeep = "QUERY_TOO_DEEP";
-    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
-    public const string TooManyFields = "TOO_MANY_FIELDS";
-    public const string TooManyAliases = "TOO_MANY_ALIASES";
-    public const string TooManyFragmentSpreads = "TOO_MANY_FRAGMENT_SPREADS";
-    public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
-    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
     private readonly DocumentValidator _specification = new();
 
@@ -34,25 +27,25 @@ public sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentVali
         }
         catch (InsufficientExecutionStackException)
         {
-            return Error(QueryTooDeep, $"The operation nests fragments and fields too deep to measure; the limit is {limits.MaxDepth} levels. Ask for fewer levels.");
+            return Error(ErrorCodes.QueryTooDeep, $"The operation nests fragments and fields too deep to measure; the limit is {limits.MaxDepth} levels. Ask for fewer levels.");
         }
 
         if (shape.MostDirectivesOnOneLocation > limits.MaxDirectivesPerLocation)
-            return Error(TooManyDirectives,
+            return Error(ErrorCodes.TooManyDirectives,
                 $"One field or fragment carries {shape.MostDirectivesOnOneLocation} directives; the limit is {limits.MaxDirectivesPerLocation} (CareerGraph:Limits:MaxDirectivesPerLocation).");
         if (shape.FragmentSpreads > limits.MaxFragmentSpreads)
-            return Error(TooManyFragmentSpreads,
+            return Error(ErrorCodes.TooManyFragmentSpreads,
                 $"The document spreads fragments {shape.FragmentSpreads} times; the limit is {limits.MaxFragmentSpreads} (CareerGraph:Limits:MaxFragmentSpreads). Spread fewer fragments or split the request.");
         if (shape.Fields > limits.MaxFields)
-            return Error(TooManyFields, $"The document selects {shape.Fields} fields; the limit is {limits.MaxFields}. Split it into smaller requests.");
+            return Error(ErrorCodes.TooManyFields, $"The document selects {shape.Fields} fields; the limit is {limits.MaxFields}. Split it into smaller requests.");
         if (shape.Aliases > limits.MaxAliases)
-            return Error(TooManyAliases, $"The document uses {shape.Aliases} aliases; the limit is {limits.MaxAliases}. Split it into smaller requests.");
+            return Error(ErrorCodes.TooManyAliases, $"The document uses {shape.Aliases} aliases; the limit is {limits.MaxAliases}. Split it into smaller requests.");
         if (!limits.Introspection && shape.IntrospectionFields is [var introspection, ..])
-            return Error(IntrospectionDisabled, $"Introspection ('{introspection}') is turned off on this service; read the published schema.graphql instead.");
+            return Error(ErrorCodes.IntrospectionDisabled, $"Introspection ('{introspection}') is turned off on this service; read the published schema.graphql instead.");
         if (shape.Depth > limits.MaxDepth)
-            return Error(QueryTooDeep, $"The operation nests fields {shape.Depth} deep; the limit is {limits.MaxDepth}. Ask for fewer levels.");
+            return Error(ErrorCodes.QueryTooDeep, $"The operation nests fields {shape.Depth} deep; the limit is {limits.MaxDepth}. Ask for fewer levels.");
         if (shape.Cost > limits.MaxComplexity)
-            return Error(QueryTooComplex,
+            return Error(ErrorCodes.QueryTooComplex,
                 $"The operation would cost about {shape.Cost:0} (each field counts, lists times their page size, fragments wherever spread); the limit is {limits.MaxComplexity}. Ask for smaller pages, fewer nested lists or fewer fragment spreads.");
         return null;
     }

@@ -41,7 +41,7 @@ public static class AuditJson
         var json = new JsonObject
         {
             ["source"] = edge.Source,
-            ["kind"] = edge.Kind.CypherName(),
+            ["kind"] = edge.Kind.Code(),
             ["target"] = edge.Target,
         };
         if (edge.Importance is { } importance) json["importance"] = importance;

@@ -96,7 +96,8 @@ public static class ChangePlanner
         if (expectedEtag is not null && expectedEtag != NodeEtag.Of(existing))
         {
             problems.Add(new(RuleCodes.Conflict, id,
-                $"The {Describe(existing)} has changed since it was read (etag '{expectedEtag}', now '{NodeEtag.Of(existing)}'); read it again and reapply the change.") { Field = "expectedEtag" });
+                $"The {Describe(existing)} has changed since it was read (etag '{expectedEtag}', now '{NodeEtag.Of(existing)}'); read it again and reapply the change.")
+            { Field = "expectedEtag" });
             return null;
         }
         var node = change(existing);
@@ -137,7 +138,8 @@ public static class ChangePlanner
         problems.AddRange(GraphRules.CheckEdgeProperties(edge));
         if (problems.Count == 0 && edge.Kind == EdgeKind.SpecialisationOf && GraphRules.Specialises(edge.Target, edge.Source, draft.ParentsOf))
             problems.Add(new(RuleCodes.SpecialisationCycle, edge.Id,
-                $"'{edge.Target}' already specialises '{edge.Source}' (directly or through others), so '{edge.Source}' cannot specialise it: that would be a cycle.") { Field = "target" });
+                $"'{edge.Target}' already specialises '{edge.Source}' (directly or through others), so '{edge.Source}' cannot specialise it: that would be a cycle.")
+            { Field = "target" });
         if (problems.Count > 0) return null;
         var existing = draft.Edge(edge.Source, edge.Kind, edge.Target);
         draft.Put(edge);
@@ -221,7 +223,8 @@ public static class ChangePlanner
         if (GraphRules.Specialises(into.Id, into.Id, draft.ParentsOf))
         {
             problems.Add(new(RuleCodes.SpecialisationCycle, into.Id,
-                $"Merging '{from.Id}' into '{into.Id}' would make '{into.Id}' a specialisation of itself; remove the SPECIALISATION_OF edge between their families first.") { Field = "into" });
+                $"Merging '{from.Id}' into '{into.Id}' would make '{into.Id}' a specialisation of itself; remove the SPECIALISATION_OF edge between their families first.")
+            { Field = "into" });
             return null;
         }
         return new(AuditOperation.MergeCareers, [from.Id, into.Id],
@@ -256,7 +259,8 @@ public static class ChangePlanner
         var twin = draft.NodesNamed(Names.Key(node.Name)).FirstOrDefault(n => n.Kind == node.Kind && n.Id != node.Id);
         if (twin is not null)
             problems.Add(new(RuleCodes.DuplicateName, node.Id,
-                $"The {Kind(node.Kind)} '{twin.Id}' is already called '{twin.Name}'; give this one another name, or add the name as an alias instead.") { Field = "name" });
+                $"The {Kind(node.Kind)} '{twin.Id}' is already called '{twin.Name}'; give this one another name, or add the name as an alias instead.")
+            { Field = "name" });
     }
 
     /// <summary>Stored names are trimmed; a career's specialisation flag is derived from its edges, never stored.</summary>

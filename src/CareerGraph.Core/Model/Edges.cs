@@ -1,6 +1,6 @@
 namespace CareerGraph.Model;
 
-/// <summary>Relationship types; each is the Neo4j relationship type named by <see cref="EdgeKinds.CypherName"/>.</summary>
+/// <summary>Relationship types; <see cref="EdgeKinds.Code"/> names each as exports, the stores and Neo4j (its relationship type) spell it.</summary>
 public enum EdgeKind
 {
     /// <summary>Career → Skill, with importance (0–1) and whether the skill is core.</summary>
@@ -13,9 +13,12 @@ public enum EdgeKind
     SeeAlso,
 }
 
+/// <summary>Which way along an edge, seen from a node.</summary>
+public enum Direction { Outgoing, Incoming, Both }
+
 public static class EdgeKinds
 {
-    public static string CypherName(this EdgeKind kind) => kind switch
+    public static string Code(this EdgeKind kind) => kind switch
     {
         EdgeKind.Requires => "REQUIRES",
         EdgeKind.InIndustry => "IN_INDUSTRY",
@@ -24,8 +27,8 @@ public static class EdgeKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static EdgeKind FromCypherName(string name) =>
-        Enum.GetValues<EdgeKind>().FirstOrDefault(k => k.CypherName() == name, (EdgeKind)(-1)) is var kind && kind >= 0
+    public static EdgeKind FromCode(string name) =>
+        Enum.GetValues<EdgeKind>().FirstOrDefault(k => k.Code() == name, (EdgeKind)(-1)) is var kind && kind >= 0
             ? kind
             : throw new ArgumentException($"'{name}' is not a relationship type of the career graph.", nameof(name));
 
@@ -51,7 +54,7 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
     /// <summary>SEE_ALSO: why the careers are linked, when the link is not obvious (e.g. the job titles they share).</summary>
     public string? Reason { get; init; }
 
-    public string Id => $"{Source}|{Kind.CypherName()}|{Target}";
+    public string Id => $"{Source}|{Kind.Code()}|{Target}";
 
     /// <summary>The strength a path-walker sees: SEE_ALSO weight, 1 for everything else.</summary>
     public double Strength => Weight ?? 1.0;

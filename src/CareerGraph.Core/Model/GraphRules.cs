@@ -24,6 +24,8 @@ public static class RuleCodes
     public const string NotFound = "NOT_FOUND";
     public const string PropertyNotAllowed = "PROPERTY_NOT_ALLOWED";
     public const string Conflict = "CONFLICT";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string AmbiguousReference = "AMBIGUOUS_REFERENCE";
 }
 
 /// <summary>
@@ -54,7 +56,8 @@ public static class GraphRules
                 problems.Add(new(RuleCodes.DuplicateId, node.Id, $"The id '{node.Id}' is used by more than one node; ids must be unique across careers, skills and industries.") { Field = "id" });
             else if (existingKind?.Invoke(node.Id) is { } stored && stored != node.Kind)
                 problems.Add(new(RuleCodes.WrongKind, node.Id,
-                    $"'{node.Id}' is stored as a {stored.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {node.Kind.ToString().ToLowerInvariant()} another id.") { Field = "id" });
+                    $"'{node.Id}' is stored as a {stored.ToString().ToLowerInvariant()}; a node keeps its kind, so give this {node.Kind.ToString().ToLowerInvariant()} another id.")
+                { Field = "id" });
             problems.AddRange(CheckNode(node));
         }
 
@@ -76,7 +79,8 @@ public static class GraphRules
         var problems = new List<RuleViolation>();
         if (!Names.IsValidId(node.Id))
             problems.Add(new(RuleCodes.InvalidId, node.Id,
-                $"'{node.Id}' is not a valid id: use lower-case letters and digits in hyphen-separated words, at most {Names.MaxIdLength} characters (e.g. '{Names.Slug(node.Name ?? "machine learning engineer")}').") { Field = "id" });
+                $"'{node.Id}' is not a valid id: use lower-case letters and digits in hyphen-separated words, at most {Names.MaxIdLength} characters (e.g. '{Names.Slug(node.Name ?? "machine learning engineer")}').")
+            { Field = "id" });
         CheckText(problems, node.Id, "name", node.Name, MaxNameLength, required: true);
         CheckText(problems, node.Id, "description", node.Description, MaxDescriptionLength);
         CheckText(problems, node.Id, "source", node.Source, MaxNameLength);
@@ -118,7 +122,8 @@ public static class GraphRules
         {
             if (value is not null)
                 problems.Add(new(RuleCodes.PropertyNotAllowed, edge.Id,
-                    $"{edge.Kind.CypherName()} edges have no {field}; only {owner.CypherName()} edges do. Leave '{field}' out.") { Field = field });
+                    $"{edge.Kind.Code()} edges have no {field}; only {owner.Code()} edges do. Leave '{field}' out.")
+                { Field = field });
         }
         if (edge.Kind != EdgeKind.Requires) { NotAllowed("importance", edge.Importance, EdgeKind.Requires); NotAllowed("core", edge.Core, EdgeKind.Requires); }
         if (edge.Kind != EdgeKind.SeeAlso) { NotAllowed("weight", edge.Weight, EdgeKind.SeeAlso); NotAllowed("tier", edge.Tier, EdgeKind.SeeAlso); NotAllowed("reason", edge.Reason, EdgeKind.SeeAlso); }
@@ -153,7 +158,7 @@ public static class GraphRules
         CheckEnd(problems, edge, "source", edge.Source, sourceKind, kindOf);
         CheckEnd(problems, edge, "target", edge.Target, targetKind, kindOf);
         if (edge.Source == edge.Target)
-            problems.Add(new(RuleCodes.SelfLink, edge.Id, $"'{edge.Source}' cannot be linked to itself by {edge.Kind.CypherName()}.") { Field = "target" });
+            problems.Add(new(RuleCodes.SelfLink, edge.Id, $"'{edge.Source}' cannot be linked to itself by {edge.Kind.Code()}.") { Field = "target" });
         if (edge.Importance is { } importance && importance is < 0 or > 1 || double.IsNaN(edge.Importance ?? 0))
             problems.Add(new(RuleCodes.OutOfRange, edge.Id, $"Importance {edge.Importance} is out of range: use a number from 0 to 1.") { Field = "importance" });
         if (edge.Weight is { } weight && weight is <= 0 or > 1 || double.IsNaN(edge.Weight ?? 1))
@@ -167,9 +172,9 @@ public static class GraphRules
     {
         var actual = kindOf(id);
         if (actual is null)
-            problems.Add(new(RuleCodes.UnknownReference, edge.Id, $"{edge.Kind.CypherName()} refers to '{id}', which is not a known {expected.ToString().ToLowerInvariant()} id.") { Field = field });
+            problems.Add(new(RuleCodes.UnknownReference, edge.Id, $"{edge.Kind.Code()} refers to '{id}', which is not a known {expected.ToString().ToLowerInvariant()} id.") { Field = field });
         else if (actual != expected)
-            problems.Add(new(RuleCodes.WrongKind, edge.Id, $"{edge.Kind.CypherName()} needs a {expected.ToString().ToLowerInvariant()} at '{id}', which is a {actual.ToString()!.ToLowerInvariant()}.") { Field = field });
+            problems.Add(new(RuleCodes.WrongKind, edge.Id, $"{edge.Kind.Code()} needs a {expected.ToString().ToLowerInvariant()} at '{id}', which is a {actual.ToString()!.ToLowerInvariant()}.") { Field = field });
     }
 
     private static void CheckText(List<RuleViolation> problems, string subject, string field, string? text, int max, bool required = false)

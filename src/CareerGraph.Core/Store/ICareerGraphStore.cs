@@ -77,8 +77,6 @@ public interface ICareerGraphStore
     Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 }
 
-public enum Direction { Outgoing, Incoming, Both }
-
 public sealed record ImportOptions
 {
     /// <summary>Import only if nothing was imported under this key before; the key is recorded in the same transaction.</summary>

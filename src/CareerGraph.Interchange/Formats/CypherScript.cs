@@ -28,7 +28,7 @@ public static class CypherScript
         WriteBatches(writer, "merge-industries", document.Industries.Select(Row));
         WriteBatches(writer, "merge-aliases", document.Aliases.Select(Row));
         foreach (var kind in Enum.GetValues<EdgeKind>())
-            WriteBatches(writer, $"merge-{kind.CypherName().ToLowerInvariant().Replace('_', '-')}-edges", document.Edges.Where(e => e.Kind == kind).Select(Row));
+            WriteBatches(writer, $"merge-{kind.Code().ToLowerInvariant().Replace('_', '-')}-edges", document.Edges.Where(e => e.Kind == kind).Select(Row));
     }
 
     /// <summary>A node's properties as the Neo4j backend writes them: with nameKey, which exact-name look-ups compare.</summary>

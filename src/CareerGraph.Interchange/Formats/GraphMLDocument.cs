@@ -83,8 +83,8 @@ public static class GraphMLDocument
             xml.WriteAttributeString("id", edge.Id);
             xml.WriteAttributeString("source", edge.Source);
             xml.WriteAttributeString("target", edge.Target);
-            Data(xml, "type", edge.Kind.CypherName());
-            Data(xml, "edgeLabel", edge.Kind.CypherName());
+            Data(xml, "type", edge.Kind.Code());
+            Data(xml, "edgeLabel", edge.Kind.Code());
             foreach (var (name, value) in Properties.Of(edge))
                 Data(xml, name, value);
             xml.WriteEndElement();

@@ -31,18 +31,31 @@ public static class JsonGraph
         {
             Career c => new NodeRecord(c.Id, nameof(NodeKind.Career), c.Name)
             {
-                Description = c.Description, Source = c.Source, SocCode = c.SocCode, JobZone = c.JobZone,
-                Categories = NullIfEmpty(c.Categories), Duties = NullIfEmpty(c.Duties), Aliases = NullIfEmpty([.. aliases[c.Id]]),
+                Description = c.Description,
+                Source = c.Source,
+                SocCode = c.SocCode,
+                JobZone = c.JobZone,
+                Categories = NullIfEmpty(c.Categories),
+                Duties = NullIfEmpty(c.Duties),
+                Aliases = NullIfEmpty([.. aliases[c.Id]]),
             },
             Skill s => new NodeRecord(s.Id, nameof(NodeKind.Skill), s.Name)
             {
-                Description = s.Description, Source = s.Source, Category = s.Category, Hot = s.Hot, Aliases = NullIfEmpty([.. aliases[s.Id]]),
+                Description = s.Description,
+                Source = s.Source,
+                Category = s.Category,
+                Hot = s.Hot,
+                Aliases = NullIfEmpty([.. aliases[s.Id]]),
             },
             _ => new NodeRecord(n.Id, n.Kind.ToString(), n.Name) { Description = n.Description, Source = n.Source, Aliases = NullIfEmpty([.. aliases[n.Id]]) },
         });
-        var edges = document.Edges.Select(e => new EdgeRecord(e.Source, e.Target, e.Kind.CypherName())
+        var edges = document.Edges.Select(e => new EdgeRecord(e.Source, e.Target, e.Kind.Code())
         {
-            Importance = e.Importance, Core = e.Core, Weight = e.Weight, Tier = e.Tier, Reason = e.Reason,
+            Importance = e.Importance,
+            Core = e.Core,
+            Weight = e.Weight,
+            Tier = e.Tier,
+            Reason = e.Reason,
         });
         JsonSerializer.Serialize(stream, new GraphFile([.. nodes], [.. edges]), Options);
     }
@@ -76,8 +89,12 @@ public static class JsonGraph
                     NotFor(problems, place, "Career", ("category", node.Category), ("hot", node.Hot));
                     careers.Add(new Career(node.Id, node.Name)
                     {
-                        Description = node.Description, Source = node.Source, SocCode = node.SocCode, JobZone = node.JobZone,
-                        Categories = node.Categories ?? [], Duties = node.Duties ?? [],
+                        Description = node.Description,
+                        Source = node.Source,
+                        SocCode = node.SocCode,
+                        JobZone = node.JobZone,
+                        Categories = node.Categories ?? [],
+                        Duties = node.Duties ?? [],
                     });
                     break;
                 case nameof(NodeKind.Skill):
@@ -100,10 +117,10 @@ public static class JsonGraph
         for (var i = 0; i < file.Edges.Count; i++)
         {
             var edge = file.Edges[i];
-            var kind = Enum.GetValues<EdgeKind>().Cast<EdgeKind?>().FirstOrDefault(k => k!.Value.CypherName() == edge.Type);
+            var kind = Enum.GetValues<EdgeKind>().Cast<EdgeKind?>().FirstOrDefault(k => k!.Value.Code() == edge.Type);
             if (kind is null)
             {
-                problems.Add($"$.edges[{i}].type: '{edge.Type}' is not a relationship type; use {string.Join(", ", Enum.GetValues<EdgeKind>().Select(k => k.CypherName()))}.");
+                problems.Add($"$.edges[{i}].type: '{edge.Type}' is not a relationship type; use {string.Join(", ", Enum.GetValues<EdgeKind>().Select(k => k.Code()))}.");
                 continue;
             }
             edges.Add(new Edge(edge.Source, edge.Target, kind.Value) { Importance = edge.Importance, Core = edge.Core, Weight = edge.Weight, Tier = edge.Tier, Reason = edge.Reason });

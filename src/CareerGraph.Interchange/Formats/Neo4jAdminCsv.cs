@@ -46,7 +46,7 @@ public static class Neo4jAdminCsv
             var edges = document.Edges.Where(e => e.Kind == kind).ToList();
             var sample = new Edge("", "", kind);
             string[] header = [":START_ID", ":END_ID", ":TYPE", .. Properties.Of(sample).Select(p => p.Name + Type(p.Name))];
-            relationships.Add(WriteFile(folder, $"relationships_{kind.CypherName().ToLowerInvariant()}.csv", header,
+            relationships.Add(WriteFile(folder, $"relationships_{kind.Code().ToLowerInvariant()}.csv", header,
                 edges.Select(e => EdgeRow(e))));
         }
 
@@ -87,7 +87,7 @@ public static class Neo4jAdminCsv
     };
 
     private static object?[] EdgeRow(Edge edge) =>
-        [edge.Source, edge.Target, edge.Kind.CypherName(), .. Properties.Of(edge).Select(p => p.Value)];
+        [edge.Source, edge.Target, edge.Kind.Code(), .. Properties.Of(edge).Select(p => p.Value)];
 
     /// <summary>id, labels, name, nameKey (what the Neo4j backend's exact-name look-ups compare), then the other properties.</summary>
     private static object?[] Row(GraphNode node, string labels)

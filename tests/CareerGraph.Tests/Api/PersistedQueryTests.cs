@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareerGraph.Api;
 using CareerGraph.Api.Documents;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class PersistedQueryTests : IDisposable
 
         var (missStatus, miss) = await PostAsync(new { extensions = Extension(hash) });
         Assert.Equal(HttpStatusCode.NotFound, missStatus);
-        Assert.Equal(PersistedQueries.NotFound, Code(miss));
+        Assert.Equal(ErrorCodes.PersistedQueryNotFound, Code(miss));
         Assert.Equal("PersistedQueryNotFound", miss["errors"]![0]!["message"]!.GetValue<string>()); // what urql matches on
 
         var (storeStatus, stored) = await PostAsync(new { query, extensions = Extension(hash) });
@@ -62,7 +63,7 @@ public sealed class PersistedQueryTests : IDisposable
     {
         const string query = "query Career($id: ID!) { career(id: $id) { name } }";
         var hash = Sha256(query);
-        Assert.Equal(PersistedQueries.NotFound, Code((await GetAsync(Extension(hash))).Body));
+        Assert.Equal(ErrorCodes.PersistedQueryNotFound, Code((await GetAsync(Extension(hash))).Body));
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(Extension(hash), query)).Status);
 
         using var client = _app.CreateClient();
@@ -80,9 +81,9 @@ public sealed class PersistedQueryTests : IDisposable
 
         var (status, body) = await PostAsync(new { query, extensions = Extension(otherHash) });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(PersistedQueries.HashMismatch, Code(body));
+        Assert.Equal(ErrorCodes.PersistedQueryHashMismatch, Code(body));
         Assert.Null(body["data"]);
-        Assert.Equal(PersistedQueries.NotFound, Code((await PostAsync(new { extensions = Extension(otherHash) })).Body));
+        Assert.Equal(ErrorCodes.PersistedQueryNotFound, Code((await PostAsync(new { extensions = Extension(otherHash) })).Body));
     }
 
     [Theory]
@@ -93,7 +94,7 @@ public sealed class PersistedQueryTests : IDisposable
     {
         var (status, body) = await PostAsync(new { extensions = Extension(hash, version) });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(PersistedQueries.InvalidExtension, Code(body));
+        Assert.Equal(ErrorCodes.PersistedQueryInvalid, Code(body));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class PersistedQueryTests : IDisposable
         var query = "{ stats { careers } }" + new string(' ', SmallCacheApp.MaxLength);
         var hash = Sha256(query);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(new { query, extensions = Extension(hash) })).Status);
-        Assert.Equal(PersistedQueries.NotFound, Code((await PostAsync(new { extensions = Extension(hash) })).Body));
+        Assert.Equal(ErrorCodes.PersistedQueryNotFound, Code((await PostAsync(new { extensions = Extension(hash) })).Body));
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class PersistedQueryTests : IDisposable
         using var client = off.CreateClient();
         const string query = "{ stats { careers } }";
         var hashOnly = await client.PostAsync("/graphql", new StringContent(JsonSerializer.Serialize(new { extensions = Extension(Sha256(query)) }), Encoding.UTF8, "application/json"));
-        Assert.Equal(PersistedQueries.NotSupported, Code(JsonNode.Parse(await hashOnly.Content.ReadAsStringAsync())!));
+        Assert.Equal(ErrorCodes.PersistedQueryNotSupported, Code(JsonNode.Parse(await hashOnly.Content.ReadAsStringAsync())!));
         var full = await client.PostAsync("/graphql", new StringContent(JsonSerializer.Serialize(new { query, extensions = Extension(Sha256(query)) }), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
     }

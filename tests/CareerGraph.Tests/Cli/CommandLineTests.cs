@@ -81,7 +81,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Matches(@"Stored: 0 created, 0 updated, [1-9][\d,]* unchanged\.", again);
 
         using var store = SqliteGraphStore.Open(_cli.DatabasePath);
-        Assert.Equal("onet-15-1299-08", Assert.Single(await store.GetEdgesAsync(["machine-learning-engineer"], EdgeKind.SeeAlso, Store.Direction.Outgoing), e => e.Target.StartsWith("onet-")).Target);
+        Assert.Equal("onet-15-1299-08", Assert.Single(await store.GetEdgesAsync(["machine-learning-engineer"], EdgeKind.SeeAlso, Direction.Outgoing), e => e.Target.StartsWith("onet-")).Target);
         Assert.True(Assert.IsType<Skill>(Assert.Single(await store.ResolveAsync("Python", NodeKind.Skill))).Hot);
     }
 
@@ -160,7 +160,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Loaded the seeds from", output);
         Assert.Contains("were loaded before; nothing to do", (await _cli.RunAsync("seed")).Output);
 
-        var seeds = CareerGraph.Seeding.SeedFiles.Read(RepoPaths.Seeds);
+        var seeds = CareerGraph.Interchange.Seeding.SeedFiles.Read(RepoPaths.Seeds);
         var stats = (await _cli.RunAsync("stats")).Output;
         Assert.Matches($@"Career\s+│\s+{seeds.Careers.Count}\s", stats);
         Assert.Matches($@"Alias link\s+│\s+{seeds.Aliases.Count}\s", stats.Replace(",", ""));

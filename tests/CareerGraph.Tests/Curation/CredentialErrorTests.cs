@@ -33,7 +33,7 @@ public sealed class CredentialErrorTests
     [Fact]
     public async Task An_api_key_sent_in_the_authorization_header_is_pointed_to_the_right_header()
     {
-        using var service = new CurationService(new Dictionary<string, string?> { ["CareerGraph:Auth:Jwt:SigningKey"] = "" , ["CareerGraph:Auth:Jwt:Issuer"] = "" });
+        using var service = new CurationService(new Dictionary<string, string?> { ["CareerGraph:Auth:Jwt:SigningKey"] = "", ["CareerGraph:Auth:Jwt:Issuer"] = "" });
         var client = service.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", CurationService.CuratorKey);
         var answer = await client.PostAsync("{ stats { careers } }");

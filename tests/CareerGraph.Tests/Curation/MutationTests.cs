@@ -138,7 +138,7 @@ public sealed class MutationTests : IDisposable
 
         var removed = await curator.PostAsync("""mutation { removeEdge(input: { source: "data-engineer", kind: REQUIRES, target: "docker" }) { edge { importance } userErrors { code } } }""");
         Assert.Equal(0.6, removed.Data.GetProperty("removeEdge").GetProperty("edge").GetProperty("importance").GetDouble());
-        Assert.DoesNotContain(await _service.Store.GetEdgesAsync(["data-engineer"], EdgeKind.Requires, CareerGraph.Store.Direction.Outgoing), e => e.Target == "docker");
+        Assert.DoesNotContain(await _service.Store.GetEdgesAsync(["data-engineer"], EdgeKind.Requires, CareerGraph.Model.Direction.Outgoing), e => e.Target == "docker");
     }
 
     [Theory]

@@ -3,8 +3,8 @@ using System.Xml.Linq;
 using CareerGraph.Embedded;
 using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
+using CareerGraph.Interchange.Seeding;
 using CareerGraph.Model;
-using CareerGraph.Seeding;
 
 namespace CareerGraph.Tests.Interchange;
 

@@ -1,9 +1,9 @@
+using CareerGraph.Api.Cli;
 using CareerGraph.Embedded;
 using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 using CareerGraph.Store;
 using CareerGraph.Tests.Api;
-using CareerGraph.Api.Cli;
 
 namespace CareerGraph.Tests.Interchange;
 
@@ -65,7 +65,7 @@ public sealed class OnetReleaseTests(OnetReleaseFixture onet) : IClassFixture<On
     public async Task Every_occupation_is_a_career_in_its_family_and_every_related_occupation_a_see_also_link()
     {
         var stats = await onet.WithStore(store => store.GetStatsAsync());
-        var seeds = CareerGraph.Seeding.SeedFiles.Read(RepoPaths.Seeds);
+        var seeds = CareerGraph.Interchange.Seeding.SeedFiles.Read(RepoPaths.Seeds);
         Assert.Equal(seeds.Careers.Count + 1016, stats.Nodes[NodeKind.Career]);
         Assert.Equal(seeds.Industries.Count + OccupationFamilies.Count, stats.Nodes[NodeKind.Industry]);
         Assert.True(stats.Nodes[NodeKind.Skill] > 8000, $"Only {stats.Nodes[NodeKind.Skill]} skills.");

@@ -88,7 +88,7 @@ public sealed class ContractGraphQueryApi(GraphDocument graph)
     {
         ["source"] = edge.Source,
         ["target"] = edge.Target,
-        ["type"] = edge.Kind.CypherName(),
+        ["type"] = edge.Kind.Code(),
         ["importance"] = edge.Importance,
         ["core"] = edge.Core,
         ["weight"] = edge.Weight,

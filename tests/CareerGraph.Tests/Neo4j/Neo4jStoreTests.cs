@@ -125,7 +125,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
     [InlineData("machine-learning-engineer", "machine-learning-engineer", 2, 0.5, 4, "SEE_ALSO,SPECIALISATION_OF")]
     public async Task Walks_are_ranked_exactly_as_the_embedded_store_ranks_them(string from, string to, int k, double minWeight, int maxHops, string via)
     {
-        var query = new PathQuery(from, to) { K = k, MinWeight = minWeight, MaxHops = maxHops, Via = [.. via.Split(',').Select(EdgeKinds.FromCypherName)] };
+        var query = new PathQuery(from, to) { K = k, MinWeight = minWeight, MaxHops = maxHops, Via = [.. via.Split(',').Select(EdgeKinds.FromCode)] };
         _neo4j.Respond = WalkableEdges;
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
         using var embedded = await EmbeddedContractStoreAsync();
@@ -161,7 +161,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
         {
             Depth = depth,
             MaxNodes = maxNodes,
-            EdgeKinds = [.. kinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EdgeKinds.FromCypherName)],
+            EdgeKinds = [.. kinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EdgeKinds.FromCode)],
         };
         _neo4j.Respond = Neighbourhood;
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
@@ -219,7 +219,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
         var via = request.Parameter<string[]>("via")!;
         var minWeight = request.Parameter<double>("minWeight");
         var edges = ContractGraph.Document.Edges
-            .Where(e => via.Contains(e.Kind.CypherName()) && (e.Weight ?? 1.0) >= minWeight && careers.Contains(e.Source) && careers.Contains(e.Target))
+            .Where(e => via.Contains(e.Kind.Code()) && (e.Weight ?? 1.0) >= minWeight && careers.Contains(e.Source) && careers.Contains(e.Target))
             .Select(ContractGraphQueryApi.EdgeJson);
         return FakeReply.Row(("careers", careers.ToArray()), ("edges", new JsonArray([.. edges])));
     }
@@ -233,7 +233,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
         if (!nodes.ContainsKey(id)) return FakeReply.Rows(["total", "nodes", "edges"]);
         var types = request.Parameter<string[]>("types")!;
         var (depth, maxNodes) = (request.Parameter<int>("depth"), request.Parameter<int>("maxNodes"));
-        var edges = document.Edges.Where(e => types.Contains(e.Kind.CypherName())).ToList();
+        var edges = document.Edges.Where(e => types.Contains(e.Kind.Code())).ToList();
 
         var distance = new Dictionary<string, int> { [id] = 0 };
         var frontier = new List<string> { id };

@@ -1,6 +1,6 @@
 using CareerGraph.Embedded;
+using CareerGraph.Interchange.Seeding;
 using CareerGraph.Model;
-using CareerGraph.Seeding;
 using CareerGraph.Store;
 
 namespace CareerGraph.Tests.Seeding;

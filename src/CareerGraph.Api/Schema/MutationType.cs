@@ -5,7 +5,7 @@ using CareerGraph.Store;
 using GraphQL;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>The write side of the API: each field is one change set, checked and applied by the store, then read back.</summary>
 public sealed class MutationType : ObjectGraphType
@@ -119,7 +119,7 @@ public sealed class MutationType : ObjectGraphType
     private static async Task<Payload> ApplyAsync(IResolveFieldContext c, ICareerGraphStore store, string prefix, Change change, Func<CancellationToken, Task<Payload>> answer)
     {
         if (!c.User.IsCurator()) // the access rule refuses such operations before they run; this is the second lock
-            throw new ExecutionError("Changes need a curator credential.") { Code = AccessRule.Unauthenticated };
+            throw new ExecutionError("Changes need a curator credential.") { Code = ErrorCodes.Unauthenticated };
         try
         {
             await store.ApplyAsync(new ChangeSet(Curators.ActorOf(c.User!), [change]), c.CancellationToken);

@@ -2,7 +2,7 @@ using CareerGraph.Model;
 using CareerGraph.Store;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>A page of nodes in the Relay connection shape.</summary>
 public sealed record Connection<T>(Page<T> Page)

@@ -1,21 +1,20 @@
 using CareerGraph.Model;
-using CareerGraph.Store;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Store;
 
-/// <summary>Store look-ups the resolvers share: what a client typed (an id, a name or an alias) as exactly one node or a clear error, and careers' requirements.</summary>
-internal static class References
+/// <summary>Store look-ups the use cases share: what a client typed (an id, a name or an alias) as exactly one node or a clear error, and careers' requirements.</summary>
+public static class References
 {
     public static async Task<GraphNode> ResolveOneAsync(this ICareerGraphStore store, string argument, string reference, NodeKind kind, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference))
-            throw GraphError.InvalidArgument(argument, $"'{argument}' is empty; give an id, a name or an alias.");
+            throw InvalidRequestException.InvalidArgument(argument, $"'{argument}' is empty; give an id, a name or an alias.");
         var candidates = await store.ResolveAsync(reference, kind, cancellationToken);
         return candidates.Count switch
         {
             1 => candidates[0],
-            0 => throw GraphError.NotFound(argument, reference, kind),
-            _ => throw GraphError.Ambiguous(argument, reference, candidates),
+            0 => throw InvalidRequestException.NotFound(argument, reference, kind),
+            _ => throw InvalidRequestException.Ambiguous(argument, reference, candidates),
         };
     }
 

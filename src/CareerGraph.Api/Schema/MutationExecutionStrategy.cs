@@ -2,7 +2,7 @@ using GraphQL.DataLoader;
 using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// Runs the fields of a mutation one after the other, each with everything below it (batched loads

@@ -2,7 +2,7 @@ using CareerGraph.Model;
 using CareerGraph.Store;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 public sealed class NodeKindType : EnumerationGraphType<NodeKind>
 {

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// How errors read in answers. A fault of the service (an exception no resolver expected) is INTERNAL_SERVER_ERROR

@@ -1,7 +1,7 @@
 using CareerGraph.Store;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 public sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
 {

@@ -3,7 +3,7 @@ using GraphQL.Introspection;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// Introspection as the current GraphQL specification (September 2025) has it, for the tools that ask for all of it:
@@ -34,7 +34,7 @@ public static class SpecIntrospection
         // GraphQL.NET 8 gives __Field.args and __Type.inputFields an includeDeprecated argument, but not __Directive.args.
         if (graphType is __Directive directive && directive.GetField("args") is { } args && args.Arguments is null or { Count: 0 })
         {
-            args.Arguments = new global::GraphQL.Types.QueryArguments(new QueryArgument<BooleanGraphType> { Name = IncludeDeprecated, DefaultValue = false });
+            args.Arguments = new GraphQL.Types.QueryArguments(new QueryArgument<BooleanGraphType> { Name = IncludeDeprecated, DefaultValue = false });
             args.Resolver = new FuncFieldResolver<Directive, IEnumerable<QueryArgument>>(context =>
                 (context.Source.Arguments ?? Enumerable.Empty<QueryArgument>()).Where(argument =>
                     context.GetArgument<bool>(IncludeDeprecated) || string.IsNullOrWhiteSpace(argument.DeprecationReason)));

@@ -2,7 +2,7 @@ using CareerGraph.Curation;
 using CareerGraph.Model;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>A refused change: a stable code, the input field at fault (e.g. "input.name"), and what to do.</summary>
 public sealed record UserError(string Code, string? Field, string Message);

@@ -1,7 +1,8 @@
 using System.Globalization;
+using CareerGraph.Model;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// Curation inputs are read as dictionaries, so that an update can tell a field left out (kept as it is)
@@ -31,15 +32,15 @@ internal static class NodeInputFields
         if (create)
         {
             type.Field<IdGraphType>("id").Description($"The new {kind}'s id: a slug such as \"mlops-engineer\". Made from the name when left out.");
-            type.Field<NonNullGraphType<StringGraphType>>("name").Description("Display name (at most 200 characters); no other " + kind + " may have the same name.");
+            type.Field<NonNullGraphType<StringGraphType>>("name").Description($"Display name (at most {GraphRules.MaxNameLength} characters); no other {kind} may have the same name.");
         }
         else
         {
             type.Field<NonNullGraphType<IdGraphType>>("id").Description($"The id of the {kind} to change.");
-            type.Field<StringGraphType>("name").Description("New display name (at most 200 characters); no other " + kind + " may have the same name.");
+            type.Field<StringGraphType>("name").Description($"New display name (at most {GraphRules.MaxNameLength} characters); no other {kind} may have the same name.");
             type.Field<StringGraphType>("expectedEtag").Description($"The {kind}'s etag as you last read it: the update is refused with CONFLICT if the {kind} has changed since. Left out, the update applies to the {kind} as it is.");
         }
-        type.Field<StringGraphType>("description").Description("A short description in plain words (at most 4000 characters).");
+        type.Field<StringGraphType>("description").Description($"A short description in plain words (at most {GraphRules.MaxDescriptionLength} characters).");
         type.Field<StringGraphType>("source").Description(create ? "Where the facts come from; \"curated\" when left out." : "Where the facts come from.");
     }
 }
@@ -56,8 +57,8 @@ public sealed class CreateCareerInputType : InputObjectGraphType
 
     internal static void CareerFields(InputObjectGraphType type)
     {
-        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("duties").Description("What people in this career do (at most 100, each at most 1000 characters).");
-        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("categories").Description("Career categories, e.g. \"Computer, AI & Data\" (at most 20).");
+        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("duties").Description($"What people in this career do (at most {GraphRules.MaxDuties}, each at most {GraphRules.MaxDutyLength} characters).");
+        type.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("categories").Description($"Career categories, e.g. \"Computer, AI & Data\" (at most {GraphRules.MaxCategories}).");
         type.Field<StringGraphType>("socCode").Description("O*NET-SOC occupation code.");
         type.Field<IntGraphType>("jobZone").Description("O*NET job zone, 1 to 5.");
     }
@@ -156,7 +157,7 @@ public sealed class AliasInputType : InputObjectGraphType
     {
         Name = "AliasInput";
         Description = "An alias of a career or skill.";
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The other name (at most 200 characters); compared ignoring case and spacing.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description($"The other name (at most {GraphRules.MaxNameLength} characters); compared ignoring case and spacing.");
         Field<NonNullGraphType<IdGraphType>>("target").Description("The id of the career or skill it names.");
     }
 }

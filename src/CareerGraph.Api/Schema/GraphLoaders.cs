@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CareerGraph.Model;
 using CareerGraph.Store;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// The one place where nested fields are batched: one store call per kind of data per query level.

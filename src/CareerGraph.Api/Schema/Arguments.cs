@@ -1,19 +1,12 @@
 using System.Text;
+using CareerGraph.Store;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>Argument checks shared by the query fields: each refusal names the argument and the allowed range.</summary>
 internal static class Arguments
 {
-    public static int Bounded(int value, string name, int min, int max) =>
-        value >= min && value <= max
-            ? value
-            : throw GraphError.InvalidArgument(name, $"'{name}' is {value}; use a whole number from {min} to {max}.");
-
-    public static double Bounded(double value, string name, double min, double max) =>
-        value >= min && value <= max
-            ? value
-            : throw GraphError.InvalidArgument(name, $"'{name}' is {value}; use a number from {min} to {max}.");
+    public static int Bounded(int value, string name, int min, int max) => InvalidRequestException.Bounded(value, name, min, max);
 
     /// <summary>Cursors are opaque to clients; inside they are offsets.</summary>
     public static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"offset:{offset}"));

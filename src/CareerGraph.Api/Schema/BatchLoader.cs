@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// The DataLoader pattern on GraphQL.NET's own <see cref="IDataLoaderResult{T}"/> (its separate

@@ -6,7 +6,7 @@ using CareerGraph.Store;
 using GraphQL;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 /// <summary>A ranked move with its best walk described in skills (null when there is no walk within maxHops).</summary>
 public sealed record CareerMoveResult(CareerMove Move, DescribedPath? Path);
@@ -37,7 +37,7 @@ internal static class CareerMovesField
                 {
                     First = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, limits.MaxPageSize),
                     MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 2), "maxHops", 1, limits.MaxHops),
-                    MinWeight = Arguments.Bounded(c.GetArgument("minWeight", PathDefaults.MinWeight), "minWeight", 0.0, 1.0),
+                    MinWeight = InvalidRequestException.Bounded(c.GetArgument("minWeight", PathDefaults.MinWeight), "minWeight", 0.0, 1.0),
                     JobZone = c.GetArgument("jobZone", JobZoneChange.Any),
                 };
                 if (movesQuery.JobZone != JobZoneChange.Any && from is Career { JobZone: null })

@@ -5,7 +5,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
 public sealed class NodeInterface : InterfaceGraphType<GraphNode>
 {

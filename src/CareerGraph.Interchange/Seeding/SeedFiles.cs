@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CareerGraph.Model;
 
-namespace CareerGraph.Seeding;
+namespace CareerGraph.Interchange.Seeding;
 
 /// <summary>A problem in the seed files: which file, where in it, and what to fix.</summary>
 public sealed record SeedProblem(string File, string Path, long? Line, string Code, string Message)

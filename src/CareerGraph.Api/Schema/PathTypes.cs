@@ -3,10 +3,7 @@ using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
-
-/// <summary>A path between careers, described in skills.</summary>
-public sealed record DescribedPath(GraphPath GraphPath, CareerPath Path);
+namespace CareerGraph.Api.Schema;
 
 public sealed class CareerPathType : ObjectGraphType<DescribedPath>
 {
@@ -98,7 +95,7 @@ public sealed class GraphEdgeType : ObjectGraphType<Edge>
         Field<NonNullGraphType<IdGraphType>>("source").Description("Id of the node the edge starts at.").Resolve(c => c.Source.Source);
         Field<NonNullGraphType<IdGraphType>>("target").Description("Id of the node the edge ends at.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<EdgeKindType>>("kind").Description("The edge's kind.").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("label").Description("Text to draw on the edge: the relationship type.").Resolve(c => c.Source.Kind.CypherName());
+        Field<NonNullGraphType<StringGraphType>>("label").Description("Text to draw on the edge: the relationship type.").Resolve(c => c.Source.Kind.Code());
         Field<FloatGraphType>("weight").Description("SEE_ALSO: strength of the relation.").Resolve(c => c.Source.Weight);
         Field<IntGraphType>("tier").Description("SEE_ALSO: 1 for the closest relations.").Resolve(c => c.Source.Tier);
         Field<StringGraphType>("reason").Description("SEE_ALSO: why the careers are linked, e.g. the job titles they share.").Resolve(c => c.Source.Reason);

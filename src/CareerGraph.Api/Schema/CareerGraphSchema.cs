@@ -1,9 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 
-namespace CareerGraph.Api.GraphQL;
+namespace CareerGraph.Api.Schema;
 
-public sealed class CareerGraphSchema : Schema
+public sealed class CareerGraphSchema : GraphQL.Types.Schema
 {
     public CareerGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {

@@ -1,0 +1,52 @@
+using CareerGraph.Api.Security;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace CareerGraph.Api.Http;
+
+/// <summary>Running a well-formed request with GraphQL.NET, and the one rule HTTP adds to it (no mutation over GET).</summary>
+public static class GraphQLExecution
+{
+    public static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    {
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<GraphQL.Types.ISchema>>();
+        var limits = http.RequestServices.GetRequiredService<LimitOptions>();
+        return ErrorCap.Apply(await executer.ExecuteAsync(options =>
+        {
+            options.Query = request.Query;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.RequestServices = http.RequestServices;
+            options.User = http.User;
+            options.CancellationToken = http.RequestAborted;
+        }), limits.MaxErrors);
+    }
+
+    /// <summary>Mutations change data and are refused over GET (405, with Allow: POST).</summary>
+    public static Problem? MethodRule(HttpRequest request, GraphQLRequest graphQL)
+    {
+        if (!HttpMethods.IsGet(request.Method) || !IsMutation(graphQL)) return null;
+        request.HttpContext.Response.Headers.Allow = HttpMethods.Post;
+        return new Problem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Mutations change data and are only accepted over POST.");
+    }
+
+    private static bool IsMutation(GraphQLRequest request)
+    {
+        try
+        {
+            var document = Parser.Parse(request.Query!);
+            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var operation = request.OperationName is null
+                ? operations.Count == 1 ? operations[0] : null
+                : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            return operation?.Operation == OperationType.Mutation;
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return false; // the executer reports the syntax error
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using CareerGraph.Api.Documents;
+using CareerGraph.Api.Security;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Net.Http.Headers;
+
+namespace CareerGraph.Api.Http;
+
+/// <summary>The requests one HTTP request carries: one, or a batch (a JSON array) run in order.</summary>
+public sealed record GraphQLRequests(IReadOnlyList<GraphQLRequest> Items, bool Batch);
+
+/// <summary>
+/// Reads GraphQL requests from a POST body (size-capped, one request or a batch of at most
+/// CareerGraph:Limits:MaxBatchSize) or from GET query parameters, and fills in persisted queries.
+/// </summary>
+public static class GraphQLRequestReader
+{
+    public static async Task<(GraphQLRequests?, Problem?)> ReadAsync(HttpContext http)
+    {
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var (requests, problem) = HttpMethods.IsPost(http.Request.Method)
+            ? await ReadPostAsync(http, serializer, http.RequestServices.GetRequiredService<LimitOptions>())
+            : ReadGet(http, serializer);
+        if (problem is not null) return (null, problem);
+        if (http.RequestServices.GetRequiredService<PersistedQueries>().Resolve(requests!.Items) is { } refusal)
+            return (null, new Problem(refusal.Status, refusal.Code, refusal.Message));
+        return (requests, null);
+    }
+
+    private static async Task<(GraphQLRequests?, Problem?)> ReadPostAsync(HttpContext http, IGraphQLTextSerializer serializer, LimitOptions limits)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals(GraphQLNegotiation.Json, StringComparison.OrdinalIgnoreCase))
+            return (null, new Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"Send the request body as {GraphQLNegotiation.Json} ({{\"query\": \"…\", \"variables\": {{…}}}})."));
+
+        var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        if (body is null)
+            return (null, new Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
+                $"The request body is larger than {limits.MaxBodyBytes} bytes; send smaller requests (the limit is CareerGraph:Limits:MaxBodyBytes)."));
+
+        var batch = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
+        GraphQLRequest?[] requests;
+        try
+        {
+            using var stream = new MemoryStream(body, writable: false);
+            requests = batch
+                ? await serializer.ReadAsync<GraphQLRequest?[]>(stream, http.RequestAborted) ?? []
+                : [await serializer.ReadAsync<GraphQLRequest>(stream, http.RequestAborted)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever the deserializer cannot read is a malformed request, never a server fault.
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson,
+                $"The body is not a GraphQL request in JSON{JsonProblems.Where(e)}: send an object {{\"query\": \"…\", \"variables\": {{…}}}} or an array of them."));
+        }
+
+        if (batch && requests.Length == 0)
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The batch is an empty array: send at least one request."));
+        if (batch && requests.Length > limits.MaxBatchSize)
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.BatchTooLarge,
+                $"The batch holds {requests.Length} requests; the limit is {limits.MaxBatchSize} (CareerGraph:Limits:MaxBatchSize). Send them in smaller batches."));
+        foreach (var request in requests)
+            if (Validate(request) is (_, { } problem)) return (null, problem);
+        return (new GraphQLRequests(requests!, batch), null);
+    }
+
+    /// <summary>The body, or null when it is longer than the limit (counted as read, so a missing Content-Length does not help).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long limit)
+    {
+        if (http.Request.ContentLength > limit) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        return buffer.ToArray();
+    }
+
+    private static (GraphQLRequests?, Problem?) ReadGet(HttpContext http, IGraphQLTextSerializer serializer)
+    {
+        var query = http.Request.Query;
+        try
+        {
+            var (request, problem) = Validate(new GraphQLRequest
+            {
+                Query = query["query"].FirstOrDefault(),
+                OperationName = query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
+                Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+            });
+            return (request is null ? null : new GraphQLRequests([request], Batch: false), problem);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidVariables,
+                $"'variables' and 'extensions' must be JSON objects{JsonProblems.Where(e)}."));
+        }
+    }
+
+    private static (GraphQLRequest?, Problem?) Validate(GraphQLRequest? request) =>
+        string.IsNullOrWhiteSpace(request?.Query) && !PersistedQueries.IsPersisted(request)
+            ? (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query': send the GraphQL document as a string in 'query'."))
+            : (request, null);
+}

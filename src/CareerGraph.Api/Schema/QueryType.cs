@@ -1,0 +1,28 @@
+using CareerGraph.Api.Security;
+using CareerGraph.Paths;
+using CareerGraph.Store;
+using GraphQL.Types;
+
+namespace CareerGraph.Api.Schema;
+
+/// <summary>
+/// The read side of the API, in groups of fields (Query/). Resolvers only map arguments and results: the use cases
+/// are in Core (<see cref="CareerPaths"/>) or the store port.
+/// </summary>
+public sealed class QueryType : ObjectGraphType
+{
+    /// <param name="limits">Bounds of page sizes and path arguments, from configuration (docs/limits.md).</param>
+    public QueryType(ICareerGraphStore store, CareerPaths careerPaths, LimitOptions limits)
+    {
+        Name = "Query";
+        Description = "Read the career graph: look up, list, search, and walk between careers.";
+
+        this.AddLookups(store, limits);
+        this.AddConnections(store, limits);
+        this.AddSearch(store, limits);
+        this.AddPaths(careerPaths, limits);
+        this.AddSkillComparison(careerPaths);
+        this.AddGraph(store, limits);
+        this.AddCareerMoves(store, limits);
+    }
+}
