@@ -132,23 +132,23 @@ public static class CareerMoves
             cancellationToken.ThrowIfCancellationRequested();
             var next = new List<string>();
             foreach (var id in frontier)
-            foreach (var edge in EdgeKinds.CareerToCareer.SelectMany(k => graph.Edges(id, k, Direction.Both)))
-            {
-                if (edge.Strength < query.MinWeight) continue;
-                var other = edge.Other(id);
-                var strength = reached[id].Strength + edge.Strength;
-                if (reached.TryGetValue(other, out var known))
+                foreach (var edge in EdgeKinds.CareerToCareer.SelectMany(k => graph.Edges(id, k, Direction.Both)))
                 {
-                    links.TryAdd(edge.Id, edge);
-                    if (known.Hops == hop + 1 && strength > known.Strength) reached[other] = (hop + 1, strength);
+                    if (edge.Strength < query.MinWeight) continue;
+                    var other = edge.Other(id);
+                    var strength = reached[id].Strength + edge.Strength;
+                    if (reached.TryGetValue(other, out var known))
+                    {
+                        links.TryAdd(edge.Id, edge);
+                        if (known.Hops == hop + 1 && strength > known.Strength) reached[other] = (hop + 1, strength);
+                    }
+                    else if (hop < query.MaxHops)
+                    {
+                        reached[other] = (hop + 1, strength);
+                        next.Add(other);
+                        links.TryAdd(edge.Id, edge);
+                    }
                 }
-                else if (hop < query.MaxHops)
-                {
-                    reached[other] = (hop + 1, strength);
-                    next.Add(other);
-                    links.TryAdd(edge.Id, edge);
-                }
-            }
             frontier = next;
         }
         return (reached, [.. links.Values]);

@@ -77,7 +77,10 @@ public static class CareerMovesReply
 
         var careerNodes = careers.Select(id => graph.Careers.Single(c => c.Id == id)).Select(c => Node(c.Id, Labels(graph, c), new JsonObject
         {
-            ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description, ["source"] = c.Source,
+            ["id"] = c.Id,
+            ["name"] = c.Name,
+            ["description"] = c.Description,
+            ["source"] = c.Source,
             ["categories"] = new JsonArray([.. c.Categories.Select(x => JsonValue.Create(x))]),
             ["jobZone"] = c.JobZone,
         }));

@@ -1,8 +1,8 @@
 using System.Text;
 using CareerGraph.Neo4j.Cypher;
-using Microsoft.Extensions.DependencyInjection;
 using CareerGraph.Neo4j.QueryApi;
 using CareerGraph.Tests.Contract;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerGraph.Tests.Neo4j;
 
