@@ -2,10 +2,13 @@
 // links of it (SEE_ALSO of at least $minWeight, SPECIALISATION_OF, either way) with the links among them; the careers
 // that require one of its important skills (core, or of importance at least $importantSkill), found through those
 // skills; and every REQUIRES edge of all these careers, with the skills. No row when $from is not a career.
+// As in career-walk-edges, the search stops at 8 hops (a literal bound; the store refuses more) and the requested
+// length is a pre-filter inside the parentheses.
 MATCH (source:Career {id: $from})
 CALL (source) {
-  MATCH p = SHORTEST 1 (source)-[r:SEE_ALSO|SPECIALISATION_OF WHERE coalesce(r.weight, 1.0) >= $minWeight]-+(c:Career)
-  WHERE c <> source AND length(p) <= $maxHops
+  MATCH SHORTEST 1 (p = (source)-[r:SEE_ALSO|SPECIALISATION_OF WHERE coalesce(r.weight, 1.0) >= $minWeight]-{1,8}(c:Career)
+    WHERE length(p) <= $maxHops)
+  WHERE c <> source
   RETURN collect(c) AS reached
 }
 WITH source, [source] + reached AS near

@@ -19,7 +19,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 {
     private const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
-    /// <summary>The longest walk career-walk-edges searches: Cypher takes only literal quantifier bounds ({1,8}).</summary>
+    /// <summary>The longest walk career-walk-edges and career-moves search: Cypher takes only literal quantifier bounds ({1,8}).</summary>
     internal const int MaxWalkHops = 8;
 
     /// <summary>The deepest neighbourhood the neighbourhood statement searches (its literal bound {1,3}).</summary>
@@ -213,7 +213,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         if (query.K <= 0) return [];
         if (query.MaxHops > MaxWalkHops)
             throw new ArgumentOutOfRangeException(nameof(query), query.MaxHops,
-                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
+                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher and career-moves.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
         var result = await _client.RunAsync(Statements.CareerWalkEdges, new
         {
             from = query.From,
