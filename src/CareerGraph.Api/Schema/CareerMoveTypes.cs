@@ -11,45 +11,6 @@ namespace CareerGraph.Api.Schema;
 /// <summary>A ranked move with its best walk described in skills (null when there is no walk within maxHops).</summary>
 public sealed record CareerMoveResult(CareerMove Move, DescribedPath? Path);
 
-/// <summary>The careerMoves query field: "where can I go from here?".</summary>
-internal static class CareerMovesField
-{
-    /// <summary>The score formula in words, written from <see cref="MoveWeights"/> so the schema cannot disagree with the ranking.</summary>
-    public static readonly string Formula =
-        FormattableString.Invariant($"score = {MoveWeights.Skills} × skill overlap + {MoveWeights.Link} × link strength + {MoveWeights.Closeness} / hops, ") +
-        "where skill overlap is the weighted Jaccard similarity of the two careers' skills (Σ min importance ÷ Σ max importance), link strength the mean " +
-        "weight of the links on the best walk (SPECIALISATION_OF counts 1), and a career with no walk within maxHops scores on skill overlap alone. Rounded to 4 decimals.";
-
-    public static void AddCareerMoves(this ObjectGraphType query, ICareerGraphStore store, LimitOptions limits) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerMoveType>>>>("careerMoves")
-            .Description("Where can I go from here? The best moves from one career, best first, ties by name. Candidates are the careers within maxHops " +
-                         "walkable links (SEE_ALSO of at least minWeight, SPECIALISATION_OF, either way) and the careers that share one of its important " +
-                         FormattableString.Invariant($"skills (core, or importance of at least {MoveWeights.ImportantSkill}) without a link. ") + Formula + " The career itself is never a move.")
-            .Argument<NonNullGraphType<StringGraphType>>("from", "The career now: id, name or alias.")
-            .Argument<IntGraphType>("first", a => { a.Description = $"At most this many moves (1–{limits.MaxPageSize})."; a.DefaultValue = 10; })
-            .Argument<IntGraphType>("maxHops", a => { a.Description = $"How many links away a linked move may be (1–{limits.MaxHops})."; a.DefaultValue = 2; })
-            .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO links weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = PathDefaults.MinWeight; })
-            .Argument<JobZoneChangeType>("jobZone", a => { a.Description = "Only moves whose O*NET job zone compares so with the career's; ANY when left out."; a.DefaultValue = JobZoneChange.Any; })
-            .ResolveAsync(async c =>
-            {
-                var from = await store.ResolveOneAsync("from", c.GetArgument<string>("from"), NodeKind.Career, c.CancellationToken);
-                var movesQuery = new CareerMovesQuery(from.Id)
-                {
-                    First = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, limits.MaxPageSize),
-                    MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 2), "maxHops", 1, limits.MaxHops),
-                    MinWeight = InvalidRequestException.Bounded(c.GetArgument("minWeight", PathDefaults.MinWeight), "minWeight", 0.0, 1.0),
-                    JobZone = c.GetArgument("jobZone", JobZoneChange.Any),
-                };
-                if (movesQuery.JobZone != JobZoneChange.Any && from is Career { JobZone: null })
-                    throw GraphError.InvalidArgument("jobZone", $"'{from.Name}' has no job zone to compare with; leave 'jobZone' out or use ANY.");
-
-                var moves = await store.FindCareerMovesAsync(movesQuery, c.CancellationToken);
-                var onPaths = moves.SelectMany(m => m.Path?.Careers ?? []).Distinct().ToList();
-                var requirements = await store.RequirementsOfAsync(onPaths, c.CancellationToken);
-                return moves.Select(m => new CareerMoveResult(m, m.Path is { } path ? new DescribedPath(path, SkillComparison.Describe(path, requirements)) : null)).ToList();
-            });
-}
-
 public sealed class CareerMoveType : ObjectGraphType<CareerMoveResult>
 {
     public CareerMoveType()
@@ -57,7 +18,7 @@ public sealed class CareerMoveType : ObjectGraphType<CareerMoveResult>
         Name = "CareerMove";
         Description = "A career one could move to, scored and explained.";
         Field<NonNullGraphType<CareerType>>("career").Description("The career to move to.").Resolve(c => c.Loaders().Node(c.Source.Move.CareerId));
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("How good a move it is, 0 to 1, higher is better: " + CareerMovesField.Formula).Resolve(c => c.Source.Move.Score);
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("How good a move it is, 0 to 1, higher is better: " + CareerMoveFields.Formula).Resolve(c => c.Source.Move.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills").Description("Skills both careers require: what carries over, most important first.")
             .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Move.SharedSkills));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("skillsToLearn").Description("Skills the target requires that the career moved from does not, most important first.")

@@ -21,8 +21,8 @@ public sealed class QueryType : ObjectGraphType
         this.AddConnections(store, limits);
         this.AddSearch(store, limits);
         this.AddPaths(careerPaths, limits);
+        this.AddCareerMoves(store, limits);
         this.AddSkillComparison(careerPaths);
         this.AddGraph(store, limits);
-        this.AddCareerMoves(store, limits);
     }
 }
