@@ -11,9 +11,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default)
     {
         if (query.First <= 0) return [];
-        if (query.MaxHops > MaxWalkHops)
-            throw new ArgumentOutOfRangeException(nameof(query), query.MaxHops,
-                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-moves.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
+        EnsureWithinWalkBound(query.MaxHops);
         var result = await _client.RunAsync(Statements.CareerMoves, new
         {
             from = query.From,

@@ -22,6 +22,17 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     /// <summary>The longest walk career-walk-edges and career-moves search: Cypher takes only literal quantifier bounds ({1,8}).</summary>
     internal const int MaxWalkHops = 8;
 
+    /// <summary>
+    /// Refuses, before anything is sent, a walk longer than the literal {1,8} that career-walk-edges and career-moves
+    /// search: Neo4j would silently answer with shorter walks only.
+    /// </summary>
+    private static void EnsureWithinWalkBound(int maxHops)
+    {
+        if (maxHops > MaxWalkHops)
+            throw new ArgumentOutOfRangeException(nameof(maxHops), maxHops,
+                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher and career-moves.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
+    }
+
     /// <summary>The deepest neighbourhood the neighbourhood statement searches (its literal bound {1,3}).</summary>
     internal const int MaxNeighbourhoodDepth = 3;
 
@@ -211,9 +222,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         if (query.K <= 0) return [];
-        if (query.MaxHops > MaxWalkHops)
-            throw new ArgumentOutOfRangeException(nameof(query), query.MaxHops,
-                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher and career-moves.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
+        EnsureWithinWalkBound(query.MaxHops);
         var result = await _client.RunAsync(Statements.CareerWalkEdges, new
         {
             from = query.From,
