@@ -38,6 +38,6 @@ public static class ErrorCodes
     public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
-    /// <summary>A fault of the service; the answer says no more (GraphQL/PublicErrorInfoProvider.cs).</summary>
+    /// <summary>A fault of the service; the answer says no more (Schema/PublicErrorInfoProvider.cs).</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }

@@ -21,7 +21,7 @@ internal sealed record NodeRecord(string ElementId, IReadOnlyList<string> Labels
                 Categories = Texts("categories"),
                 SocCode = Text("socCode"),
                 JobZone = Properties.TryGetValue("jobZone", out var zone) && zone.ValueKind == JsonValueKind.Number ? (int)zone.GetDouble() : null,
-                IsSpecialisation = Labels.Contains(GraphRecords.SpecialisationLabel),
+                IsSpecialisation = Labels.Contains(Neo4jEncoding.SpecialisationLabel),
             };
         if (Labels.Contains(nameof(NodeKind.Skill)))
             return new Skill(id, name)
@@ -81,45 +81,14 @@ internal sealed record AuditEntryRecord(long Sequence, string At, string Actor, 
         After);
 }
 
-/// <summary>How the model is written to Neo4j: property maps without nulls, so that equal maps mean unchanged nodes.</summary>
+/// <summary>Rows for our statements' <c>$rows</c>: property maps without nulls (see <see cref="Neo4jEncoding"/>), so that equal maps mean unchanged nodes.</summary>
 internal static class GraphRecords
 {
-    public const string SpecialisationLabel = "Specialisation";
+    public static Dictionary<string, object> PropertiesOf(GraphNode node) => MapOf(Neo4jEncoding.PropertiesOf(node));
 
-    /// <summary>The whole property map of a node; nameKey is what exact-name look-ups compare.</summary>
-    public static Dictionary<string, object> PropertiesOf(GraphNode node)
-    {
-        var properties = new Dictionary<string, object> { ["id"] = node.Id, ["name"] = node.Name, ["nameKey"] = Names.Key(node.Name) };
-        Add(properties, "description", node.Description);
-        Add(properties, "source", node.Source);
-        switch (node)
-        {
-            case Career career:
-                if (career.Duties.Count > 0) properties["duties"] = career.Duties;
-                if (career.Categories.Count > 0) properties["categories"] = career.Categories;
-                Add(properties, "socCode", career.SocCode);
-                Add(properties, "jobZone", career.JobZone);
-                break;
-            case Skill skill:
-                Add(properties, "category", skill.Category);
-                properties["hot"] = skill.Hot;
-                break;
-        }
-        return properties;
-    }
+    public static object EdgeRow(Edge edge) => new { source = edge.Source, target = edge.Target, properties = MapOf(Neo4jEncoding.PropertiesOf(edge)) };
 
-    public static object EdgeRow(Edge edge)
-    {
-        var properties = new Dictionary<string, object>();
-        Add(properties, "importance", edge.Importance);
-        Add(properties, "core", edge.Core);
-        Add(properties, "weight", edge.Weight);
-        Add(properties, "tier", edge.Tier);
-        Add(properties, "reason", edge.Reason);
-        return new { source = edge.Source, target = edge.Target, properties };
-    }
-
-    public static object AliasRow(Alias alias) => new { key = alias.Key, name = alias.Name, target = alias.TargetId };
+    public static Dictionary<string, object> AliasRow(Alias alias) => MapOf(Neo4jEncoding.PropertiesOf(alias));
 
     /// <summary>Which edge to delete: its ends and relationship type.</summary>
     public static object EdgeKeyRow(Edge edge) => new { source = edge.Source, type = edge.Kind.Code(), target = edge.Target };
@@ -142,8 +111,6 @@ internal static class GraphRecords
         after = entry.After,
     };
 
-    private static void Add(Dictionary<string, object> properties, string key, object? value)
-    {
-        if (value is not null) properties[key] = value;
-    }
+    private static Dictionary<string, object> MapOf(IEnumerable<(string Name, object? Value)> properties) =>
+        properties.Where(p => Neo4jEncoding.HasValue(p.Value)).ToDictionary(p => p.Name, p => p.Value!);
 }

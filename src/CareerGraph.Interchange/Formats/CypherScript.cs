@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CareerGraph.Model;
+using CareerGraph.Neo4j;
 
 namespace CareerGraph.Interchange.Formats;
 
@@ -31,14 +32,12 @@ public static class CypherScript
             WriteBatches(writer, $"merge-{kind.Code().ToLowerInvariant().Replace('_', '-')}-edges", document.Edges.Where(e => e.Kind == kind).Select(Row));
     }
 
-    /// <summary>A node's properties as the Neo4j backend writes them: with nameKey, which exact-name look-ups compare.</summary>
-    private static IEnumerable<(string, object?)> Row(GraphNode node) =>
-        [.. Properties.Of(node), ("nameKey", Names.Key(node.Name))];
+    private static IEnumerable<(string, object?)> Row(GraphNode node) => Neo4jEncoding.PropertiesOf(node);
 
-    private static IEnumerable<(string, object?)> Row(Alias alias) => [("key", alias.Key), ("name", alias.Name), ("target", alias.TargetId)];
+    private static IEnumerable<(string, object?)> Row(Alias alias) => Neo4jEncoding.PropertiesOf(alias);
 
     private static IEnumerable<(string, object?)> Row(Edge edge) =>
-        [("source", edge.Source), ("target", edge.Target), ("properties", new Map(Properties.Of(edge)))];
+        [("source", edge.Source), ("target", edge.Target), ("properties", new Map(Neo4jEncoding.PropertiesOf(edge)))];
 
     private static void WriteBatches(TextWriter writer, string statement, IEnumerable<IEnumerable<(string Name, object? Value)>> rows)
     {
@@ -56,10 +55,10 @@ public static class CypherScript
         }
     }
 
-    /// <summary>The statements of an embedded file, without comment lines, each ending with a semicolon.</summary>
+    /// <summary>The statements of a file the Neo4j backend embeds, without comment lines, each ending with a semicolon.</summary>
     private static IEnumerable<string> Statements(string name)
     {
-        using var stream = typeof(CypherScript).Assembly.GetManifestResourceStream(name)
+        using var stream = typeof(Neo4jEncoding).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The statement file {name} is not embedded.");
         using var reader = new StreamReader(stream);
         var lines = reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
@@ -73,7 +72,7 @@ public static class CypherScript
 
     /// <summary>A literal map, leaving out properties without a value (Neo4j stores no nulls).</summary>
     internal static string MapLiteral(IEnumerable<(string Name, object? Value)> properties) =>
-        "{" + string.Join(", ", properties.Where(p => Properties.HasValue(p.Value)).Select(p => $"{p.Name}: {Literal(p.Value)}")) + "}";
+        "{" + string.Join(", ", properties.Where(p => Neo4jEncoding.HasValue(p.Value)).Select(p => $"{p.Name}: {Literal(p.Value)}")) + "}";
 
     internal static string Literal(object? value) => value switch
     {

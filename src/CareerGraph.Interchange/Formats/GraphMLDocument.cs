@@ -72,7 +72,7 @@ public static class GraphMLDocument
             xml.WriteAttributeString("id", node.Id);
             Data(xml, "kind", node.Kind.ToString());
             Data(xml, "label", node.Name);
-            foreach (var (name, value) in Properties.Of(node).Where(p => p.Name != "id"))
+            foreach (var (name, value) in ModelProperties.Of(node).Where(p => p.Name != "id"))
                 Data(xml, name, value);
             Data(xml, "aliases", aliases[node.Id].ToList());
             xml.WriteEndElement();
@@ -85,7 +85,7 @@ public static class GraphMLDocument
             xml.WriteAttributeString("target", edge.Target);
             Data(xml, "type", edge.Kind.Code());
             Data(xml, "edgeLabel", edge.Kind.Code());
-            foreach (var (name, value) in Properties.Of(edge))
+            foreach (var (name, value) in ModelProperties.Of(edge))
                 Data(xml, name, value);
             xml.WriteEndElement();
         }
@@ -96,7 +96,7 @@ public static class GraphMLDocument
 
     private static void Data(XmlWriter xml, string key, object? value)
     {
-        if (!Properties.HasValue(value)) return;
+        if (!ModelProperties.HasValue(value)) return;
         xml.WriteStartElement("data", Namespace);
         xml.WriteAttributeString("key", key);
         xml.WriteString(value switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CareerGraph.Model;
+using CareerGraph.Neo4j;
 
 namespace CareerGraph.Interchange.Formats;
 
@@ -22,15 +23,9 @@ public static class Neo4jAdminCsv
         var nodes = new List<string>();
         var relationships = new List<string>();
 
-        nodes.Add(WriteFile(folder, "nodes_careers.csv",
-            ["id:ID", ":LABEL", "name", "nameKey", "description", "duties:string[]", "categories:string[]", "socCode", "jobZone:int", "source"],
-            document.Careers.Select(c => Row(c, specialisations.Contains(c.Id) ? "Career|Specialisation" : "Career"))));
-        nodes.Add(WriteFile(folder, "nodes_skills.csv",
-            ["id:ID", ":LABEL", "name", "nameKey", "description", "category", "hot:boolean", "source"],
-            document.Skills.Select(s => Row(s, "Skill"))));
-        nodes.Add(WriteFile(folder, "nodes_industries.csv",
-            ["id:ID", ":LABEL", "name", "nameKey", "description", "source"],
-            document.Industries.Select(i => Row(i, "Industry"))));
+        nodes.Add(WriteNodes(folder, "nodes_careers.csv", new Career("", ""), document.Careers, specialisations));
+        nodes.Add(WriteNodes(folder, "nodes_skills.csv", new Skill("", ""), document.Skills, specialisations));
+        nodes.Add(WriteNodes(folder, "nodes_industries.csv", new Industry("", ""), document.Industries, specialisations));
 
         // One Alias node per key; its id (not stored: the header names no property) cannot clash with a slug.
         var aliases = document.Aliases.GroupBy(a => a.Key).ToList();
@@ -45,7 +40,7 @@ public static class Neo4jAdminCsv
         {
             var edges = document.Edges.Where(e => e.Kind == kind).ToList();
             var sample = new Edge("", "", kind);
-            string[] header = [":START_ID", ":END_ID", ":TYPE", .. Properties.Of(sample).Select(p => p.Name + Type(p.Name))];
+            string[] header = [":START_ID", ":END_ID", ":TYPE", .. Neo4jEncoding.PropertiesOf(sample).Select(p => p.Name + Type(p.Name))];
             relationships.Add(WriteFile(folder, $"relationships_{kind.Code().ToLowerInvariant()}.csv", header,
                 edges.Select(e => EdgeRow(e))));
         }
@@ -78,23 +73,27 @@ public static class Neo4jAdminCsv
 
     private static string AliasId(string key) => "alias:" + key;
 
+    /// <summary>The header's type for a property: neo4j-admin reads an untyped column as a string.</summary>
     private static string Type(string property) => property switch
     {
         "importance" or "weight" => ":double",
-        "core" => ":boolean",
-        "tier" => ":int",
+        "core" or "hot" => ":boolean",
+        "tier" or "jobZone" => ":int",
+        "duties" or "categories" => ":string[]",
         _ => "",
     };
 
-    private static object?[] EdgeRow(Edge edge) =>
-        [edge.Source, edge.Target, edge.Kind.Code(), .. Properties.Of(edge).Select(p => p.Value)];
-
-    /// <summary>id, labels, name, nameKey (what the Neo4j backend's exact-name look-ups compare), then the other properties.</summary>
-    private static object?[] Row(GraphNode node, string labels)
+    /// <summary>One file per label: id and labels, then every stored property (nameKey included) in the backend's order.</summary>
+    private static string WriteNodes(string folder, string name, GraphNode sample, IEnumerable<GraphNode> nodes, HashSet<string> specialisations)
     {
-        var properties = Properties.Of(node);
-        return [node.Id, labels, node.Name, Names.Key(node.Name), .. properties.Skip(2).Select(p => p.Value)];
+        string[] header = ["id:ID", ":LABEL", .. Neo4jEncoding.PropertiesOf(sample).Skip(1).Select(p => p.Name + Type(p.Name))];
+        return WriteFile(folder, name, header, nodes.Select(node => (object?[])
+            [node.Id, string.Join(ArrayDelimiter, Neo4jEncoding.LabelsOf(node, specialisations.Contains(node.Id))),
+             .. Neo4jEncoding.PropertiesOf(node).Skip(1).Select(p => p.Value)]));
     }
+
+    private static object?[] EdgeRow(Edge edge) =>
+        [edge.Source, edge.Target, edge.Kind.Code(), .. Neo4jEncoding.PropertiesOf(edge).Select(p => p.Value)];
 
     private static string WriteFile(string folder, string name, string[] header, IEnumerable<object?[]> rows)
     {

@@ -5,6 +5,7 @@ using CareerGraph.Interchange.Formats;
 using CareerGraph.Interchange.Onet;
 using CareerGraph.Interchange.Seeding;
 using CareerGraph.Model;
+using CareerGraph.Neo4j;
 
 namespace CareerGraph.Tests.Interchange;
 
@@ -113,8 +114,8 @@ public sealed class ExportFormatTests : IDisposable
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
 
-        Assert.Contains("{id: 'onet-15-1252-00', name: 'Software Developers', description: 'Design and build computer applications and systems.', duties: ['Core task 01 of a software developer.'", script);
-        Assert.Contains("socCode: '15-1252.00', jobZone: 4, source: 'onet', nameKey: 'software developers'}", script);
+        Assert.Contains("{id: 'onet-15-1252-00', name: 'Software Developers', nameKey: 'software developers', description: 'Design and build computer applications and systems.', duties: ['Core task 01 of a software developer.'", script);
+        Assert.Contains("socCode: '15-1252.00', jobZone: 4, source: 'onet'}", script);
         Assert.Contains("{source: 'onet-15-1252-00', target: 'onet-15-1299-08', properties: {weight: 0.9, tier: 1}}", script);
         Assert.Contains("{source: 'onet-15-1252-00', target: 'onet-computer-and-mathematical', properties: {}}", script);
         Assert.Contains("{key: 'cloud engineer', name: 'Cloud Engineer', target: 'onet-15-1252-00'}", script);
@@ -173,6 +174,22 @@ public sealed class ExportFormatTests : IDisposable
         Assert.Contains("neo4j-admin database import full", script);
         Assert.All(written.Where(f => f.EndsWith(".csv")), f => Assert.Contains("=" + Path.GetFileName(f) + " ", script));
         Assert.Contains("--array-delimiter='|'", script);
+    }
+
+    [Fact]
+    public void The_dumps_write_every_node_with_the_properties_the_neo4j_store_writes()
+    {
+        var script = Write(GraphFormat.Cypher);
+        var folder = _folder.File("csv");
+        GraphExport.Write(Graph, GraphFormat.Csv, folder);
+        var careerHeader = File.ReadAllLines(Path.Combine(folder, "nodes_careers.csv"))[0].Split(',').Select(c => c.Split(':')[0]).ToHashSet();
+
+        foreach (var node in Graph.Nodes)
+        {
+            var stored = GraphRecords.PropertiesOf(node);
+            Assert.Contains(CypherScript.MapLiteral(stored.Select(p => (p.Key, (object?)p.Value))), script);
+            if (node is Career) Assert.Subset(careerHeader, stored.Keys.ToHashSet());
+        }
     }
 
     private string Write(GraphFormat format)

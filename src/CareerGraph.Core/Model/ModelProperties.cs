@@ -1,12 +1,10 @@
-using CareerGraph.Model;
-
-namespace CareerGraph.Interchange.Formats;
+namespace CareerGraph.Model;
 
 /// <summary>
-/// The stored properties of nodes and edges by name, in one order, as every export format writes them:
-/// strings, whole numbers, numbers, booleans and lists of strings; null where a node has no value.
+/// The stored properties of nodes and edges by name, in one order, as every export format and the Neo4j backend
+/// write them: strings, whole numbers, numbers, booleans and lists of strings; null where a node has no value.
 /// </summary>
-internal static class Properties
+public static class ModelProperties
 {
     public static IReadOnlyList<(string Name, object? Value)> Of(GraphNode node) => node switch
     {
