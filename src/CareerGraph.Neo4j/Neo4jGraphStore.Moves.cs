@@ -27,6 +27,6 @@ public sealed partial class Neo4jGraphStore
         var skills = result.Single<NodeRecord[]>("skills", []).Select(n => n.ToNode()).OfType<Skill>().ToList();
         var edges = result.Single<EdgeRecord[]>("edges", []).Select(e => e.ToEdge()).ToList();
         var slice = new GraphSlice(new GraphDocument(careers, skills, [], edges, []), []);
-        return CareerMoves.Find(query, slice, new PathFinder(careers.Select(c => c.Id), edges), cancellationToken);
+        return CareerMoves.Find(query, slice, new RequirementIndex(new PathFinder(careers.Select(c => c.Id), edges), edges), cancellationToken);
     }
 }

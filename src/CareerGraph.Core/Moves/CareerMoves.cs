@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Paths;
@@ -66,29 +65,28 @@ public static class CareerMoves
     private const int NamedSkills = 3;
 
     /// <param name="graph">The graph a store holds, or the slice of it described above.</param>
-    /// <param name="paths">The path finder over the same careers and links.</param>
-    public static IReadOnlyList<CareerMove> Find(CareerMovesQuery query, IGraphFacts graph, PathFinder paths, CancellationToken cancellationToken = default)
+    /// <param name="requirements">Who requires which skill among the same careers, numbered as its path finder numbers them.</param>
+    public static IReadOnlyList<CareerMove> Find(CareerMovesQuery query, IGraphFacts graph, RequirementIndex requirements, CancellationToken cancellationToken = default)
     {
-        if (graph.Node(query.From) is not Career from || query.First <= 0) return [];
+        var paths = requirements.Paths;
+        if (graph.Node(query.From) is not Career from || query.First <= 0 || !paths.TryNumber(from.Id, out var origin)) return [];
         var reach = paths.Reach(from.Id, query.MaxHops, query.MinWeight, cancellationToken);
         var have = graph.Edges(from.Id, EdgeKind.Requires, Direction.Outgoing);
-        var shared = Shared(graph, have);
-        var had = have.Sum(e => e.Importance ?? 0);
+        var (least, sharer) = Shared(requirements, have);
+        var had = requirements.ImportanceOf(origin);
 
-        // Every candidate is scored from its summed shared importance and its best walk's length and strength; only the
-        // moves kept are described, which is most of the work per move.
+        // Every candidate is scored from arrays: its summed shared importance, its own summed importance, and the length
+        // and strength of its best walk; only the moves kept are described, which is most of the work per move.
         var scored = new List<(Career Career, double Score)>();
-        foreach (var id in reach.Careers.Concat(shared.Where(s => s.Value.Candidate).Select(s => s.Key)).Distinct())
+        for (var number = 0; number < paths.Count; number++)
         {
+            var linked = reach.Reaches(number, out var hops, out var strength);
+            if (number == origin || !(linked || sharer[number] && least[number] > 0)) continue;
             cancellationToken.ThrowIfCancellationRequested();
-            if (id == from.Id || graph.Node(id) is not Career career || !FitsJobZone(from, career, query.JobZone)) continue;
-            var least = shared.GetValueOrDefault(id).Least;
-            var linked = reach.Reaches(id, out var hops, out var strength);
-            if (!linked && least == 0) continue;
+            if (graph.Node(paths.IdOf(number)) is not Career career || !FitsJobZone(from, career, query.JobZone)) continue;
             // Weighted Jaccard similarity, Σ min / Σ max over the skills of either; Σ max is Σ had + Σ needed − Σ min.
-            var needed = graph.Edges(id, EdgeKind.Requires, Direction.Outgoing).Sum(e => e.Importance ?? 0);
-            var most = had + needed - least;
-            var score = MoveWeights.Skills * (most == 0 ? 0 : least / most)
+            var most = had + requirements.ImportanceOf(number) - least[number];
+            var score = MoveWeights.Skills * (most == 0 ? 0 : least[number] / most)
                       + (linked ? MoveWeights.Link * strength / hops + MoveWeights.Closeness / hops : 0);
             scored.Add((career, Math.Round(score, 4)));
         }
@@ -106,26 +104,26 @@ public static class CareerMoves
     }
 
     /// <summary>
-    /// Σ min(importance) over the skills each career shares with the origin, walked skill by skill from the origin's
-    /// requirements to the careers that require them. A career that requires an important and distinctive skill of the
-    /// origin (see <see cref="MoveWeights.CommonSkill"/>) is a candidate without a link.
+    /// Σ min(importance) over the skills each career shares with the origin, by career number, walked skill by skill from
+    /// the origin's requirements to the careers that require them; and whether a career requires an important and
+    /// distinctive skill of the origin (see <see cref="MoveWeights.CommonSkill"/>), which makes it a candidate without a link.
     /// </summary>
-    private static Dictionary<string, (double Least, bool Candidate)> Shared(IGraphFacts graph, IReadOnlyList<Edge> have)
+    private static (double[] Least, bool[] Sharer) Shared(RequirementIndex requirements, IReadOnlyList<Edge> have)
     {
-        var shared = new Dictionary<string, (double Least, bool Candidate)>(StringComparer.Ordinal);
+        var least = new double[requirements.Paths.Count];
+        var sharer = new bool[requirements.Paths.Count];
         foreach (var requirement in have)
         {
             var importance = requirement.Importance ?? 0;
-            var sharers = graph.Edges(requirement.Target, EdgeKind.Requires, Direction.Incoming);
-            var bringsIn = (requirement.Core == true || importance >= MoveWeights.ImportantSkill) && sharers.Count <= MoveWeights.CommonSkill;
-            foreach (var edge in sharers)
+            var requirers = requirements.RequirersOf(requirement.Target);
+            var bringsIn = (requirement.Core == true || importance >= MoveWeights.ImportantSkill) && requirers.Length <= MoveWeights.CommonSkill;
+            foreach (var (career, theirs) in requirers)
             {
-                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, edge.Source, out _);
-                entry.Least += Math.Min(importance, edge.Importance ?? 0);
-                entry.Candidate |= bringsIn;
+                least[career] += Math.Min(importance, theirs);
+                sharer[career] |= bringsIn;
             }
         }
-        return shared;
+        return (least, sharer);
     }
 
     private static bool FitsJobZone(Career from, Career to, JobZoneChange change) => change switch

@@ -79,6 +79,9 @@ public sealed class PathFinder
         return new PathTree(this, search.Explore(origin, -1, maxHops, [], []));
     }
 
+    /// <summary>How many careers the finder numbers.</summary>
+    internal int Count => _ids.Length;
+
     internal bool TryNumber(string id, out int number) => _numbers.TryGetValue(id, out number);
 
     internal string IdOf(int number) => _ids[number];
@@ -185,17 +188,26 @@ public sealed class PathTree
     internal PathTree(PathFinder finder, PathFinder.Labels? labels) => (_finder, _labels) = (finder, labels);
 
     /// <summary>The careers reached, the origin left out, nearest first.</summary>
-    public IEnumerable<string> Careers => _labels?.Order.Skip(1).Select(_finder.IdOf) ?? [];
+    public IEnumerable<string> Careers => Numbers.Select(_finder.IdOf);
 
     /// <summary>The length of the best walk to a career and the summed weight of its links; false when it is out of reach.</summary>
     public bool Reaches(string careerId, out int hops, out double strength)
     {
         (hops, strength) = (0, 0);
-        if (_labels is null || !_finder.TryNumber(careerId, out var number) || !_labels.Done[number] || _labels.Hops[number] == 0) return false;
-        hops = _labels.Hops[number];
-        strength = hops - _labels.Penalty[number];
+        return _finder.TryNumber(careerId, out var number) && Reaches(number, out hops, out strength);
+    }
+
+    internal bool Reaches(int career, out int hops, out double strength)
+    {
+        (hops, strength) = (0, 0);
+        if (_labels is null || !_labels.Done[career] || _labels.Hops[career] == 0) return false;
+        hops = _labels.Hops[career];
+        strength = hops - _labels.Penalty[career];
         return true;
     }
+
+    /// <summary>The numbers of the careers reached, the origin left out, nearest first.</summary>
+    internal IEnumerable<int> Numbers => _labels?.Order.Skip(1) ?? [];
 
     /// <summary>The best walk to a career, as <see cref="PathFinder.Find"/> gives it first; null when it is out of reach.</summary>
     public GraphPath? PathTo(string careerId)

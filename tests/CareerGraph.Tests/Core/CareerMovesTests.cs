@@ -12,11 +12,11 @@ public sealed class CareerMovesTests
     private static Edge Requires(string career, string skill, double importance) => new(career, skill, EdgeKind.Requires) { Importance = importance };
     private static Edge SeeAlso(string from, string to, double weight) => new(from, to, EdgeKind.SeeAlso) { Weight = weight, Tier = 1 };
 
-    /// <summary>The moves from one career over a graph held as a slice, with a path finder over the same careers and links.</summary>
+    /// <summary>The moves from one career over a graph held as a slice, with a requirement index and path finder over the same careers.</summary>
     private static IReadOnlyList<CareerMove> Find(CareerMovesQuery query, IReadOnlyList<Career> careers, IReadOnlyList<Edge> edges, CancellationToken cancellationToken = default)
     {
         var graph = new GraphSlice(new GraphDocument(careers, [new Skill("sql", "SQL"), new Skill("excel", "Excel")], [], edges, []), []);
-        return CareerMoves.Find(query, graph, new PathFinder(careers.Select(c => c.Id), edges), cancellationToken);
+        return CareerMoves.Find(query, graph, new RequirementIndex(new PathFinder(careers.Select(c => c.Id), edges), edges), cancellationToken);
     }
 
     [Fact]
