@@ -56,9 +56,8 @@ public static class MoveWeights
 /// Ranks career moves with one rule for every backend. Candidates are the careers within maxHops walkable links
 /// (SEE_ALSO of at least minWeight, SPECIALISATION_OF, either way) and the careers that require one of the origin's
 /// important skills required by at most <see cref="MoveWeights.CommonSkill"/> careers, found through those skills'
-/// incoming REQUIRES edges. A backend passes the graph it holds, or
-/// the slice of it that holds the origin, those candidates, their REQUIRES edges and skills, and the links among
-/// the careers within reach.
+/// incoming REQUIRES edges. A backend passes the graph it holds, or the slice of it that holds the origin, those
+/// candidates, their REQUIRES edges and skills, and the links among the careers within reach.
 /// </summary>
 public static class CareerMoves
 {

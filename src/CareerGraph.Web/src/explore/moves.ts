@@ -26,8 +26,10 @@ const findMoves = async (from: string) => (await ask<{ careerMoves: CareerMove[]
  */
 export class MovesPanel {
   private from: string | null = null;
+  private to: string | null = null;
   private moves: CareerMove[] = [];
-  private ticket = 0;
+  /** The career whose moves are on their way, if any. */
+  private loadingFor: string | null = null;
 
   constructor(
     private readonly host: HTMLElement,
@@ -35,25 +37,32 @@ export class MovesPanel {
   ) {}
 
   async show(from: Named | null, to: string | null) {
-    if (from?.id !== this.from) {
-      const ticket = ++this.ticket;
-      this.from = from?.id ?? null;
-      this.moves = [];
-      if (!from) {
-        this.render(null, to);
-        return;
-      }
-      this.host.replaceChildren(el('p', { class: 'none' }, `Finding the best moves from ${from.name}…`));
-      try {
-        const moves = await findMoves(from.id);
-        if (ticket !== this.ticket) return;
-        this.moves = moves;
-      } catch (error) {
-        if (ticket === this.ticket) this.host.replaceChildren(el('p', { class: 'none problem' }, `Could not find the moves: ${(error as Error).message}`));
-        return;
-      }
+    this.to = to;
+    if (from?.id === this.from) {
+      // The moves are those of this career, or on their way; the answer is drawn with the latest To.
+      if (this.loadingFor !== this.from) this.render(from, to);
+      return;
     }
-    this.render(from, to);
+    this.from = from?.id ?? null;
+    this.moves = [];
+    if (!from) {
+      this.render(null, to);
+      return;
+    }
+    this.host.replaceChildren(el('p', { class: 'none' }, `Finding the best moves from ${from.name}…`));
+    this.loadingFor = from.id;
+    try {
+      const moves = await findMoves(from.id);
+      if (this.from !== from.id) return;
+      this.moves = moves;
+      this.render(from, this.to);
+    } catch (error) {
+      if (this.from !== from.id) return;
+      this.from = null; // asked again next time
+      this.host.replaceChildren(el('p', { class: 'none problem' }, `Could not find the moves: ${(error as Error).message}`));
+    } finally {
+      if (this.loadingFor === from.id) this.loadingFor = null;
+    }
   }
 
   private render(from: Named | null, to: string | null) {
