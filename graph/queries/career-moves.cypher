@@ -1,7 +1,8 @@
 // The part of the graph that career moves from $from are ranked over, in one round trip: the careers within $maxHops
 // links of it (SEE_ALSO of at least $minWeight, SPECIALISATION_OF, either way) with the links among them; the careers
-// that require one of its important skills (core, or of importance at least $importantSkill), found through those
-// skills; and every REQUIRES edge of all these careers, with the skills. No row when $from is not a career.
+// that require one of its important skills (core, or of importance at least $importantSkill) that at most $commonSkill
+// careers require, found through those skills; and every REQUIRES edge of all these careers, with the skills. No row
+// when $from is not a career.
 // As in career-walk-edges, the search stops at 8 hops (a literal bound; the store refuses more) and the requested
 // length is a pre-filter inside the parentheses.
 MATCH (source:Career {id: $from})
@@ -19,8 +20,10 @@ CALL (near) {
   RETURN collect(DISTINCT {source: a.id, target: b.id, type: type(r), weight: r.weight, tier: r.tier}) AS links
 }
 CALL (source) {
-  MATCH (source)-[important:REQUIRES]->(:Skill)<-[:REQUIRES]-(c:Career)
-  WHERE important.core OR important.importance >= $importantSkill
+  MATCH (source)-[important:REQUIRES]->(s:Skill)
+  WHERE (important.core OR important.importance >= $importantSkill)
+    AND COUNT { (s)<-[:REQUIRES]-(:Career) } <= $commonSkill
+  MATCH (s)<-[:REQUIRES]-(c:Career)
   RETURN collect(DISTINCT c) AS sharers
 }
 WITH links, near + [c IN sharers WHERE NOT c IN near] AS careers

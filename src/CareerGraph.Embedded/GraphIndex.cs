@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Moves;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 
@@ -28,6 +29,10 @@ public sealed class GraphIndex : IGraphFacts
     public GraphDocument Document { get; }
     internal SearchIndex Search { get; }
     internal PathFinder Paths { get; }
+
+    /// <summary>Who requires which skill, numbered as <see cref="Paths"/> numbers careers; built when career moves first need it.</summary>
+    internal RequirementIndex Requirements => _requirements.Value;
+    private readonly Lazy<RequirementIndex> _requirements;
 
     /// <param name="redirects">Ids of careers merged away → the career each now stands for.</param>
     public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null)
@@ -60,6 +65,7 @@ public sealed class GraphIndex : IGraphFacts
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
         Search = search!;
         Paths = paths!;
+        _requirements = new(() => new RequirementIndex(Paths, document.Edges));
         _redirects = (redirects ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
         _redirectsTo = _redirects.GroupBy(r => r.Value).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Key).ToArray());
         _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];

@@ -93,7 +93,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         Task.FromResult(_index.Paths.Find(query, cancellationToken));
 
     public Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(CareerMoves.Find(query, _index, cancellationToken));
+        Task.FromResult(CareerMoves.Find(query, _index, _index.Requirements, cancellationToken));
 
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Neighbourhood(query, cancellationToken));

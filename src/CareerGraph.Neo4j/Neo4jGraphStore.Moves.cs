@@ -2,6 +2,7 @@ using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Moves;
 using CareerGraph.Neo4j.Cypher;
+using CareerGraph.Paths;
 
 namespace CareerGraph.Neo4j;
 
@@ -18,6 +19,7 @@ public sealed partial class Neo4jGraphStore
             minWeight = query.MinWeight,
             maxHops = Math.Max(0, query.MaxHops),
             importantSkill = MoveWeights.ImportantSkill,
+            commonSkill = MoveWeights.CommonSkill,
         }, cancellationToken);
         if (result.Rows.Count == 0) return [];
 
@@ -25,6 +27,6 @@ public sealed partial class Neo4jGraphStore
         var skills = result.Single<NodeRecord[]>("skills", []).Select(n => n.ToNode()).OfType<Skill>().ToList();
         var edges = result.Single<EdgeRecord[]>("edges", []).Select(e => e.ToEdge()).ToList();
         var slice = new GraphSlice(new GraphDocument(careers, skills, [], edges, []), []);
-        return CareerMoves.Find(query, slice, cancellationToken);
+        return CareerMoves.Find(query, slice, new RequirementIndex(new PathFinder(careers.Select(c => c.Id), edges), edges), cancellationToken);
     }
 }

@@ -44,45 +44,51 @@ public static class MoveWeights
 
     /// <summary>A skill of the origin this important (or core) brings in careers that share it without a link.</summary>
     public const double ImportantSkill = 0.7;
+
+    /// <summary>
+    /// A skill required by more careers than this is too common to bring in a move on its own (Microsoft Excel is required
+    /// by most O*NET occupations and says little about a move); it still counts in the overlap.
+    /// </summary>
+    public const int CommonSkill = 100;
 }
 
 /// <summary>
 /// Ranks career moves with one rule for every backend. Candidates are the careers within maxHops walkable links
 /// (SEE_ALSO of at least minWeight, SPECIALISATION_OF, either way) and the careers that require one of the origin's
-/// important skills, found through those skills' incoming REQUIRES edges. A backend passes the graph it holds, or
-/// the slice of it that holds the origin, those candidates, their REQUIRES edges and skills, and the links among
-/// the careers within reach.
+/// important skills required by at most <see cref="MoveWeights.CommonSkill"/> careers, found through those skills'
+/// incoming REQUIRES edges. A backend passes the graph it holds, or the slice of it that holds the origin, those
+/// candidates, their REQUIRES edges and skills, and the links among the careers within reach.
 /// </summary>
 public static class CareerMoves
 {
     private const int NamedSkills = 3;
 
-    public static IReadOnlyList<CareerMove> Find(CareerMovesQuery query, IGraphFacts graph, CancellationToken cancellationToken = default)
+    /// <param name="graph">The graph a store holds, or the slice of it described above.</param>
+    /// <param name="requirements">Who requires which skill among the same careers, numbered as its path finder numbers them.</param>
+    public static IReadOnlyList<CareerMove> Find(CareerMovesQuery query, IGraphFacts graph, RequirementIndex requirements, CancellationToken cancellationToken = default)
     {
-        if (graph.Node(query.From) is not Career from || query.First <= 0) return [];
-        var (reached, links) = Reach(graph, from.Id, query, cancellationToken);
+        var paths = requirements.Paths;
+        if (graph.Node(query.From) is not Career from || query.First <= 0 || !paths.TryNumber(from.Id, out var origin)) return [];
+        var reach = paths.Reach(from.Id, query.MaxHops, query.MinWeight, cancellationToken);
         var have = graph.Edges(from.Id, EdgeKind.Requires, Direction.Outgoing);
-        var skills = Importances(have);
-        var sharers = have
-            .Where(e => e.Core == true || (e.Importance ?? 0) >= MoveWeights.ImportantSkill)
-            .SelectMany(e => graph.Edges(e.Target, EdgeKind.Requires, Direction.Incoming))
-            .Select(e => e.Source);
+        var (least, sharer) = Shared(requirements, have);
+        var had = requirements.ImportanceOf(origin);
 
-        // Every candidate is scored from the walk's length and strength found by the breadth-first reach; only the moves
-        // kept get their walk from the path finder and are described, which is most of the work per move.
-        var scored = new List<(Career Career, double Score, bool Linked)>();
-        foreach (var id in reached.Keys.Concat(sharers).Distinct().Where(id => id != from.Id))
+        // Every candidate is scored from arrays: its summed shared importance, its own summed importance, and the length
+        // and strength of its best walk; only the moves kept are described, which is most of the work per move.
+        var scored = new List<(Career Career, double Score)>();
+        for (var number = 0; number < paths.Count; number++)
         {
+            var linked = reach.Reaches(number, out var hops, out var strength);
+            if (number == origin || !(linked || sharer[number] && least[number] > 0)) continue;
             cancellationToken.ThrowIfCancellationRequested();
-            if (graph.Node(id) is not Career career || !FitsJobZone(from, career, query.JobZone)) continue;
-            var overlap = Overlap(skills, graph.Edges(id, EdgeKind.Requires, Direction.Outgoing));
-            var linked = reached.TryGetValue(id, out var walk);
-            if (!linked && overlap == 0) continue;
-            var score = MoveWeights.Skills * overlap
-                      + (linked ? MoveWeights.Link * walk.Strength / walk.Hops + MoveWeights.Closeness / walk.Hops : 0);
-            scored.Add((career, Math.Round(score, 4), linked));
+            if (graph.Node(paths.IdOf(number)) is not Career career || !FitsJobZone(from, career, query.JobZone)) continue;
+            // Weighted Jaccard similarity, Σ min / Σ max over the skills of either; Σ max is Σ had + Σ needed − Σ min.
+            var most = had + requirements.ImportanceOf(number) - least[number];
+            var score = MoveWeights.Skills * (most == 0 ? 0 : least[number] / most)
+                      + (linked ? MoveWeights.Link * strength / hops + MoveWeights.Closeness / hops : 0);
+            scored.Add((career, Math.Round(score, 4)));
         }
-        var walks = new PathFinder(reached.Keys, links);
         return [.. scored
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Career.Name, StringComparer.OrdinalIgnoreCase)
@@ -90,68 +96,33 @@ public static class CareerMoves
             .Take(query.First)
             .Select(m =>
             {
-                var path = m.Linked ? walks.Find(new PathQuery(from.Id, m.Career.Id) { MaxHops = query.MaxHops, MinWeight = query.MinWeight }, cancellationToken).FirstOrDefault() : null;
+                var path = reach.PathTo(m.Career.Id);
                 var gap = SkillComparison.Gap(from.Id, m.Career.Id, have, graph.Edges(m.Career.Id, EdgeKind.Requires, Direction.Outgoing));
                 return new CareerMove(m.Career.Id, m.Score, gap.Keep, gap.Learn, path, Reasons(graph, from, m.Career, path, gap, query.MaxHops));
             })];
     }
 
-    /// <summary>Weighted Jaccard similarity of two careers' skills: Σ min(importance) / Σ max(importance) over both.</summary>
-    public static double Overlap(IEnumerable<Edge> have, IEnumerable<Edge> need) => Overlap(Importances(have), [.. need]);
-
-    /// <summary>Σ max is Σ have + Σ need − Σ min, so one pass over the target's skills is enough.</summary>
-    private static double Overlap(Dictionary<string, double> have, IReadOnlyList<Edge> need)
-    {
-        double least = 0, needed = 0;
-        foreach (var edge in need)
-        {
-            var importance = edge.Importance ?? 0;
-            needed += importance;
-            if (have.TryGetValue(edge.Target, out var had)) least += Math.Min(had, importance);
-        }
-        var most = have.Values.Sum() + needed - least;
-        return most == 0 ? 0 : least / most;
-    }
-
-    private static Dictionary<string, double> Importances(IEnumerable<Edge> requirements) =>
-        requirements.GroupBy(e => e.Target).ToDictionary(g => g.Key, g => g.Max(e => e.Importance ?? 0), StringComparer.Ordinal);
-
     /// <summary>
-    /// The careers within maxHops walkable links of the origin, breadth first, each with the length of its best walk and
-    /// that walk's summed link strength: fewest hops, then the strongest links, the path finder's rule. Also the walkable
-    /// links among them.
+    /// Σ min(importance) over the skills each career shares with the origin, by career number, walked skill by skill from
+    /// the origin's requirements to the careers that require them; and whether a career requires an important and
+    /// distinctive skill of the origin (see <see cref="MoveWeights.CommonSkill"/>), which makes it a candidate without a link.
     /// </summary>
-    private static (Dictionary<string, (int Hops, double Strength)> Careers, List<Edge> Links) Reach(
-        IGraphFacts graph, string from, CareerMovesQuery query, CancellationToken cancellationToken)
+    private static (double[] Least, bool[] Sharer) Shared(RequirementIndex requirements, IReadOnlyList<Edge> have)
     {
-        var reached = new Dictionary<string, (int Hops, double Strength)>(StringComparer.Ordinal) { [from] = (0, 0) };
-        var links = new Dictionary<string, Edge>(StringComparer.Ordinal);
-        var frontier = new List<string> { from };
-        for (var hop = 0; hop <= query.MaxHops && frontier.Count > 0; hop++)
+        var least = new double[requirements.Paths.Count];
+        var sharer = new bool[requirements.Paths.Count];
+        foreach (var requirement in have)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var next = new List<string>();
-            foreach (var id in frontier)
-                foreach (var edge in EdgeKinds.CareerToCareer.SelectMany(k => graph.Edges(id, k, Direction.Both)))
-                {
-                    if (edge.Strength < query.MinWeight) continue;
-                    var other = edge.Other(id);
-                    var strength = reached[id].Strength + edge.Strength;
-                    if (reached.TryGetValue(other, out var known))
-                    {
-                        links.TryAdd(edge.Id, edge);
-                        if (known.Hops == hop + 1 && strength > known.Strength) reached[other] = (hop + 1, strength);
-                    }
-                    else if (hop < query.MaxHops)
-                    {
-                        reached[other] = (hop + 1, strength);
-                        next.Add(other);
-                        links.TryAdd(edge.Id, edge);
-                    }
-                }
-            frontier = next;
+            var importance = requirement.Importance ?? 0;
+            var requirers = requirements.RequirersOf(requirement.Target);
+            var bringsIn = (requirement.Core == true || importance >= MoveWeights.ImportantSkill) && requirers.Length <= MoveWeights.CommonSkill;
+            foreach (var (career, theirs) in requirers)
+            {
+                least[career] += Math.Min(importance, theirs);
+                sharer[career] |= bringsIn;
+            }
         }
-        return (reached, [.. links.Values]);
+        return (least, sharer);
     }
 
     private static bool FitsJobZone(Career from, Career to, JobZoneChange change) => change switch

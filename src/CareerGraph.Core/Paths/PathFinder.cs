@@ -16,7 +16,7 @@ public sealed class PathFinder
     private readonly string[] _ids;
     private readonly Link[][] _links;
 
-    private readonly record struct Link(int To, Edge Edge);
+    internal readonly record struct Link(int To, Edge Edge);
 
     public PathFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
@@ -68,9 +68,27 @@ public sealed class PathFinder
         return found.Select(w => new GraphPath(w.Nodes.Select(n => _ids[n]).ToList(), w.Edges)).ToList();
     }
 
+    /// <summary>
+    /// The best walk from one career to every career within maxHops walkable links, by the rule of <see cref="Find"/>:
+    /// one search from the origin labels them all, and the walk it keeps to a career is the one Find returns first.
+    /// </summary>
+    public PathTree Reach(string from, int maxHops, double minWeight, CancellationToken cancellationToken = default)
+    {
+        if (!_numbers.TryGetValue(from, out var origin)) return new PathTree(this, null);
+        var search = new Search(this, new PathQuery(from, from) { MaxHops = maxHops, MinWeight = minWeight }, cancellationToken);
+        return new PathTree(this, search.Explore(origin, -1, maxHops, [], []));
+    }
+
+    /// <summary>How many careers the finder numbers.</summary>
+    internal int Count => _ids.Length;
+
+    internal bool TryNumber(string id, out int number) => _numbers.TryGetValue(id, out number);
+
+    internal string IdOf(int number) => _ids[number];
+
     private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 
-    private sealed class Walk(int[] nodes, Edge[] edges, PathFinder finder)
+    internal sealed class Walk(int[] nodes, Edge[] edges, PathFinder finder)
     {
         public int[] Nodes { get; } = nodes;
         public Edge[] Edges { get; } = edges;
@@ -89,13 +107,15 @@ public sealed class PathFinder
 
         public Walk? Shortest(int from, int to, int maxHops, HashSet<long> bannedPairs, HashSet<int> bannedNodes)
         {
-            var count = finder._ids.Length;
-            var hops = new int[count];
-            var penalty = new double[count];
-            var via = new Link[count];
-            var previous = new int[count];
-            var done = new bool[count];
-            Array.Fill(hops, int.MaxValue);
+            var labels = Explore(from, to, maxHops, bannedPairs, bannedNodes);
+            return labels.Done[to] ? labels.WalkTo(to) : null;
+        }
+
+        /// <summary>Labels the careers within maxHops with their best walk, nearest first; stops once `to` is labelled (-1: never).</summary>
+        public Labels Explore(int from, int to, int maxHops, HashSet<long> bannedPairs, HashSet<int> bannedNodes)
+        {
+            var labels = new Labels(finder);
+            var (hops, penalty, via, previous, done) = (labels.Hops, labels.Penalty, labels.Via, labels.Previous, labels.Done);
             hops[from] = 0;
             previous[from] = -1;
             var queue = new PriorityQueue<int, (int, double)>();
@@ -105,6 +125,7 @@ public sealed class PathFinder
                 cancellationToken.ThrowIfCancellationRequested();
                 if (done[node]) continue;
                 done[node] = true;
+                labels.Order.Add(node);
                 if (node == to) break;
                 if (hops[node] >= maxHops) continue;
                 foreach (var link in finder._links[node])
@@ -121,17 +142,78 @@ public sealed class PathFinder
                     queue.Enqueue(next, candidate);
                 }
             }
-            if (!done[to]) return null;
+            return labels;
+        }
+    }
 
-            var length = hops[to];
+    /// <summary>What one search knows of each career: its best walk's length, penalty and last link; settled ones in order.</summary>
+    internal sealed class Labels
+    {
+        private readonly PathFinder _finder;
+        public int[] Hops { get; }
+        public double[] Penalty { get; }
+        public Link[] Via { get; }
+        public int[] Previous { get; }
+        public bool[] Done { get; }
+        public List<int> Order { get; } = [];
+
+        public Labels(PathFinder finder)
+        {
+            var count = finder._ids.Length;
+            (_finder, Hops, Penalty, Via, Previous, Done) = (finder, new int[count], new double[count], new Link[count], new int[count], new bool[count]);
+            Array.Fill(Hops, int.MaxValue);
+        }
+
+        public Walk WalkTo(int to)
+        {
+            var length = Hops[to];
             var nodes = new int[length + 1];
             var edges = new Edge[length];
-            for (int node = to, i = length; i >= 0; node = previous[node], i--)
+            for (int node = to, i = length; i >= 0; node = Previous[node], i--)
             {
                 nodes[i] = node;
-                if (i > 0) edges[i - 1] = via[node].Edge;
+                if (i > 0) edges[i - 1] = Via[node].Edge;
             }
-            return new Walk(nodes, edges, finder);
+            return new Walk(nodes, edges, _finder);
         }
+    }
+}
+
+/// <summary>The best walks from one career to the careers within reach (<see cref="PathFinder.Reach"/>).</summary>
+public sealed class PathTree
+{
+    private readonly PathFinder _finder;
+    private readonly PathFinder.Labels? _labels;
+
+    internal PathTree(PathFinder finder, PathFinder.Labels? labels) => (_finder, _labels) = (finder, labels);
+
+    /// <summary>The careers reached, the origin left out, nearest first.</summary>
+    public IEnumerable<string> Careers => Numbers.Select(_finder.IdOf);
+
+    /// <summary>The length of the best walk to a career and the summed weight of its links; false when it is out of reach.</summary>
+    public bool Reaches(string careerId, out int hops, out double strength)
+    {
+        (hops, strength) = (0, 0);
+        return _finder.TryNumber(careerId, out var number) && Reaches(number, out hops, out strength);
+    }
+
+    internal bool Reaches(int career, out int hops, out double strength)
+    {
+        (hops, strength) = (0, 0);
+        if (_labels is null || !_labels.Done[career] || _labels.Hops[career] == 0) return false;
+        hops = _labels.Hops[career];
+        strength = hops - _labels.Penalty[career];
+        return true;
+    }
+
+    /// <summary>The numbers of the careers reached, the origin left out, nearest first.</summary>
+    internal IEnumerable<int> Numbers => _labels?.Order.Skip(1) ?? [];
+
+    /// <summary>The best walk to a career, as <see cref="PathFinder.Find"/> gives it first; null when it is out of reach.</summary>
+    public GraphPath? PathTo(string careerId)
+    {
+        if (_labels is null || !_finder.TryNumber(careerId, out var number) || !_labels.Done[number]) return null;
+        var walk = _labels.WalkTo(number);
+        return new GraphPath([.. walk.Nodes.Select(_finder.IdOf)], walk.Edges);
     }
 }

@@ -1,3 +1,4 @@
+using CareerGraph.Model;
 using CareerGraph.Moves;
 
 namespace CareerGraph.Tests.Contract;
@@ -57,5 +58,37 @@ public abstract partial class StoreContract
         Assert.Equal(["mlops-engineer", "computer-vision-engineer"], two.Select(m => m.CareerId));
         Assert.Empty(await store.FindCareerMovesAsync(new CareerMovesQuery("no-such-career")));
         Assert.Empty(await store.FindCareerMovesAsync(new CareerMovesQuery("python")));
+    }
+
+    [SkippableFact]
+    public async Task A_skill_more_careers_require_than_a_distinctive_one_may_brings_in_no_move_without_a_link()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.ImportAsync(CommonSkillGraph());
+
+        var moves = await store.FindCareerMovesAsync(new CareerMovesQuery("analyst"));
+
+        // Excel, required by every clerk too, brings in none of them; SQL, required by two careers, brings in the modeller.
+        Assert.Equal(["auditor", "modeller"], moves.Select(m => m.CareerId));
+        Assert.Equal(Math.Round(MoveWeights.Skills * 0.5, 4), moves[1].Score);
+        Assert.Equal(["no link within 2 hops; found through shared skills", "shares SQL"], moves[1].Reasons);
+        Assert.Equal(["excel"], moves[0].SharedSkills); // still counted in the overlap of a linked move
+    }
+
+    /// <summary>An analyst whose Excel is required by more careers than <see cref="MoveWeights.CommonSkill"/>, and whose SQL is not.</summary>
+    private static GraphDocument CommonSkillGraph()
+    {
+        Edge Requires(string career, string skill) => new(career, skill, EdgeKind.Requires) { Importance = 1.0, Core = true };
+        var clerks = Enumerable.Range(0, MoveWeights.CommonSkill).Select(i => new Career($"clerk-{i}", $"Clerk {i}")).ToList();
+        return new GraphDocument(
+            [new Career("analyst", "Analyst"), new Career("auditor", "Auditor"), new Career("modeller", "Modeller"), .. clerks],
+            [new Skill("excel", "Excel"), new Skill("sql", "SQL")],
+            [],
+            [
+                Requires("analyst", "excel"), Requires("analyst", "sql"), Requires("auditor", "excel"), Requires("modeller", "sql"),
+                new Edge("auditor", "analyst", EdgeKind.SeeAlso) { Weight = 0.9, Tier = 1 },
+                .. clerks.Select(c => Requires(c.Id, "excel")),
+            ],
+            []);
     }
 }

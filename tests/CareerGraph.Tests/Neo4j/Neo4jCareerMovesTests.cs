@@ -29,6 +29,7 @@ public sealed class Neo4jCareerMovesTests : IAsyncLifetime
         Assert.Equal("career-moves", request.StatementName);
         Assert.Equal(("machine-learning-engineer", maxHops, minWeight), (request.Parameter<string>("from"), request.Parameter<int>("maxHops"), request.Parameter<double>("minWeight")));
         Assert.Equal(MoveWeights.ImportantSkill, request.Parameter<double>("importantSkill"));
+        Assert.Equal(MoveWeights.CommonSkill, request.Parameter<int>("commonSkill"));
         using var embedded = SqliteGraphStore.Open(":memory:");
         await embedded.ImportAsync(ContractGraph.Document);
         var expected = await embedded.FindCareerMovesAsync(query);
@@ -50,7 +51,7 @@ public sealed class Neo4jCareerMovesTests : IAsyncLifetime
 
 /// <summary>
 /// What Neo4j sends back for graph/queries/career-moves.cypher over a graph: one row with the careers (origin, those within
-/// $maxHops walkable links, those requiring one of its important skills), their skills, and the links among the careers
+/// $maxHops walkable links, those requiring one of its important skills that at most $commonSkill careers require), their skills, and the links among the careers
 /// within reach followed by every REQUIRES edge of the careers; no row when $from is not a career. Nodes are written as
 /// the Query API's plain JSON has them (elementId, labels, properties).
 /// </summary>
@@ -62,7 +63,8 @@ public static class CareerMovesReply
     {
         if (request.StatementName != "career-moves") throw new InvalidOperationException($"No script for {request}.");
         var from = request.Parameter<string>("from")!;
-        var (maxHops, minWeight, important) = (request.Parameter<int>("maxHops"), request.Parameter<double>("minWeight"), request.Parameter<double>("importantSkill"));
+        var (maxHops, minWeight) = (request.Parameter<int>("maxHops"), request.Parameter<double>("minWeight"));
+        var (important, common) = (request.Parameter<double>("importantSkill"), request.Parameter<int>("commonSkill"));
         if (!graph.Careers.Any(c => c.Id == from)) return FakeReply.Rows(Fields);
 
         var links = graph.Edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf && (e.Weight ?? 1.0) >= minWeight).ToList();
@@ -71,7 +73,9 @@ public static class CareerMovesReply
             near.AddRange(links.SelectMany(e => new[] { (e.Source, e.Target), (e.Target, e.Source) })
                 .Where(p => near.Contains(p.Item1) && !near.Contains(p.Item2)).Select(p => p.Item2).Distinct().ToList());
         var requires = graph.Edges.Where(e => e.Kind == EdgeKind.Requires).ToList();
-        var importantSkills = requires.Where(e => e.Source == from && (e.Core == true || e.Importance >= important)).Select(e => e.Target).ToHashSet();
+        var importantSkills = requires
+            .Where(e => e.Source == from && (e.Core == true || e.Importance >= important) && requires.Count(r => r.Target == e.Target) <= common)
+            .Select(e => e.Target).ToHashSet();
         var careers = near.Concat(requires.Where(e => importantSkills.Contains(e.Target)).Select(e => e.Source).Distinct().Where(id => !near.Contains(id))).ToList();
         var theirRequires = requires.Where(e => careers.Contains(e.Source)).ToList();
 

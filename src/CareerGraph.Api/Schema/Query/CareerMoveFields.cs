@@ -21,7 +21,8 @@ internal static class CareerMoveFields
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerMoveType>>>>("careerMoves")
             .Description("Where can I go from here? The best moves from one career, best first, ties by name. Candidates are the careers within maxHops " +
                          "walkable links (SEE_ALSO of at least minWeight, SPECIALISATION_OF, either way) and the careers that share one of its important " +
-                         FormattableString.Invariant($"skills (core, or importance of at least {MoveWeights.ImportantSkill}) without a link. ") + Formula + " The career itself is never a move.")
+                         FormattableString.Invariant($"skills (core, or importance of at least {MoveWeights.ImportantSkill}) without a link, when at most {MoveWeights.CommonSkill} careers ") +
+                         "require that skill (one most careers require says little about a move). " + Formula + " The career itself is never a move.")
             .Argument<NonNullGraphType<StringGraphType>>("from", "The career now: id, name or alias.")
             .Argument<IntGraphType>("first", a => { a.Description = $"At most this many moves (1–{limits.MaxPageSize})."; a.DefaultValue = 10; })
             .Argument<IntGraphType>("maxHops", a => { a.Description = $"How many links away a linked move may be (1–{limits.MaxHops})."; a.DefaultValue = 2; })

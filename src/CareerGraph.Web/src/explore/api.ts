@@ -72,7 +72,8 @@ export interface Routes {
 
 export class ApiError extends Error {}
 
-async function ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+/** One GraphQL question to the service; errors in the answer become an ApiError with their messages. */
+export async function ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },

@@ -3,6 +3,7 @@ import './explore.css';
 import { careerDetails, findCareer, findNeighbourhood, findRoutes, resolveCareers, searchCareers, type Named, type Routes, type Walk } from './api';
 import { CareerCombobox } from './combobox';
 import { Drawing } from './drawing';
+import { MovesPanel } from './moves';
 import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderWalkChoices, walkLabel } from './panels';
 import { readView, viewAddress, type View } from './view-state';
 
@@ -31,6 +32,12 @@ declare global {
   }
 }
 window.careerGraphExplorer = { cy: drawing.cy };
+
+/** Choosing one of the moves from the From career makes it the To career, which draws the walk to it. */
+const moves = new MovesPanel(byId('moves'), career => {
+  boxes.to.set(career);
+  choose('to', career);
+});
 
 function named(id: string): Named {
   return { id, name: names.get(id) ?? id };
@@ -164,6 +171,7 @@ async function load() {
     }
     drawnFor = pair;
     showWalk();
+    void moves.show(from ? named(from) : null, to);
     if (view.career) void select(view.career);
     else renderSelection(byId('selection'), null);
   } catch (error) {

@@ -15,7 +15,7 @@ export function careerButton(career: Named): HTMLElement {
   return el('button', { type: 'button', class: 'career', 'data-career': career.id, title: `Draw the careers around ${career.name}` }, career.name);
 }
 
-function skillList(kind: string, title: string, skills: Named[], empty: string): HTMLElement {
+export function skillList(kind: string, title: string, skills: Named[], empty: string): HTMLElement {
   const heading = `${title} (${skills.length})`;
   return el(
     'div',
