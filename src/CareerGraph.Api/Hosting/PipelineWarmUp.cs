@@ -6,8 +6,8 @@ namespace CareerGraph.Api.Hosting;
 
 /// <summary>
 /// Runs a few representative queries through the GraphQL pipeline (parse, validate, execute against the store,
-/// serialise) before the service listens, so that the JIT has compiled, and tiered up, the hot paths before the
-/// first callers arrive rather than while they wait. The answers are thrown away; nothing is written.
+/// serialise) before the service listens, so that the first callers do not wait for the JIT to compile the paths every
+/// query takes, and the per-field code, which runs hundreds of times per query, is already queued for tier-up. The answers are thrown away; nothing is written.
 /// "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
 /// </summary>
 public sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedService
@@ -26,7 +26,7 @@ public sealed class PipelineWarmUp(IServiceProvider services, IConfiguration con
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var runs = configuration.GetValue(RunsSetting, 40);
+        var runs = configuration.GetValue(RunsSetting, 5);
         if (runs <= 0) return;
         var started = Stopwatch.GetTimestamp();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
