@@ -164,4 +164,4 @@ const rootValue = {
   },
 };
 
-http.createServer(createHandler({ schema, rootValue })).listen(Number(port), '127.0.0.1');
+http.createServer({ noDelay: true }, createHandler({ schema, rootValue })).listen(Number(port), '127.0.0.1');

@@ -30,7 +30,7 @@ public sealed class ResponseCache(ResponseCacheOptions options, GraphVersion ver
     /// <summary>Answers one request: from the cache when the same query was answered at this version, else by executing it.</summary>
     public async Task ServeAsync(HttpContext http, string mediaType, GraphQLRequest request)
     {
-        if (!options.Enabled || !IsAnonymous(http.Request))
+        if (!options.Enabled || http.Request.CarriesCredential())
         {
             var result = await GraphQLExecution.ExecuteAsync(http, request);
             await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
@@ -56,9 +56,6 @@ public sealed class ResponseCache(ResponseCacheOptions options, GraphVersion ver
 
     /// <summary>How many answers are kept (for tests and diagnostics).</summary>
     public int Count => _answers.Count;
-
-    private static bool IsAnonymous(HttpRequest request) =>
-        !request.Headers.ContainsKey(ApiKeyHandler.Header) && !request.Headers.ContainsKey(HeaderNames.Authorization);
 
     private static bool IsShared(ExecutionResult result) =>
         result.Executed && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
+using CareerGraph.Api.Security;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace CareerGraph.Api.Http;
 
@@ -35,8 +35,7 @@ public static class AnswerCompression
     {
         public override bool ShouldCompressResponse(HttpContext context) =>
             context.Response.ContentLength is null or >= MinBytes
-            && !context.Request.Headers.ContainsKey(Security.ApiKeyHandler.Header)
-            && !context.Request.Headers.ContainsKey(HeaderNames.Authorization)
+            && !context.Request.CarriesCredential()
             && base.ShouldCompressResponse(context);
     }
 }
