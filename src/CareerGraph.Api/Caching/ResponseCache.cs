@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BitFaster.Caching.Lru;
+using CareerGraph.Api.Documents;
 using CareerGraph.Api.Http;
 using CareerGraph.Api.Security;
 using GraphQL;
@@ -16,7 +17,7 @@ namespace CareerGraph.Api.Caching;
 /// what is visible); never mutations or subscriptions. GET answers carry an ETag, so a client that has the answer
 /// gets 304 Not Modified.
 /// </summary>
-public sealed class ResponseCache(ResponseCacheOptions options, GraphVersion version, IGraphQLTextSerializer serializer)
+public sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer)
 {
     /// <summary>Ask again each time, then use what you have if it has not changed (RFC 9111 §5.2.2.4).</summary>
     private const string Revalidate = "no-cache";
@@ -30,7 +31,8 @@ public sealed class ResponseCache(ResponseCacheOptions options, GraphVersion ver
     /// <summary>Answers one request: from the cache when the same query was answered at this version, else by executing it.</summary>
     public async Task ServeAsync(HttpContext http, string mediaType, GraphQLRequest request)
     {
-        if (!options.Enabled || http.Request.CarriesCredential())
+        // Documents too long to keep parsed are not kept answered either: keys stay as bounded as the answers.
+        if (!options.Enabled || http.Request.CarriesCredential() || request.Query is not { } query || query.Length > documents.MaxCachedLength)
         {
             var result = await GraphQLExecution.ExecuteAsync(http, request);
             await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
