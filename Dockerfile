@@ -18,14 +18,16 @@ COPY src/CareerGraph.Embedded/CareerGraph.Embedded.csproj src/CareerGraph.Embedd
 COPY src/CareerGraph.Interchange/CareerGraph.Interchange.csproj src/CareerGraph.Interchange/
 COPY src/CareerGraph.Neo4j/CareerGraph.Neo4j.csproj src/CareerGraph.Neo4j/
 COPY src/CareerGraph.Api/CareerGraph.Api.csproj src/CareerGraph.Api/WebPages.targets src/CareerGraph.Api/
-RUN dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj
+RUN dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj -r linux-x64
 # The Cypher of graph/ is embedded in the Neo4j project; the seeds travel with the service; the pages come built.
 COPY src/ src/
 COPY graph/schema.cypher graph/
 COPY graph/queries/ graph/queries/
 COPY seeds/ seeds/
 COPY --from=web /src/src/CareerGraph.Api/wwwroot/ src/CareerGraph.Api/wwwroot/
-RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -p:SkipWebPages=true -o /app
+# ReadyToRun: the service's code and its libraries compiled ahead of time for x64 (linux-arm64 on arm64 hosts, here and
+# in the restore above), so the start does not wait for the JIT.
+RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:SkipWebPages=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

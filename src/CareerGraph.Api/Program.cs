@@ -1,3 +1,4 @@
+using CareerGraph.Api.Caching;
 using CareerGraph.Api.Cli;
 using CareerGraph.Api.Documents;
 using CareerGraph.Api.Hosting;
@@ -18,9 +19,12 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddCareerGraphStore(builder.Configuration);
 builder.Services.AddCareerGraphApi(builder.Configuration);
 builder.Services.AddCareerGraphDocuments(builder.Configuration);
+builder.Services.AddCareerGraphResponseCache(builder.Configuration);
+builder.Services.AddCareerGraphCompression();
 builder.Services.AddCareerGraphSecurity(builder.Configuration);
 builder.Services.AddCareerGraphTelemetry(builder.Configuration);
 builder.Services.AddCareerGraphWeb(builder.Configuration);
+builder.Services.AddHostedService<PipelineWarmUp>(); // after the store's own start-up checks
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
@@ -36,6 +40,7 @@ catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
     return CannotStart(e);
 }
 
+app.UseResponseCompression();
 app.UseCareerGraphWeb();
 app.UseCareerGraphSecurity();
 app.MapGraphQL("/graphql");

@@ -65,6 +65,9 @@ public class InstrumentedStore : DispatchProxy
 
     private ICareerGraphStore _inner = null!;
 
+    /// <summary>The store it times.</summary>
+    public ICareerGraphStore Inner => _inner;
+
     public static ICareerGraphStore Wrap(ICareerGraphStore inner)
     {
         var proxy = Create<ICareerGraphStore, InstrumentedStore>();

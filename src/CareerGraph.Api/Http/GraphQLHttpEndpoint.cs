@@ -1,3 +1,4 @@
+using CareerGraph.Api.Caching;
 using CareerGraph.Api.Security;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
@@ -66,7 +67,6 @@ public static class GraphQLHttpEndpoint
             await GraphQLNegotiation.WriteAsync(http, mediaType, StatusCodes.Status200OK, results);
             return;
         }
-        var result = await GraphQLExecution.ExecuteAsync(http, requests.Items[0]);
-        await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
+        await http.RequestServices.GetRequiredService<ResponseCache>().ServeAsync(http, mediaType, requests.Items[0]);
     }
 }

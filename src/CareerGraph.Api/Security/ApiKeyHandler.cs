@@ -87,6 +87,10 @@ public static class Curators
 
     public static bool IsAuthenticated(this ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true;
 
+    /// <summary>Whether the request carries a credential of any kind (valid or not): its answer may be meant for that caller only.</summary>
+    public static bool CarriesCredential(this HttpRequest request) =>
+        request.Headers.ContainsKey(ApiKeyHandler.Header) || request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization);
+
     /// <summary>A curator key, or a token with the curator role in "role" or "roles".</summary>
     public static bool IsCurator(this ClaimsPrincipal? user) =>
         user.IsAuthenticated() && (user!.IsInRole(Role) || user.HasClaim("role", Role) || user.HasClaim("roles", Role));

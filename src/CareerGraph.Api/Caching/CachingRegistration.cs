@@ -1,0 +1,26 @@
+using CareerGraph.Store;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace CareerGraph.Api.Caching;
+
+public static class CachingRegistration
+{
+    /// <summary>The answer cache (used by the HTTP endpoint), the graph's version it is keyed by, and the step that notes writes.</summary>
+    public static IServiceCollection AddCareerGraphResponseCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ResponseCacheOptions.Section).Get<ResponseCacheOptions>() ?? new();
+        if (options.Entries < 1 || options.MaxAnswerBytes < 0 || options.SharedStoreSeconds < 0)
+            throw new InvalidOperationException($"{ResponseCacheOptions.Section}:Entries must be at least 1, and MaxAnswerBytes and SharedStoreSeconds at least 0.");
+        services.AddSingleton(options);
+        services.AddSingleton(provider => GraphVersion.Of(provider.GetRequiredService<ICareerGraphStore>()));
+        services.AddSingleton<ResponseCache>();
+        services.AddGraphQL(graphql => graphql.ConfigureExecution(async (execution, next) =>
+        {
+            var result = await next(execution);
+            if (result.Operation?.Operation == OperationType.Mutation) execution.RequestServices!.GetRequiredService<GraphVersion>().NoteWrite();
+            return result;
+        }));
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using BitFaster.Caching.Lru;
+using CareerGraph.Api.Documents;
+using CareerGraph.Api.Http;
+using CareerGraph.Api.Security;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.Net.Http.Headers;
+
+namespace CareerGraph.Api.Caching;
+
+/// <summary>
+/// Serialised answers to queries, keyed by document, operation name, variables and the <see cref="GraphVersion"/>
+/// they were computed at, so that a query asked again before the graph changes costs a look-up. Only what every
+/// caller would get is kept: queries without errors from callers who sent no credential (a credential can change
+/// what is visible); never mutations or subscriptions. GET answers carry an ETag, so a client that has the answer
+/// gets 304 Not Modified.
+/// </summary>
+public sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer)
+{
+    /// <summary>Ask again each time, then use what you have if it has not changed (RFC 9111 §5.2.2.4).</summary>
+    private const string Revalidate = "no-cache";
+
+    private readonly ConcurrentTLru<string, Answer> _answers = new(
+        Math.Max(options.Entries, 3),
+        version.IsExact ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(Math.Max(options.SharedStoreSeconds, 0.001)));
+
+    private sealed record Answer(byte[] Json, EntityTagHeaderValue ETag);
+
+    /// <summary>Answers one request: from the cache when the same query was answered at this version, else by executing it.</summary>
+    public async Task ServeAsync(HttpContext http, string mediaType, GraphQLRequest request)
+    {
+        // Documents too long to keep parsed are not kept answered either: keys stay as bounded as the answers.
+        if (!options.Enabled || http.Request.CarriesCredential() || request.Query is not { } query || query.Length > documents.MaxCachedLength)
+        {
+            var result = await GraphQLExecution.ExecuteAsync(http, request);
+            await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
+            return;
+        }
+
+        var at = version.Current;
+        var key = KeyOf(at, request);
+        if (!_answers.TryGet(key, out var answer))
+        {
+            var result = await GraphQLExecution.ExecuteAsync(http, request);
+            if (!IsShared(result))
+            {
+                await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
+                return;
+            }
+            answer = await SerialiseAsync(result, http.RequestAborted);
+            // A write landed while it ran: the answer may mix both states, so it is served this once and not kept.
+            if (answer.Json.Length <= options.MaxAnswerBytes && version.Current == at) _answers.AddOrUpdate(key, answer);
+        }
+        await WriteAsync(http, mediaType, answer);
+    }
+
+    /// <summary>How many answers are kept (for tests and diagnostics).</summary>
+    public int Count => _answers.Count;
+
+    private static bool IsShared(ExecutionResult result) =>
+        result.Executed && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query;
+
+    private string KeyOf(long at, GraphQLRequest request) =>
+        string.Join('\u001f', at, request.OperationName, request.Variables is null ? "" : serializer.Serialize(request.Variables), request.Query);
+
+    private async Task<Answer> SerialiseAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        var json = buffer.ToArray();
+        // Weak: the same answer may travel compressed or not, which a strong validator would have to tell apart.
+        return new Answer(json, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16))}\"", isWeak: true));
+    }
+
+    private static async Task WriteAsync(HttpContext http, string mediaType, Answer answer)
+    {
+        var response = http.Response;
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            response.Headers.ETag = answer.ETag.ToString();
+            response.Headers.CacheControl = Revalidate;
+            if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } known
+                && known.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(answer.ETag, useStrongComparison: false)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = $"{mediaType}; charset=utf-8";
+        response.ContentLength = answer.Json.Length;
+        await response.Body.WriteAsync(answer.Json, http.RequestAborted);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CareerGraph.Api.Hosting;
+
+/// <summary>
+/// Runs a few representative queries through the GraphQL pipeline (parse, validate, execute against the store,
+/// serialise) before the service listens, so that the first callers do not wait for the JIT to compile the paths every
+/// query takes, and the per-field code, which runs hundreds of times per query, is already queued for tier-up. The answers are thrown away; nothing is written.
+/// "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
+/// </summary>
+public sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedService
+{
+    public const string RunsSetting = "CareerGraph:WarmUp:Runs";
+
+    /// <summary>The shapes callers send most: one career with its skills and links, a path, search, a page, a neighbourhood.</summary>
+    public static readonly IReadOnlyList<string> Documents =
+    [
+        """{ career(id: "machine-learning-engineer") { name skills { importance skill { name } } seeAlso { weight career { name } } } }""",
+        """{ path(from: "ML Engineer", to: "Cloud Engineer") { hops steps { career { id name } via sharedWithPrevious { name } newSkills { name } } sharedSkills { name } } }""",
+        """{ search(text: "cloud enginer", first: 10) { node { id name } matched score } }""",
+        """query Page($first: Int) { careers(first: $first) { totalCount nodes { id name skills { skill { name } } } pageInfo { endCursor hasNextPage } } }""",
+        """{ neighbourhood(id: "mlops-engineer", depth: 1) { nodes { id label kind } edges { source target kind weight } } }""",
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var runs = configuration.GetValue(RunsSetting, 5);
+        if (runs <= 0) return;
+        var started = Stopwatch.GetTimestamp();
+        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        for (var run = 0; run < runs; run++)
+        {
+            foreach (var document in Documents)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var result = await executer.ExecuteAsync(options =>
+                {
+                    options.Query = document;
+                    options.Variables = new Inputs(new Dictionary<string, object?> { ["first"] = 10 });
+                    options.RequestServices = scope.ServiceProvider;
+                    options.CancellationToken = cancellationToken;
+                });
+                await serializer.WriteAsync(Stream.Null, result, cancellationToken);
+            }
+        }
+        logger.LogInformation("GraphQL pipeline warmed up: {Documents} queries run {Runs} times in {Elapsed:N0} ms",
+            Documents.Count, runs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

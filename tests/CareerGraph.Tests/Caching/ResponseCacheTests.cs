@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CareerGraph.Api.Caching;
+using CareerGraph.Model;
+using CareerGraph.Tests.Curation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerGraph.Tests.Caching;
+
+/// <summary>Answers served again while the graph has not changed: only anonymous queries, keyed by everything that shapes the answer.</summary>
+public sealed class ResponseCacheTests : IDisposable
+{
+    private const string Aliases = """{ career(id: "devops-engineer") { aliases } }""";
+
+    private readonly CurationService _service = new();
+
+    public void Dispose() => _service.Dispose();
+
+    private int Kept => _service.Services.GetRequiredService<ResponseCache>().Count;
+
+    private async Task<HttpResponseMessage> GetAsync(string query, string? ifNoneMatch = null, string? apiKey = null)
+    {
+        using var client = apiKey is null ? _service.Anonymous() : _service.WithKey(apiKey);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(query));
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<string> AliasesAsync()
+    {
+        using var client = _service.Anonymous();
+        var answer = await client.PostAsync(Aliases);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        return answer.Data.GetProperty("career").GetProperty("aliases").ToString();
+    }
+
+    [Fact]
+    public async Task A_GET_answer_carries_an_ETag_and_asking_with_it_gets_304_without_a_body()
+    {
+        using var first = await GetAsync(Aliases);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+
+        using var again = await GetAsync(Aliases, etag!.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Equal(etag, again.Headers.ETag);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+
+        using var stale = await GetAsync(Aliases, "W/\"0123456789abcdef0123456789abcdef\"");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await stale.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_query_asked_again_after_a_mutation_sees_the_change_and_a_new_ETag()
+    {
+        using var before = await GetAsync(Aliases);
+        Assert.DoesNotContain("Platform Engineer", await AliasesAsync());
+
+        using var curator = _service.WithKey();
+        var added = await curator.PostAsync("""mutation { addAlias(input: { name: "Platform Engineer", target: "devops-engineer" }) { alias } }""");
+        Assert.Equal("Platform Engineer", added.Data.GetProperty("addAlias").GetProperty("alias").GetString());
+
+        Assert.Contains("Platform Engineer", await AliasesAsync());
+        using var after = await GetAsync(Aliases, before.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_write_to_the_store_that_does_not_come_through_GraphQL_is_seen_too()
+    {
+        Assert.DoesNotContain("Site Reliability", await AliasesAsync());
+
+        await _service.Store.ImportAsync(GraphDocument.Empty with { Aliases = [new Alias("Site Reliability", "devops-engineer")] });
+
+        Assert.Contains("Site Reliability", await AliasesAsync());
+    }
+
+    [Fact]
+    public async Task Mutations_are_never_served_from_the_cache()
+    {
+        using var curator = _service.WithKey();
+        const string Add = """mutation { addAlias(input: { name: "Release Engineer", target: "devops-engineer" }) { alias } }""";
+        var kept = Kept;
+
+        await curator.PostAsync(Add);
+        await curator.PostAsync("""mutation { removeAlias(input: { name: "Release Engineer", target: "devops-engineer" }) { alias } }""");
+        Assert.DoesNotContain("Release Engineer", await AliasesAsync());
+        await curator.PostAsync(Add); // the same document again: it must run again, not be answered from memory
+
+        Assert.Contains("Release Engineer", await AliasesAsync());
+        Assert.Equal(kept + 2, Kept); // the two reads, not the mutations
+    }
+
+    [Fact]
+    public async Task Different_variables_get_different_answers_and_the_same_ones_the_same()
+    {
+        using var client = _service.Anonymous();
+        const string Query = "query Career($id: ID!) { career(id: $id) { name } }";
+
+        var devops = await client.PostAsync(Query, new { id = "devops-engineer" });
+        var cloud = await client.PostAsync(Query, new { id = "cloud-engineer" });
+        var devopsAgain = await client.PostAsync(Query, new { id = "devops-engineer" });
+
+        Assert.Equal("DevOps Engineer", devops.Data.GetProperty("career").GetProperty("name").GetString());
+        Assert.Equal("Cloud Engineer", cloud.Data.GetProperty("career").GetProperty("name").GetString());
+        Assert.Equal(devops.Body.ToString(), devopsAgain.Body.ToString());
+    }
+
+    [Fact]
+    public async Task Answers_to_callers_with_a_credential_and_answers_with_errors_are_not_kept()
+    {
+        var kept = Kept;
+
+        using var withKey = await GetAsync(Aliases, apiKey: CurationService.CuratorKey);
+        using var client = _service.Anonymous();
+        var notFound = await client.PostAsync("""{ path(from: "no-such-career", to: "devops-engineer") { hops } }""");
+
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+        Assert.Null(withKey.Headers.ETag);
+        Assert.NotEmpty(notFound.ErrorCodes);
+        Assert.Equal(kept, Kept);
+
+        using var anonymous = await GetAsync(Aliases);
+        Assert.NotNull(anonymous.Headers.ETag);
+        Assert.Equal(kept + 1, Kept);
+    }
+
+    [Fact]
+    public async Task An_answer_kept_for_GET_is_the_same_over_POST()
+    {
+        using var get = await GetAsync(Aliases);
+        using var client = _service.Anonymous();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent($$"""{"query":{{System.Text.Json.JsonSerializer.Serialize(Aliases)}}}""", MediaTypeHeaderValue.Parse("application/json")) };
+        post.Headers.Accept.ParseAdd("application/json");
+        using var answer = await client.SendAsync(post);
+
+        Assert.Equal(await get.Content.ReadAsStringAsync(), await answer.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Null(answer.Headers.ETag); // validators are for GET, which HTTP caches keep
+    }
+}
