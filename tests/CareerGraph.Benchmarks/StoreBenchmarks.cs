@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using CareerGraph.Curation;
 using CareerGraph.Embedded;
 using CareerGraph.Model;
 using CareerGraph.Moves;
@@ -18,6 +19,7 @@ public class StoreBenchmarks
     private string _folder = null!;
     private string _from = null!;
     private string _to = null!;
+    private int _writes;
 
     [ParamsSource(nameof(Scales))]
     public int Scale { get; set; }
@@ -67,6 +69,18 @@ public class StoreBenchmarks
 
     [Benchmark(Description = "search (typo)")]
     public Task<IReadOnlyList<SearchHit>> Search() => _store.SearchAsync(new SearchQuery("machne lerning", new HashSet<NodeKind>(), 10));
+
+    /// <summary>A curation write as the addAlias mutation makes it: one SQLite transaction, then the new snapshot.</summary>
+    [Benchmark(Description = "addAlias (curation write)")]
+    public Task<ChangeReceipt> AddAlias() =>
+        _store.ApplyAsync(new ChangeSet("bench", [new AddAlias(new Alias($"Bench Title {++_writes}", _from))]));
+
+    [Benchmark(Description = "update one career (curation write)")]
+    public Task<ChangeReceipt> UpdateCareer()
+    {
+        var career = (Career)_store.Snapshot.Node(_to)!;
+        return _store.ApplyAsync(new ChangeSet("bench", [new UpdateNode(career with { Description = $"Revised {++_writes}." })]));
+    }
 
     [Benchmark(Description = "neighbourhood depth 2")]
     public Task<Subgraph> Neighbourhood() => _store.GetNeighbourhoodAsync(new NeighbourhoodQuery(_from) { Depth = 2 });
