@@ -30,10 +30,11 @@ internal sealed class SearchIndex
 
     internal sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias)
     {
-        public static Entry Of(string text, GraphNode node, bool viaAlias)
+        /// <param name="word">The vocabulary's own copy of a word, so entries share one string per word.</param>
+        public static Entry Of(string text, GraphNode node, bool viaAlias, Func<string, string> word)
         {
             var key = Names.Key(text);
-            return new(key, key.Split(' ', StringSplitOptions.RemoveEmptyEntries), text, node.Id, node.Kind, viaAlias);
+            return new(key, [.. key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word)], text, node.Id, node.Kind, viaAlias);
         }
 
         // Entries are compared by reference: the index holds each once, and value equality would hash every field.
@@ -45,8 +46,10 @@ internal sealed class SearchIndex
     {
         _nodes = byId;
         _requiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToImmutableDictionary(StringComparer.Ordinal);
-        var entries = nodes.Select(n => Entry.Of(n.Name, n, viaAlias: false))
-            .Concat(aliases.Where(a => byId.ContainsKey(a.TargetId)).Select(a => Entry.Of(a.Name, byId[a.TargetId], viaAlias: true)))
+        var vocabulary = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Word(string word) => CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, word, out _) ??= word;
+        var entries = nodes.Select(n => Entry.Of(n.Name, n, viaAlias: false, Word))
+            .Concat(aliases.Where(a => byId.ContainsKey(a.TargetId)).Select(a => Entry.Of(a.Name, byId[a.TargetId], viaAlias: true, Word)))
             .ToList();
         _entriesByNode = entries.GroupBy(e => e.NodeId).ToImmutableDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _entriesByWord = entries.SelectMany(e => e.Words.Distinct().Select(w => (Word: w, Entry: e)))
@@ -84,11 +87,12 @@ internal sealed class SearchIndex
         var entriesByNode = _entriesByNode.ToBuilder();
         var gone = new HashSet<Entry>();
         var come = new List<Entry>();
+        string Word(string word) => _entriesByWord.TryGetKey(word, out var known) ? known : word;
         foreach (var id in touched.Distinct())
         {
             var before = EntriesOf(id).ToDictionary(e => (e.Text, e.Kind, e.ViaAlias));
             Entry[] after = nodes.GetValueOrDefault(id) is { } node
-                ? [Entry.Of(node.Name, node, viaAlias: false), .. aliasesOf(id).Select(a => Entry.Of(a.Name, node, viaAlias: true))]
+                ? [Entry.Of(node.Name, node, viaAlias: false, Word), .. aliasesOf(id).Select(a => Entry.Of(a.Name, node, viaAlias: true, Word))]
                 : [];
             after = [.. after.Select(e => before.Remove((e.Text, e.Kind, e.ViaAlias), out var kept) ? kept : e)];
             gone.UnionWith(before.Values);
@@ -106,7 +110,9 @@ internal sealed class SearchIndex
         foreach (var word in gone.SelectMany(e => e.Words).Concat(comeByWord.Select(g => g.Key)).Distinct())
         {
             var before = entriesByWord.GetValueOrDefault(word) ?? [];
-            Entry[] after = [.. before.Where(e => !gone.Contains(e)), .. comeByWord[word]];
+            // Spreading arrays allocates the exact size: a common word's list is copied once, not grown.
+            Entry[] kept = before.Any(gone.Contains) ? [.. before.Where(e => !gone.Contains(e))] : before;
+            Entry[] after = [.. kept, .. comeByWord[word].ToArray()];
             if (after.Length > 0) entriesByWord[word] = after;
             else entriesByWord.Remove(word);
             if (before.Length > 0 == after.Length > 0) continue;
@@ -174,8 +180,16 @@ internal sealed class SearchIndex
         for (var i = 0; i < closeness.Length; i++)
             foreach (var word in closeness[i].Keys)
                 foreach (var entry in _entriesByWord[word])
-                    if (i == fewest || Math.Abs(entry.Key.Length - text.Length) <= textBudget) candidates.Add(entry);
+                    if (Math.Abs(entry.Key.Length - text.Length) <= textBudget || i == fewest && CloseInEveryWord(entry, closeness))
+                        candidates.Add(entry);
         return candidates;
+    }
+
+    private static bool CloseInEveryWord(Entry entry, Dictionary<string, byte>[] closeness)
+    {
+        foreach (var close in closeness)
+            if (!entry.Words.Any(close.ContainsKey)) return false;
+        return true;
     }
 
     /// <summary>The vocabulary words that contain a query word.</summary>
