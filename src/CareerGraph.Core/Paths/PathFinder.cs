@@ -13,7 +13,8 @@ namespace CareerGraph.Paths;
 /// </summary>
 public sealed class PathFinder
 {
-    private readonly ImmutableDictionary<string, int> _numbers;
+    // A plain dictionary when built (fast to build, per query in career moves); a persistent one once derived by With.
+    private readonly IReadOnlyDictionary<string, int> _numbers;
     private readonly string[] _ids;
     private readonly Link[][] _links;
 
@@ -22,7 +23,9 @@ public sealed class PathFinder
     public PathFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
         _ids = careerIds.ToArray();
-        _numbers = _ids.Select((id, i) => KeyValuePair.Create(id, i)).ToImmutableDictionary(StringComparer.Ordinal);
+        var numbers = new Dictionary<string, int>(_ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _ids.Length; i++) numbers[_ids[i]] = i;
+        _numbers = numbers;
         var links = _ids.Select(_ => new List<Link>()).ToArray();
         foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
         {
@@ -33,7 +36,7 @@ public sealed class PathFinder
         _links = links.Select(Ordered).ToArray();
     }
 
-    private PathFinder(ImmutableDictionary<string, int> numbers, string[] ids, Link[][] links) => (_numbers, _ids, _links) = (numbers, ids, links);
+    private PathFinder(IReadOnlyDictionary<string, int> numbers, string[] ids, Link[][] links) => (_numbers, _ids, _links) = (numbers, ids, links);
 
     private static Link[] Ordered(IEnumerable<Link> links) => [.. links.OrderBy(x => x.Edge.Id, StringComparer.Ordinal)];
 
@@ -50,7 +53,7 @@ public sealed class PathFinder
         var edgesIn = edgesPut.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf).ToList();
         if (removed.Count + added.Count + edgesOut.Count + edgesIn.Count == 0) return this;
 
-        var numbers = _numbers.ToBuilder();
+        var numbers = (_numbers as ImmutableDictionary<string, int> ?? _numbers.ToImmutableDictionary(StringComparer.Ordinal)).ToBuilder();
         var ids = _ids;
         var links = _links;
         var changed = new Dictionary<int, List<Link>>();
