@@ -188,7 +188,11 @@ internal sealed class SearchIndex
     private static bool CloseInEveryWord(Entry entry, Dictionary<string, byte>[] closeness)
     {
         foreach (var close in closeness)
-            if (!entry.Words.Any(close.ContainsKey)) return false;
+        {
+            var found = false;
+            foreach (var word in entry.Words) found |= close.ContainsKey(word);
+            if (!found) return false;
+        }
         return true;
     }
 
