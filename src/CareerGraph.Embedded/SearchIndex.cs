@@ -24,11 +24,9 @@ internal sealed class SearchIndex
     private readonly ImmutableDictionary<string, GraphNode> _nodes;
     private readonly ImmutableDictionary<string, int> _requiredBy;
     private readonly ImmutableDictionary<string, Entry[]> _entriesByNode;
-    // Lists a common word or bigram holds can be long: persistent lists are changed in place of copied, so a
-    // write never allocates a large array (each would go to the large object heap and bring on full collections).
-    private readonly ImmutableDictionary<string, ImmutableList<Entry>> _entriesByWord;
+    private readonly ImmutableDictionary<string, Entry[]> _entriesByWord;
     private readonly ImmutableSortedSet<string> _words;
-    private readonly ImmutableDictionary<int, ImmutableList<string>> _wordsByBigram;
+    private readonly ImmutableDictionary<int, string[]> _wordsByBigram;
 
     internal sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias)
     {
@@ -56,16 +54,16 @@ internal sealed class SearchIndex
         _entriesByNode = entries.GroupBy(e => e.NodeId).ToImmutableDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _entriesByWord = entries.SelectMany(e => e.Words.Distinct().Select(w => (Word: w, Entry: e)))
             .GroupBy(x => x.Word, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(x => x.Entry).ToImmutableList(), StringComparer.Ordinal);
+            .ToImmutableDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
         _words = _entriesByWord.Keys.ToImmutableSortedSet(StringComparer.Ordinal);
         _wordsByBigram = _words.SelectMany(w => Bigrams(w).Distinct().Select(b => (Bigram: b, Word: w)))
             .GroupBy(x => x.Bigram)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(x => x.Word).ToImmutableList());
+            .ToImmutableDictionary(g => g.Key, g => g.Select(x => x.Word).ToArray());
     }
 
     private SearchIndex(
         ImmutableDictionary<string, GraphNode> nodes, ImmutableDictionary<string, int> requiredBy, ImmutableDictionary<string, Entry[]> entriesByNode,
-        ImmutableDictionary<string, ImmutableList<Entry>> entriesByWord, ImmutableSortedSet<string> words, ImmutableDictionary<int, ImmutableList<string>> wordsByBigram)
+        ImmutableDictionary<string, Entry[]> entriesByWord, ImmutableSortedSet<string> words, ImmutableDictionary<int, string[]> wordsByBigram)
     {
         (_nodes, _requiredBy, _entriesByNode, _entriesByWord, _words, _wordsByBigram) = (nodes, requiredBy, entriesByNode, entriesByWord, words, wordsByBigram);
     }
@@ -108,24 +106,24 @@ internal sealed class SearchIndex
         var entriesByWord = _entriesByWord.ToBuilder();
         var words = _words.ToBuilder();
         var wordsByBigram = _wordsByBigram.ToBuilder();
-        ILookup<string, Entry> ByWord(IEnumerable<Entry> entries) =>
-            entries.SelectMany(e => e.Words.Distinct().Select(w => (Word: w, Entry: e))).ToLookup(x => x.Word, x => x.Entry, StringComparer.Ordinal);
-        var (goneByWord, comeByWord) = (ByWord(gone), ByWord(come));
-        foreach (var word in goneByWord.Select(g => g.Key).Concat(comeByWord.Select(g => g.Key)).Distinct())
+        var comeByWord = come.SelectMany(e => e.Words.Distinct().Select(w => (Word: w, Entry: e))).ToLookup(x => x.Word, x => x.Entry, StringComparer.Ordinal);
+        foreach (var word in gone.SelectMany(e => e.Words).Concat(comeByWord.Select(g => g.Key)).Distinct())
         {
             var before = entriesByWord.GetValueOrDefault(word) ?? [];
-            var after = goneByWord[word].Aggregate(before, (list, entry) => list.Remove(entry)).AddRange(comeByWord[word]);
-            if (after.Count > 0) entriesByWord[word] = after;
+            // Spreading arrays allocates the exact size: a common word's list is copied once, not grown.
+            Entry[] kept = before.Any(gone.Contains) ? [.. before.Where(e => !gone.Contains(e))] : before;
+            Entry[] after = [.. kept, .. comeByWord[word].ToArray()];
+            if (after.Length > 0) entriesByWord[word] = after;
             else entriesByWord.Remove(word);
-            if (before.Count > 0 == after.Count > 0) continue;
+            if (before.Length > 0 == after.Length > 0) continue;
             // A word enters or leaves the vocabulary.
-            if (after.Count > 0) words.Add(word);
+            if (after.Length > 0) words.Add(word);
             else words.Remove(word);
             foreach (var bigram in Bigrams(word).Distinct())
             {
                 var holders = wordsByBigram.GetValueOrDefault(bigram) ?? [];
-                var updated = after.Count > 0 ? holders.Add(word) : holders.Remove(word);
-                if (updated.Count > 0) wordsByBigram[bigram] = updated;
+                string[] updated = after.Length > 0 ? [.. holders, word] : [.. holders.Where(w => w != word)];
+                if (updated.Length > 0) wordsByBigram[bigram] = updated;
                 else wordsByBigram.Remove(bigram);
             }
         }
@@ -177,7 +175,7 @@ internal sealed class SearchIndex
             foreach (var entry in _entriesByWord[word])
                 if (entry.Key.Contains(text, StringComparison.Ordinal)) candidates.Add(entry);
 
-        var sizes = closeness.Select(close => close.Keys.Sum(w => _entriesByWord[w].Count)).ToArray();
+        var sizes = closeness.Select(close => close.Keys.Sum(w => _entriesByWord[w].Length)).ToArray();
         var fewest = Array.IndexOf(sizes, sizes.Min());
         for (var i = 0; i < closeness.Length; i++)
             foreach (var word in closeness[i].Keys)
@@ -204,7 +202,7 @@ internal sealed class SearchIndex
         // One letter: most words hold it, and the matches are most of the graph anyway.
         if (word.Length < 2) return _words.Where(w => w.Contains(word, StringComparison.Ordinal));
         var rarest = Enumerable.Range(0, word.Length - 1).Select(i => Bigram(word[i], word[i + 1]))
-            .MinBy(b => _wordsByBigram.GetValueOrDefault(b)?.Count ?? 0);
+            .MinBy(b => _wordsByBigram.GetValueOrDefault(b)?.Length ?? 0);
         return (_wordsByBigram.GetValueOrDefault(rarest) ?? []).Where(w => w.Contains(word, StringComparison.Ordinal));
     }
 
