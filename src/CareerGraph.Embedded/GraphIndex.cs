@@ -1,5 +1,4 @@
-using System.Collections.Frozen;
-using System.Runtime.InteropServices;
+using System.Collections.Immutable;
 using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Moves;
@@ -10,23 +9,34 @@ namespace CareerGraph.Embedded;
 
 /// <summary>
 /// An immutable, fully indexed snapshot of the graph. Every read of the embedded store is answered
-/// from one snapshot, so readers never see a half-applied change; a commit publishes a new one.
+/// from one snapshot, so readers never see a half-applied change; a commit publishes a new one. A new snapshot
+/// is derived from the one before by <see cref="With"/>, copying only the parts the change touches (persistent
+/// maps share everything else), so a small curation write costs microseconds, not a rebuild of the whole index.
 /// </summary>
 public sealed class GraphIndex : IGraphFacts
 {
-    private readonly Dictionary<string, GraphNode> _nodes;
-    private readonly Dictionary<(string, EdgeKind), Edge[]> _outgoing;
-    private readonly Dictionary<(string, EdgeKind), Edge[]> _incoming;
-    private readonly Dictionary<string, Alias[]> _aliasesByKey;
-    private readonly Dictionary<string, Alias[]> _aliasesByTarget;
-    private readonly Dictionary<string, GraphNode[]> _nodesByName;
-    private readonly FrozenDictionary<string, string> _redirects;
-    private readonly FrozenDictionary<string, string[]> _redirectsTo;
-    private readonly Career[] _careers;
-    private readonly Skill[] _skills;
-    private readonly Industry[] _industries;
+    private readonly ImmutableDictionary<string, GraphNode> _nodes;
+    private readonly Grouped<(string, EdgeKind), Edge> _outgoing;
+    private readonly Grouped<(string, EdgeKind), Edge> _incoming;
+    private readonly Grouped<string, Alias> _aliasesByKey;
+    private readonly Grouped<string, Alias> _aliasesByTarget;
+    private readonly Grouped<string, GraphNode> _nodesByName;
+    private readonly ImmutableDictionary<string, string> _redirects;
+    private readonly Grouped<string, Redirect> _redirectsTo;
+    private readonly ImmutableSortedSet<Career> _careers;
+    private readonly ImmutableSortedSet<Skill> _skills;
+    private readonly ImmutableSortedSet<Industry> _industries;
+    private readonly Lazy<GraphDocument> _document;
 
-    public GraphDocument Document { get; }
+    /// <summary>The whole graph, in the order a fresh load from the database gives.</summary>
+    public GraphDocument Document => _document.Value;
+
+    /// <summary>
+    /// Grows by one with every snapshot the store publishes (each committed write, each reload), so anything
+    /// derived from a snapshot can be cached under its version.
+    /// </summary>
+    public long Version { get; }
+
     internal SearchIndex Search { get; }
     internal PathFinder Paths { get; }
 
@@ -35,7 +45,8 @@ public sealed class GraphIndex : IGraphFacts
     private readonly Lazy<RequirementIndex> _requirements;
 
     /// <param name="redirects">Ids of careers merged away → the career each now stands for.</param>
-    public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null)
+    /// <param name="version">The snapshot's <see cref="Version"/>.</param>
+    public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null, long version = 1)
     {
         var specialisations = document.Edges
             .Where(e => e.Kind == EdgeKind.SpecialisationOf)
@@ -44,101 +55,162 @@ public sealed class GraphIndex : IGraphFacts
         var careers = document.Careers
             .Select(c => c.IsSpecialisation == specialisations.Contains(c.Id) ? c : c with { IsSpecialisation = !c.IsSpecialisation })
             .ToList();
-        Document = document with { Careers = careers };
+        var flagged = document with { Careers = careers };
+        _document = new(() => flagged);
+        Version = version;
 
-        var all = Document.Nodes.ToList();
-        var nodes = all.ToDictionary(n => n.Id);
+        var all = flagged.Nodes.ToList();
+        var nodes = all.ToImmutableDictionary(n => n.Id, StringComparer.Ordinal);
         _nodes = nodes;
 
         // The parts are independent: built side by side, a large graph opens in a fraction of the time.
-        Dictionary<(string, EdgeKind), Edge[]> outgoing = [], incoming = [];
-        Dictionary<string, Alias[]> aliasesByKey = [], aliasesByTarget = [];
-        Dictionary<string, GraphNode[]> nodesByName = [];
+        Grouped<(string, EdgeKind), Edge>? outgoing = null, incoming = null;
+        Grouped<string, Alias>? aliasesByKey = null, aliasesByTarget = null;
+        Grouped<string, GraphNode>? nodesByName = null;
         SearchIndex? search = null;
         PathFinder? paths = null;
         Parallel.Invoke(
-            () => (outgoing, incoming) = (Group(document.Edges, e => (e.Source, e.Kind)), Group(document.Edges, e => (e.Target, e.Kind))),
-            () => (aliasesByKey, aliasesByTarget) = (Group(document.Aliases, a => a.Key), Group(document.Aliases, a => a.TargetId)),
-            () => nodesByName = Group(all, n => Names.Key(n.Name)),
+            () => outgoing = OutgoingEdges(document.Edges),
+            () => incoming = IncomingEdges(document.Edges),
+            () => (aliasesByKey, aliasesByTarget) = (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases)),
+            () => nodesByName = NodesByName(all),
             () => search = new SearchIndex(all, document.Aliases, document.Edges, nodes),
             () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges));
-        (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing, incoming, aliasesByKey, aliasesByTarget, nodesByName);
-        Search = search!;
-        Paths = paths!;
+        (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
+        (Search, Paths) = (search!, paths!);
         _requirements = new(() => new RequirementIndex(Paths, document.Edges));
-        _redirects = (redirects ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
-        _redirectsTo = _redirects.GroupBy(r => r.Value).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Key).ToArray());
-        _careers = [.. careers.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
-        _skills = [.. document.Skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
-        _industries = [.. document.Industries.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Id, StringComparer.Ordinal)];
+        (_careers, _skills, _industries) = (ByName(careers), ByName(document.Skills), ByName(document.Industries));
+        _redirects = (redirects ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
+        _redirectsTo = Grouped<string, Redirect>.Of(_redirects.Select(r => new Redirect(r.Key, r.Value)), r => r.To, (a, b) => string.CompareOrdinal(a.From, b.From), StringComparer.Ordinal);
+    }
+
+    // The orders within groups are those of the database's ORDER BY, so a derived snapshot reads like a fresh load.
+    private static Grouped<(string, EdgeKind), Edge> OutgoingEdges(IEnumerable<Edge> edges) =>
+        Grouped<(string, EdgeKind), Edge>.Of(edges, e => (e.Source, e.Kind), (a, b) => string.CompareOrdinal(a.Target, b.Target));
+
+    private static Grouped<(string, EdgeKind), Edge> IncomingEdges(IEnumerable<Edge> edges) =>
+        Grouped<(string, EdgeKind), Edge>.Of(edges, e => (e.Target, e.Kind), (a, b) => string.CompareOrdinal(a.Source, b.Source));
+
+    private static Grouped<string, Alias> AliasesByKey(IEnumerable<Alias> aliases) =>
+        Grouped<string, Alias>.Of(aliases, a => a.Key, (a, b) => string.CompareOrdinal(a.TargetId, b.TargetId), StringComparer.Ordinal);
+
+    private static Grouped<string, Alias> AliasesByTarget(IEnumerable<Alias> aliases) =>
+        Grouped<string, Alias>.Of(aliases, a => a.TargetId, (a, b) => string.CompareOrdinal(a.Key, b.Key), StringComparer.Ordinal);
+
+    private static Grouped<string, GraphNode> NodesByName(IEnumerable<GraphNode> nodes) =>
+        Grouped<string, GraphNode>.Of(nodes, n => Names.Key(n.Name), (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Id, b.Id), StringComparer.Ordinal);
+
+    private static ImmutableSortedSet<T> ByName<T>(IEnumerable<T> nodes) where T : GraphNode =>
+        nodes.ToImmutableSortedSet(Comparer<T>.Create((a, b) =>
+            StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Id, b.Id)));
+
+    private GraphIndex(GraphIndex before, ChangePlan plan)
+    {
+        Version = before.Version + 1;
+        var oldNodes = before._nodes;
+
+        _outgoing = before._outgoing.With(plan.EdgesToDelete, plan.EdgesToPut);
+        _incoming = before._incoming.With(plan.EdgesToDelete, plan.EdgesToPut);
+        _aliasesByKey = before._aliasesByKey.With(plan.AliasesToDelete, plan.AliasesToPut);
+        _aliasesByTarget = before._aliasesByTarget.With(plan.AliasesToDelete, plan.AliasesToPut);
+
+        // Nodes put, and careers whose SPECIALISATION_OF edges changed: is-a-specialisation is derived from those.
+        var nodes = oldNodes.ToBuilder();
+        foreach (var id in plan.NodesToDelete) nodes.Remove(id);
+        foreach (var node in plan.NodesToPut) nodes[node.Id] = node;
+        var flagged = plan.NodesToPut.Select(n => n.Id)
+            .Concat(plan.EdgesToDelete.Concat(plan.EdgesToPut).Where(e => e.Kind == EdgeKind.SpecialisationOf).Select(e => e.Source))
+            .Distinct().ToList();
+        foreach (var id in flagged)
+        {
+            if (nodes.GetValueOrDefault(id) is not Career career) continue;
+            var specialises = _outgoing[(id, EdgeKind.SpecialisationOf)].Length > 0;
+            if (career.IsSpecialisation != specialises) nodes[id] = career with { IsSpecialisation = specialises };
+        }
+        _nodes = nodes.ToImmutable();
+
+        var changedIds = plan.NodesToDelete.Concat(plan.NodesToPut.Select(n => n.Id)).Concat(flagged).Distinct().ToList();
+        var gone = changedIds.Select(oldNodes.GetValueOrDefault).OfType<GraphNode>().ToList();
+        var come = changedIds.Select(_nodes.GetValueOrDefault).OfType<GraphNode>().ToList();
+        _nodesByName = before._nodesByName.With(gone, come);
+        _careers = before._careers.Except(gone.OfType<Career>()).Union(come.OfType<Career>());
+        _skills = before._skills.Except(gone.OfType<Skill>()).Union(come.OfType<Skill>());
+        _industries = before._industries.Except(gone.OfType<Industry>()).Union(come.OfType<Industry>());
+
+        // A deleted career takes the redirects to it along; a redirect put replaces the one from the same id.
+        var redirectsGone = plan.RedirectsToDelete.Concat(plan.NodesToDelete).Concat(plan.RedirectsToPut.Select(r => r.From))
+            .Where(before._redirects.ContainsKey)
+            .Select(id => new Redirect(id, before._redirects[id]))
+            .Concat(plan.NodesToDelete.SelectMany(id => before._redirectsTo[id]))
+            .ToList();
+        _redirects = before._redirects.RemoveRange(redirectsGone.Select(r => r.From)).SetItems(plan.RedirectsToPut.Select(r => KeyValuePair.Create(r.From, r.To)));
+        _redirectsTo = before._redirectsTo.With(redirectsGone, plan.RedirectsToPut);
+
+        // Search entries are rebuilt for nodes named differently, gone, or with aliases added or removed.
+        var renamed = plan.NodesToPut.Where(n => oldNodes.GetValueOrDefault(n.Id) is not { } old || old.Name != n.Name || old.Kind != n.Kind).Select(n => n.Id);
+        var requires = plan.EdgesToDelete.Where(e => e.Kind == EdgeKind.Requires && before.Find(e) is not null).Select(e => (e.Target, -1))
+            .Concat(plan.EdgesToPut.Where(e => e.Kind == EdgeKind.Requires && before.Find(e) is null).Select(e => (e.Target, 1)));
+        Search = before.Search.With(
+            plan.NodesToDelete.Concat(renamed).Concat(plan.AliasesToDelete.Concat(plan.AliasesToPut).Select(a => a.TargetId)),
+            _nodes,
+            id => _aliasesByTarget[id],
+            requires);
+        Paths = before.Paths.With(
+            plan.NodesToDelete.Where(id => oldNodes.GetValueOrDefault(id) is Career),
+            plan.NodesToPut.OfType<Career>().Select(c => c.Id),
+            plan.EdgesToDelete,
+            plan.EdgesToPut);
+
+        _document = new(Canonical);
+        // Rebuilt from the edges when career moves next ask: one pass over REQUIRES, not paid by the write.
+        _requirements = new(() => new RequirementIndex(Paths, _outgoing.Groups.Where(g => g.Key.Item2 == EdgeKind.Requires).SelectMany(g => g.Value)));
+    }
+
+    /// <summary>The whole graph in the order of a fresh load; built when first asked for (an export), not per write.</summary>
+    private GraphDocument Canonical()
+    {
+        List<T> Ordered<T>() where T : GraphNode => [.. _nodes.Values.OfType<T>().OrderBy(n => n.Id, StringComparer.Ordinal)];
+        return new GraphDocument(
+            Ordered<Career>(),
+            Ordered<Skill>(),
+            Ordered<Industry>(),
+            [.. _outgoing.Groups.OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2.Code(), StringComparer.Ordinal).SelectMany(g => g.Value)],
+            [.. _aliasesByKey.Groups.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value)]);
     }
 
     public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);
 
-    /// <summary>
-    /// Items grouped by a key, in their order; what GroupBy gives, built in one pass. The dictionaries are never
-    /// changed after construction: plain ones build several times faster than frozen ones at O*NET size.
-    /// </summary>
-    private static Dictionary<TKey, T[]> Group<T, TKey>(IEnumerable<T> items, Func<T, TKey> keyOf) where TKey : notnull
-    {
-        var lists = new Dictionary<TKey, List<T>>();
-        foreach (var item in items)
-            (CollectionsMarshal.GetValueRefOrAddDefault(lists, keyOf(item), out _) ??= []).Add(item);
-        var groups = new Dictionary<TKey, T[]>(lists.Count);
-        foreach (var (key, list) in lists) groups[key] = [.. list];
-        return groups;
-    }
-
     public IReadOnlyList<Edge> Edges(string id, EdgeKind kind, Direction direction) => direction switch
     {
-        Direction.Outgoing => _outgoing.GetValueOrDefault((id, kind), []),
-        Direction.Incoming => _incoming.GetValueOrDefault((id, kind), []),
-        _ => [.. _outgoing.GetValueOrDefault((id, kind), []), .. _incoming.GetValueOrDefault((id, kind), [])],
+        Direction.Outgoing => _outgoing[(id, kind)],
+        Direction.Incoming => _incoming[(id, kind)],
+        _ => [.. _outgoing[(id, kind)], .. _incoming[(id, kind)]],
     };
 
-    public IReadOnlyList<Alias> AliasesOf(string id) => _aliasesByTarget.GetValueOrDefault(id, []);
+    public IReadOnlyList<Alias> AliasesOf(string id) => _aliasesByTarget[id];
 
     /// <summary>The stored edge with the same source, kind and target, if any.</summary>
     internal Edge? Find(Edge edge) =>
-        _outgoing.GetValueOrDefault((edge.Source, edge.Kind), []).FirstOrDefault(e => e.Target == edge.Target);
+        _outgoing[(edge.Source, edge.Kind)].FirstOrDefault(e => e.Target == edge.Target);
 
     /// <summary>The stored alias with the same key and target, if any.</summary>
     internal Alias? Find(Alias alias) =>
-        _aliasesByKey.GetValueOrDefault(alias.Key, []).FirstOrDefault(a => a.TargetId == alias.TargetId);
+        _aliasesByKey[alias.Key].FirstOrDefault(a => a.TargetId == alias.TargetId);
 
-    public IReadOnlyList<GraphNode> NodesNamed(string nameKey) => _nodesByName.GetValueOrDefault(nameKey, []);
+    public IReadOnlyList<GraphNode> NodesNamed(string nameKey) => _nodesByName[nameKey];
 
     public string? RedirectOf(string id) => _redirects.GetValueOrDefault(id);
 
-    public IReadOnlyList<string> RedirectsTo(string id) => _redirectsTo.GetValueOrDefault(id, []);
+    public IReadOnlyList<string> RedirectsTo(string id) => [.. _redirectsTo[id].Select(r => r.From)];
 
     public IReadOnlyDictionary<string, string> Redirects => _redirects;
 
     /// <summary>
-    /// The snapshot after a committed change: this one's data with the plan applied, in the order a
-    /// fresh load from the database would give, so a restart sees exactly the same snapshot.
+    /// The snapshot after a committed change: this one's data with the plan applied, equal to what a fresh load
+    /// from the database would give, so a restart sees exactly the same snapshot. It shares with this snapshot
+    /// every part the plan does not touch.
     /// </summary>
-    public GraphIndex With(ChangePlan plan)
-    {
-        var replaced = plan.NodesToDelete.Concat(plan.NodesToPut.Select(n => n.Id)).ToHashSet(StringComparer.Ordinal);
-        List<T> Nodes<T>(IEnumerable<T> current) where T : GraphNode =>
-            [.. current.Where(n => !replaced.Contains(n.Id)).Concat(plan.NodesToPut.OfType<T>()).OrderBy(n => n.Id, StringComparer.Ordinal)];
-        var edgesGone = plan.EdgesToDelete.Concat(plan.EdgesToPut).Select(e => (e.Source, e.Kind, e.Target)).ToHashSet();
-        var aliasesGone = plan.AliasesToDelete.Concat(plan.AliasesToPut).Select(a => (a.Key, a.TargetId)).ToHashSet();
-        var document = new GraphDocument(
-            Nodes(Document.Careers),
-            Nodes(Document.Skills),
-            Nodes(Document.Industries),
-            [.. Document.Edges.Where(e => !edgesGone.Contains((e.Source, e.Kind, e.Target))).Concat(plan.EdgesToPut)
-                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Kind.Code(), StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)],
-            [.. Document.Aliases.Where(a => !aliasesGone.Contains((a.Key, a.TargetId))).Concat(plan.AliasesToPut)
-                .OrderBy(a => a.Key, StringComparer.Ordinal).ThenBy(a => a.TargetId, StringComparer.Ordinal)]);
-        var redirects = _redirects.ToDictionary(StringComparer.Ordinal);
-        foreach (var id in plan.RedirectsToDelete.Concat(plan.NodesToDelete)) redirects.Remove(id);
-        foreach (var gone in redirects.Where(r => plan.NodesToDelete.Contains(r.Value)).ToList()) redirects.Remove(gone.Key);
-        foreach (var redirect in plan.RedirectsToPut) redirects[redirect.From] = redirect.To;
-        return new GraphIndex(document, redirects);
-    }
+    public GraphIndex With(ChangePlan plan) => new(this, plan);
 
     /// <summary>
     /// The nodes a reference may mean, ranked: by id, by a merged-away id, by name, by alias; curated before O*NET
@@ -152,8 +224,8 @@ public sealed class GraphIndex : IGraphFacts
         [
             (_nodes.GetValueOrDefault(id), 0),
             (_redirects.TryGetValue(id, out var survivor) ? _nodes.GetValueOrDefault(survivor) : null, 1),
-            .. _nodesByName.GetValueOrDefault(key, []).Select(n => ((GraphNode?)n, 2)),
-            .. _aliasesByKey.GetValueOrDefault(key, []).Select(a => (_nodes.GetValueOrDefault(a.TargetId), 3)),
+            .. _nodesByName[key].Select(n => ((GraphNode?)n, 2)),
+            .. _aliasesByKey[key].Select(a => (_nodes.GetValueOrDefault(a.TargetId), 3)),
         ];
         var ranked = matches
             .Where(m => m.Node is not null && (kind is null || m.Node.Kind == kind))
@@ -205,13 +277,13 @@ public sealed class GraphIndex : IGraphFacts
     public GraphStats Stats() => new(
         Enum.GetValues<NodeKind>().ToDictionary(k => k, k => k switch
         {
-            NodeKind.Career => _careers.Length,
-            NodeKind.Skill => _skills.Length,
-            _ => _industries.Length,
+            NodeKind.Career => _careers.Count,
+            NodeKind.Skill => _skills.Count,
+            _ => _industries.Count,
         }),
-        Enum.GetValues<EdgeKind>().ToDictionary(k => k, k => Document.Edges.Count(e => e.Kind == k)),
+        Enum.GetValues<EdgeKind>().ToDictionary(k => k, k => _outgoing.Groups.Where(g => g.Key.Item2 == k).Sum(g => g.Value.Length)),
         _aliasesByKey.Count,
-        Document.Aliases.Count);
+        _aliasesByKey.ItemCount);
 
     private static Page<T> PageOf<T>(IEnumerable<T> items, SortOrder sort, PageRequest page)
     {

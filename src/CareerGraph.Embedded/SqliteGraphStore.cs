@@ -47,10 +47,10 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         Execute(connection, SqliteSchema.Create);
         SqliteSchema.Upgrade(connection);
         var version = DataVersion(connection);
-        return new SqliteGraphStore(connection, LoadIndex(connection), version);
+        return new SqliteGraphStore(connection, LoadIndex(connection, version: 1), version);
     }
 
-    /// <summary>The snapshot reads are answered from now.</summary>
+    /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every write.</summary>
     public GraphIndex Snapshot => _index;
 
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -236,7 +236,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
     private void Reload()
     {
         _loadedVersion = DataVersion(_connection);
-        _index = LoadIndex(_connection);
+        _index = LoadIndex(_connection, _index.Version + 1);
     }
 
     private static long DataVersion(SqliteConnection connection)
@@ -250,7 +250,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
     /// Reads the whole graph in one read transaction, so the tables agree. Rows are stepped through SQLite's own
     /// API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
     /// </summary>
-    private static GraphIndex LoadIndex(SqliteConnection connection)
+    private static GraphIndex LoadIndex(SqliteConnection connection, long version)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var db = connection.Handle!;
@@ -258,7 +258,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
         Read(db, "SELECT id, target FROM redirects", row => redirects[Text(row, 0)] = Text(row, 1));
         var document = Load(db);
         transaction.Commit();
-        return new GraphIndex(document, redirects);
+        return new GraphIndex(document, redirects, version);
     }
 
     private static GraphDocument Load(sqlite3 db)

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using CareerGraph.Curation;
 using CareerGraph.Embedded;
+using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 using CareerGraph.Moves;
 using CareerGraph.Paths;
@@ -18,6 +20,7 @@ public class StoreBenchmarks
     private string _folder = null!;
     private string _from = null!;
     private string _to = null!;
+    private int _writes;
 
     [ParamsSource(nameof(Scales))]
     public int Scale { get; set; }
@@ -30,10 +33,21 @@ public class StoreBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("careergraph-bench").FullName;
         _store = SqliteGraphStore.Open(System.IO.Path.Combine(_folder, "bench.db"));
-        _store.ImportAsync(GraphGenerator.Generate(Scale)).GetAwaiter().GetResult();
-        // Two careers a few hops apart, as a typical walk.
-        _from = "career-3";
-        _to = $"career-{1016 * Scale / 2 + 7}";
+        if (Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet)
+        {
+            // The real O*NET database (--onet): the walk tests/load/measure-onet.sh asks for over HTTP.
+            var empty = new GraphDocument([], [], [], [], []);
+            _store.ImportAsync(OnetMapping.ToGraph(OnetDatabase.Read(onet), empty).Document).GetAwaiter().GetResult();
+            _from = _store.ResolveAsync("Web Developers").Result[0].Id;
+            _to = _store.ResolveAsync("Database Architects").Result[0].Id;
+        }
+        else
+        {
+            _store.ImportAsync(GraphGenerator.Generate(Scale)).GetAwaiter().GetResult();
+            // Two careers a few hops apart, as a typical walk.
+            _from = "career-3";
+            _to = $"career-{1016 * Scale / 2 + 7}";
+        }
         if (_store.FindPathsAsync(new PathQuery(_from, _to) { MaxHops = 8 }).Result.Count == 0)
             throw new InvalidOperationException("The generated graph has no walk between the benchmark careers.");
     }
@@ -67,6 +81,24 @@ public class StoreBenchmarks
 
     [Benchmark(Description = "search (typo)")]
     public Task<IReadOnlyList<SearchHit>> Search() => _store.SearchAsync(new SearchQuery("machne lerning", new HashSet<NodeKind>(), 10));
+
+    /// <summary>
+    /// A curation write as the addAlias mutation makes it: one SQLite transaction, then the new snapshot. Every
+    /// other call removes the alias again (removeAlias, the same size of write), so the graph stays the same size.
+    /// </summary>
+    [Benchmark(Description = "addAlias / removeAlias (curation write)")]
+    public Task<ChangeReceipt> AddAlias()
+    {
+        var alias = new Alias("Bench Title", _from);
+        return _store.ApplyAsync(new ChangeSet("bench", [++_writes % 2 == 1 ? new AddAlias(alias) : new RemoveAlias(alias)]));
+    }
+
+    [Benchmark(Description = "update one career (curation write)")]
+    public Task<ChangeReceipt> UpdateCareer()
+    {
+        var career = (Career)_store.Snapshot.Node(_to)!;
+        return _store.ApplyAsync(new ChangeSet("bench", [new UpdateNode(career with { Description = $"Revised {++_writes}." })]));
+    }
 
     [Benchmark(Description = "neighbourhood depth 2")]
     public Task<Subgraph> Neighbourhood() => _store.GetNeighbourhoodAsync(new NeighbourhoodQuery(_from) { Depth = 2 });

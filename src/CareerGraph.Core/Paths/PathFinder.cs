@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CareerGraph.Model;
 using CareerGraph.Store;
 
@@ -12,7 +13,8 @@ namespace CareerGraph.Paths;
 /// </summary>
 public sealed class PathFinder
 {
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    // A plain dictionary when built (fast to build, per query in career moves); a persistent one once derived by With.
+    private readonly IReadOnlyDictionary<string, int> _numbers;
     private readonly string[] _ids;
     private readonly Link[][] _links;
 
@@ -21,7 +23,9 @@ public sealed class PathFinder
     public PathFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
         _ids = careerIds.ToArray();
-        for (var i = 0; i < _ids.Length; i++) _numbers[_ids[i]] = i;
+        var numbers = new Dictionary<string, int>(_ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _ids.Length; i++) numbers[_ids[i]] = i;
+        _numbers = numbers;
         var links = _ids.Select(_ => new List<Link>()).ToArray();
         foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
         {
@@ -29,7 +33,63 @@ public sealed class PathFinder
             links[source].Add(new Link(target, edge));
             links[target].Add(new Link(source, edge));
         }
-        _links = links.Select(l => l.OrderBy(x => x.Edge.Id, StringComparer.Ordinal).ToArray()).ToArray();
+        _links = links.Select(Ordered).ToArray();
+    }
+
+    private PathFinder(IReadOnlyDictionary<string, int> numbers, string[] ids, Link[][] links) => (_numbers, _ids, _links) = (numbers, ids, links);
+
+    private static Link[] Ordered(IEnumerable<Link> links) => [.. links.OrderBy(x => x.Edge.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// This finder after a change: careers removed and added, edges removed and put (those not between careers are
+    /// ignored). Only the links of careers at the ends of a changed edge are rebuilt; the others are shared with this
+    /// finder, which stays as it was for its readers. A removed career's number is retired, not reused.
+    /// </summary>
+    public PathFinder With(IEnumerable<string> careersRemoved, IEnumerable<string> careersAdded, IEnumerable<Edge> edgesRemoved, IEnumerable<Edge> edgesPut)
+    {
+        var removed = careersRemoved.Where(_numbers.ContainsKey).ToList();
+        var added = careersAdded.Where(id => !_numbers.ContainsKey(id) || removed.Contains(id)).Distinct().ToList();
+        var edgesOut = edgesRemoved.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf).ToList();
+        var edgesIn = edgesPut.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf).ToList();
+        if (removed.Count + added.Count + edgesOut.Count + edgesIn.Count == 0) return this;
+
+        var numbers = (_numbers as ImmutableDictionary<string, int> ?? _numbers.ToImmutableDictionary(StringComparer.Ordinal)).ToBuilder();
+        var ids = _ids;
+        var links = _links;
+        var changed = new Dictionary<int, List<Link>>();
+        List<Link> LinksOf(int number) => changed.TryGetValue(number, out var list) ? list : changed[number] = [.. links[number]];
+        void Unlink(Edge edge)
+        {
+            if (!numbers.TryGetValue(edge.Source, out var source) || !numbers.TryGetValue(edge.Target, out var target)) return;
+            LinksOf(source).RemoveAll(l => l.To == target && l.Edge.Kind == edge.Kind && l.Edge.Source == edge.Source);
+            LinksOf(target).RemoveAll(l => l.To == source && l.Edge.Kind == edge.Kind && l.Edge.Source == edge.Source);
+        }
+
+        foreach (var edge in edgesOut.Concat(edgesIn)) Unlink(edge);
+        foreach (var id in removed)
+        {
+            var number = numbers[id];
+            foreach (var link in LinksOf(number)) LinksOf(link.To).RemoveAll(l => l.To == number);
+            LinksOf(number).Clear();
+            numbers.Remove(id);
+        }
+        if (added.Count > 0)
+        {
+            ids = [.. ids, .. added];
+            links = [.. links, .. added.Select(_ => Array.Empty<Link>())];
+            for (var i = 0; i < added.Count; i++) numbers[added[i]] = _ids.Length + i;
+        }
+        foreach (var edge in edgesIn)
+        {
+            if (!numbers.TryGetValue(edge.Source, out var source) || !numbers.TryGetValue(edge.Target, out var target)) continue;
+            LinksOf(source).Add(new Link(target, edge));
+            LinksOf(target).Add(new Link(source, edge));
+        }
+
+        // The spine, one reference per career, is copied; the link arrays of untouched careers are shared.
+        if (ReferenceEquals(links, _links)) links = (Link[][])links.Clone();
+        foreach (var (number, list) in changed) links[number] = Ordered(list);
+        return new PathFinder(numbers.ToImmutable(), ids, links);
     }
 
     /// <summary>The paths, best first; a cancelled token stops the search between steps (OperationCanceledException).</summary>
