@@ -1,6 +1,7 @@
 using CareerGraph.Curation;
 using CareerGraph.Embedded;
 using CareerGraph.Model;
+using CareerGraph.Moves;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 using CareerGraph.Tests.Contract;
@@ -104,6 +105,11 @@ public sealed class SnapshotUpdateTests : IDisposable
         Assert.Equal(Json(loaded.Resolve("Data Engineer", null, everyMeaning: true)), Json(derived.Resolve("Data Engineer", null, everyMeaning: true)));
         var walks = new PathQuery("llmops-engineer", "machine-learning-engineer") { K = 3 };
         Assert.Equal(Json(loaded.Paths.Find(walks)), Json(derived.Paths.Find(walks)));
+        foreach (var from in new[] { "llmops-engineer", "machine-learning-engineer", "cloud-engineer" })
+        {
+            var moves = new CareerMovesQuery(from) { First = 20 };
+            Assert.Equal(Json(await fresh.FindCareerMovesAsync(moves)), Json(await store.FindCareerMovesAsync(moves)));
+        }
         Assert.True(Assert.IsType<Career>(derived.Node("llmops-engineer")).IsSpecialisation);
     }
 
