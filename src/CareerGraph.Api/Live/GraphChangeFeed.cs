@@ -24,6 +24,21 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, LimitOptions limits
     private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _head;
 
+    /// <summary>The sequence of the latest change in the audit trail: a subscription without afterSequence starts after it.</summary>
+    public async Task<long> HeadAsync(CancellationToken cancellationToken)
+    {
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            await ReadNewAsync(cancellationToken);
+            return _head;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
     /// <summary>
     /// Starts handing the listener every change after the current end of the trail, and returns that end: changes up
     /// to it are in the store (<see cref="ReplayAsync"/>), changes after it reach the listener, none twice.

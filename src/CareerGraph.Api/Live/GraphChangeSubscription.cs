@@ -4,18 +4,19 @@ using GraphQL;
 
 namespace CareerGraph.Api.Live;
 
-/// <summary>What one subscriber asked for: the changes after a sequence (null: from now on), about some nodes or kinds.</summary>
-public sealed record GraphChangeFilter(long? AfterSequence, IReadOnlySet<string> NodeIds, IReadOnlySet<NodeKind> Kinds)
+/// <summary>What one subscriber asked for: the changes after a sequence, about some nodes or kinds.</summary>
+public sealed record GraphChangeFilter(long AfterSequence, IReadOnlySet<string> NodeIds, IReadOnlySet<NodeKind> Kinds)
 {
     public bool Matches(GraphChange change) =>
-        change.Entry.Sequence > (AfterSequence ?? 0)
+        change.Entry.Sequence > AfterSequence
         && (NodeIds.Count == 0 || change.Entry.NodeIds.Any(NodeIds.Contains))
         && (Kinds.Count == 0 || change.Kinds.Any(Kinds.Contains));
 }
 
 /// <summary>
-/// The source stream of one graphChanged subscription: the missed changes replayed from the audit trail, then the
-/// live ones, each once and in order. Live changes that arrive during the replay wait in a bounded inbox.
+/// The source stream of one graphChanged subscription: the changes after the filter's sequence that the feed has
+/// already passed, replayed from the audit trail, then the live ones, each once and in order. Live changes that
+/// arrive during the replay wait in a bounded inbox.
 /// </summary>
 public sealed class GraphChangeSubscription(GraphChangeFeed feed, GraphChangeFilter filter, int inboxSize) : IObservable<GraphChange>
 {
@@ -38,9 +39,9 @@ public sealed class GraphChangeSubscription(GraphChangeFeed feed, GraphChangeFil
             }, token);
             using (leave)
             {
-                if (filter.AfterSequence is { } after && after < head)
+                if (filter.AfterSequence < head)
                 {
-                    var missed = await feed.ReplayAsync(after, head, token) ?? throw ReplayTooLong(after);
+                    var missed = await feed.ReplayAsync(filter.AfterSequence, head, token) ?? throw ReplayTooLong(filter.AfterSequence);
                     foreach (var change in missed.Where(filter.Matches)) observer.OnNext(change);
                 }
                 await foreach (var change in inbox.Reader.ReadAllAsync(token))

@@ -25,7 +25,7 @@ public sealed class SubscriptionType : ObjectGraphType
             .Argument<IntGraphType>("afterSequence", "Replay the changes after this sequence first: the last sequence this client saw. "
                 + $"Left out, only changes from now on. More than CareerGraph:Limits:Subscriptions:BufferedEvents ({limits.Subscriptions.BufferedEvents}) missed changes "
                 + "cannot be replayed (REPLAY_TOO_LONG): read the graph afresh instead.")
-            .ResolveStream(c =>
+            .ResolveStreamAsync(async c =>
             {
                 var nodeIds = c.GetArgument<List<string>?>("nodeIds") ?? [];
                 if (nodeIds.Count > limits.MaxPageSize)
@@ -39,8 +39,11 @@ public sealed class SubscriptionType : ObjectGraphType
                 {
                     throw GraphError.From(refused);
                 }
-                var filter = new GraphChangeFilter(after, nodeIds.ToHashSet(), (c.GetArgument<List<NodeKind>?>("kinds") ?? []).ToHashSet());
-                return new GraphChangeSubscription(feed, filter, limits.Subscriptions.BufferedEvents);
+                // Without afterSequence the stream starts at the end of the trail as it is now, before the client hears it is
+                // subscribed: a change made after that is never missed, however long the stream takes to start.
+                var from = after ?? await feed.HeadAsync(c.CancellationToken);
+                var filter = new GraphChangeFilter(from, nodeIds.ToHashSet(), (c.GetArgument<List<NodeKind>?>("kinds") ?? []).ToHashSet());
+                return (IObservable<GraphChange>)new GraphChangeSubscription(feed, filter, limits.Subscriptions.BufferedEvents);
             });
     }
 }
