@@ -20,8 +20,11 @@ let loading = 0;
 let drawnFor = '';
 
 const drawing = new Drawing(byId('drawing'), id => void expand(id));
-// A curator changing a career on the drawn walks redraws them.
-const live = new LiveWalks(change => void load().then(() => say(`Updated: ${change.summary}`)));
+// A curator changing a career on the drawn walks redraws them, afresh: names and links may have changed.
+const live = new LiveWalks(change => {
+  drawnFor = '';
+  void load().then(() => say(`Updated: ${change.summary}`));
+});
 const boxes: Record<End, CareerCombobox> = {
   from: new CareerCombobox(byId('from-input'), byId('from-options'), career => choose('from', career), () => cleared('from'), () => fieldError('from', null)),
   to: new CareerCombobox(byId('to-input'), byId('to-options'), career => choose('to', career), () => cleared('to'), () => fieldError('to', null)),
