@@ -30,16 +30,13 @@ describe('Explorer with a live walk', { timeout: 180_000 }, () => {
   });
 
   it('redraws the walk when a career on it is renamed', async () => {
-    const streams = [];
-    page.on('request', request => {
-      if (request.headers().accept === 'text/event-stream') streams.push(request);
-    });
+    // The stream answers (headers and a first comment) once the subscription is accepted: changes after that reach it.
+    const subscribed = page.waitForResponse(response => response.request().headers().accept === 'text/event-stream', { timeout: 60_000 });
     await page.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer`);
     await page.locator('#steps > li h3').getByText('MLOps Engineer', { exact: true }).waitFor();
-    // The page has subscribed to the careers of its walks before anyone changes them.
-    for (let wait = 0; wait < 100 && streams.length === 0; wait++) await page.waitForTimeout(100);
-    assert.ok(streams.length > 0, 'the explorer opened a graphChanged stream');
-    assert.match(streams[0].postData(), /graphChanged/);
+    const stream = await subscribed;
+    assert.equal(stream.status(), 200);
+    assert.match(stream.request().postData(), /graphChanged/);
 
     const renamed = await graphql(
       service.baseUrl,

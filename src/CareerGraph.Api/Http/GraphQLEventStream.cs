@@ -23,7 +23,16 @@ public static class GraphQLEventStream
     private static readonly byte[] KeepAlive = ":\n\n"u8.ToArray();
     private static readonly byte[] Complete = "event: complete\ndata: \n\n"u8.ToArray();
 
-    /// <summary>Whether the client asks for an event stream.</summary>
+    /// <summary>
+    /// Whether to answer with an event stream: the client accepts one, and asks for a subscription or accepts nothing
+    /// else. Clients such as urql list text/event-stream among JSON types for every request; their queries get JSON.
+    /// </summary>
+    public static bool IsChosen(HttpRequest request, GraphQLRequests requests) =>
+        IsWanted(request)
+        && (GraphQLNegotiation.ChooseMediaType(request) is null
+            || requests.Items.Any(item => GraphQLExecution.OperationOf(item) == GraphQLParser.AST.OperationType.Subscription));
+
+    /// <summary>Whether the client accepts an event stream.</summary>
     public static bool IsWanted(HttpRequest request) =>
         request.GetTypedHeaders().Accept?.Any(a => a.Quality is null or > 0 && a.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase)) == true;
 

@@ -36,8 +36,7 @@ public static class GraphQLHttpEndpoint
         if (HttpMethods.IsGet(http.Request.Method)) http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
 
         // Refusals before an event stream starts are plain JSON with their HTTP status.
-        var eventStream = GraphQLEventStream.IsWanted(http.Request);
-        if ((eventStream ? GraphQLNegotiation.Json : GraphQLNegotiation.ChooseMediaType(http.Request)) is not { } mediaType)
+        if ((GraphQLNegotiation.ChooseMediaType(http.Request) ?? (GraphQLEventStream.IsWanted(http.Request) ? GraphQLNegotiation.Json : null)) is not { } mediaType)
         {
             await GraphQLNegotiation.WriteErrorAsync(http, GraphQLNegotiation.Json, GraphQLNegotiation.NotAcceptable);
             return;
@@ -55,6 +54,7 @@ public static class GraphQLHttpEndpoint
 
         var (requests, problem) = await GraphQLRequestReader.ReadAsync(http);
         problem ??= GraphQLExecution.MethodRule(http.Request, requests!.Items[0]);
+        var eventStream = problem is null && GraphQLEventStream.IsChosen(http.Request, requests!);
         problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(requests!);
         if (problem is { } refused)
         {

@@ -14,7 +14,7 @@ public sealed record GraphChange(AuditEntry Entry, IReadOnlyList<NodeKind> Kinds
 /// every instance on one Neo4j behave alike; it reads when the store says a change committed
 /// (<see cref="IChangeNotifier"/>) or every PollSeconds, and only while someone listens.
 /// </summary>
-public sealed class GraphChangeFeed(ICareerGraphStore store, LimitOptions limits, ILogger<GraphChangeFeed> log) : BackgroundService
+public sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChangeNotifier> notifiers, LimitOptions limits, ILogger<GraphChangeFeed> log) : BackgroundService
 {
     private const int Page = 500;
 
@@ -72,7 +72,7 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, LimitOptions limits
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (store is IChangeNotifier notifier) notifier.ChangeCommitted += OnCommitted;
+        foreach (var notifier in notifiers) notifier.ChangeCommitted += OnCommitted;
         try
         {
             var poll = TimeSpan.FromSeconds(limits.Subscriptions.PollSeconds);
@@ -101,7 +101,7 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, LimitOptions limits
         }
         finally
         {
-            if (store is IChangeNotifier subscribed) subscribed.ChangeCommitted -= OnCommitted;
+            foreach (var notifier in notifiers) notifier.ChangeCommitted -= OnCommitted;
         }
     }
 

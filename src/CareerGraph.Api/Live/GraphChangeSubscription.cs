@@ -35,7 +35,7 @@ public sealed class GraphChangeSubscription(GraphChangeFeed feed, GraphChangeFil
         {
             var (head, leave) = await feed.JoinAsync(change =>
             {
-                if (!inbox.Writer.TryWrite(change)) inbox.Writer.TryComplete(SubscriberTooSlow());
+                if (filter.Matches(change) && !inbox.Writer.TryWrite(change)) inbox.Writer.TryComplete(SubscriberTooSlow());
             }, token);
             using (leave)
             {
@@ -44,8 +44,7 @@ public sealed class GraphChangeSubscription(GraphChangeFeed feed, GraphChangeFil
                     var missed = await feed.ReplayAsync(filter.AfterSequence, head, token) ?? throw ReplayTooLong(filter.AfterSequence);
                     foreach (var change in missed.Where(filter.Matches)) observer.OnNext(change);
                 }
-                await foreach (var change in inbox.Reader.ReadAllAsync(token))
-                    if (filter.Matches(change)) observer.OnNext(change);
+                await foreach (var change in inbox.Reader.ReadAllAsync(token)) observer.OnNext(change);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -27,7 +27,7 @@ public sealed class GraphChangeFeedTests : IDisposable
     }
 
     private static GraphChangeFeed Feed(SqliteGraphStore store, double pollSeconds = 30) =>
-        new(store, new LimitOptions { Subscriptions = { PollSeconds = pollSeconds, BufferedEvents = 1000 } }, NullLogger<GraphChangeFeed>.Instance);
+        new(store, [store], new LimitOptions { Subscriptions = { PollSeconds = pollSeconds, BufferedEvents = 1000 } }, NullLogger<GraphChangeFeed>.Instance);
 
     private static ChangeSet Describe(string id, string text) =>
         new("key:test", [new PatchNode(id, NodeKind.Career, new NodePatch { Description = new(text) }, null)]);

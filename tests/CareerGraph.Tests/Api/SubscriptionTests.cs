@@ -1,6 +1,7 @@
 using System.Net;
 using CareerGraph.Curation;
 using CareerGraph.Model;
+using CareerGraph.Tests.Contract;
 using CareerGraph.Tests.Curation;
 
 namespace CareerGraph.Tests.Api;
@@ -170,6 +171,19 @@ public sealed class SubscriptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_query_from_a_client_that_also_accepts_event_streams_is_answered_in_json()
+    {
+        using var client = _service.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ career(id: \"mlops-engineer\") { name } }" }) };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json, application/json, text/event-stream, multipart/mixed"); // as urql sends it
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("MLOps Engineer", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Subscriptions_follow_the_read_rule_when_reads_need_a_credential()
     {
         using var service = new CurationService(new Dictionary<string, string?> { ["CareerGraph:Auth:RequireForReads"] = "true" });
@@ -227,5 +241,32 @@ public sealed class SubscriptionTests : IDisposable
 
         Assert.True(names.Count(name => name == "") >= 2, $"Expected keep-alives, got: {string.Join(", ", names)}");
         Assert.Equal("complete", names[^1]);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_dropped_rather_than_buffered_without_bound()
+    {
+        using var service = new CurationService(new Dictionary<string, string?> { ["CareerGraph:Limits:Subscriptions:BufferedEvents"] = "16" });
+        using var client = service.Anonymous();
+        var stream = await EventStream.OpenAsync(client, "subscription { graphChanged { sequence summary } }");
+        Assert.Equal("", (await stream.ReadAsync())?.Name);
+
+        // The client reads nothing while thousands of changes are made, far more than the 16 the service holds for it.
+        const int changes = 3000;
+        var careers = ContractGraph.Document.Nodes.OfType<Career>().Select(c => c.Id).ToList();
+        for (var i = 0; i < changes; i++)
+            await service.Store.ApplyAsync(new ChangeSet("key:test", [new PatchNode(careers[i % careers.Count], NodeKind.Career, new NodePatch { Description = new($"Version {i}.") })]));
+
+        var received = 0;
+        try
+        {
+            while (await stream.NextEventAsync() is { Name: "next" }) received++;
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            // the connection was aborted
+        }
+        await stream.DisposeAsync();
+        Assert.InRange(received, 0, changes - 1);
     }
 }
