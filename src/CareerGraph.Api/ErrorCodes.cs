@@ -18,6 +18,12 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string TooManyErrors = "TOO_MANY_ERRORS";
 
+    // Subscriptions over Server-Sent Events (Http/GraphQLEventStream.cs, Live/).
+    public const string EventStreamRequired = "EVENT_STREAM_REQUIRED";
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    public const string ReplayTooLong = "REPLAY_TOO_LONG";
+    public const string SubscriberTooSlow = "SUBSCRIBER_TOO_SLOW";
+
     // Persisted queries (Documents/).
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
     public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";

@@ -5,7 +5,12 @@ namespace CareerGraph.Embedded;
 
 public static class EmbeddedRegistration
 {
-    /// <summary>Makes the embedded store (a SQLite file and its in-memory index) the career graph store.</summary>
+    /// <summary>
+    /// Makes the embedded store (a SQLite file and its in-memory index) the career graph store, and the one that says
+    /// when a change has committed (also when the store is reached through a decorator, such as telemetry's).
+    /// </summary>
     public static IServiceCollection AddEmbeddedGraphStore(this IServiceCollection services, EmbeddedOptions options) =>
-        services.AddSingleton<ICareerGraphStore>(_ => SqliteGraphStore.Open(options.ResolvedPath));
+        services.AddSingleton(_ => SqliteGraphStore.Open(options.ResolvedPath))
+            .AddSingleton<ICareerGraphStore>(provider => provider.GetRequiredService<SqliteGraphStore>())
+            .AddSingleton<IChangeNotifier>(provider => provider.GetRequiredService<SqliteGraphStore>());
 }

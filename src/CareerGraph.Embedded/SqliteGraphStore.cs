@@ -13,7 +13,7 @@ namespace CareerGraph.Embedded;
 /// built from it answers every read. A write is one SQLite transaction; only after it commits is a new
 /// snapshot published, so readers see either all of a change or none of it.
 /// </summary>
-public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
+public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -156,6 +156,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
                 transaction.Commit();
             }
             _index = index.With(plan);
+            ChangeCommitted?.Invoke();
             return new ChangeReceipt(entries);
         }
         finally
@@ -163,6 +164,8 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IDisposable
             _writeLock.Release();
         }
     }
+
+    public event Action? ChangeCommitted;
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {

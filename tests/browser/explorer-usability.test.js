@@ -171,10 +171,11 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
         const expanded = new URL(location.href).searchParams.get('expand')?.split(',') ?? [];
         const button = [...document.querySelectorAll('#drawn-list button[data-career]')].find(b => !expanded.includes(b.dataset.career));
         button.click();
-        return button.dataset.career;
+        return { career: button.dataset.career, name: button.textContent.trim() };
       });
-      await page.waitForFunction(career => new URL(location.href).searchParams.get('expand')?.split(',').includes(career), id);
-      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(career => new URL(location.href).searchParams.get('expand')?.split(',').includes(career), id.career);
+      // Not 'networkidle': the page keeps a graphChanged stream open. The status says when the careers are added.
+      await page.waitForFunction(name => document.getElementById('status').textContent.includes(`around ${name}.`), id.name);
     }
     const labels = await readLabels(page);
     assert.ok(labels.careers >= 17, `${labels.careers} careers drawn`);

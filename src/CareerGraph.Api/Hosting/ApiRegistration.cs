@@ -1,3 +1,4 @@
+using CareerGraph.Api.Live;
 using CareerGraph.Api.Schema;
 using CareerGraph.Api.Security;
 using CareerGraph.Paths;
@@ -40,6 +41,9 @@ public static class ApiRegistration
                     return next(context);
                 };
             }));
+        services.AddSingleton<GraphChangeFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<GraphChangeFeed>());
+        services.AddSingleton<SubscriptionSlots>();
         services.AddSingleton<Seeder>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;

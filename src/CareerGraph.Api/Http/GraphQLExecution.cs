@@ -33,20 +33,31 @@ public static class GraphQLExecution
         return new Problem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Mutations change data and are only accepted over POST.");
     }
 
-    private static bool IsMutation(GraphQLRequest request)
+    /// <summary>A subscription answers a stream of results: over plain JSON it is refused (406), saying how to ask for the stream.</summary>
+    public static Problem? SubscriptionRule(GraphQLRequests requests) =>
+        requests.Items.Any(request => OperationOf(request) == OperationType.Subscription)
+            ? new Problem(StatusCodes.Status406NotAcceptable, ErrorCodes.EventStreamRequired,
+                $"Subscriptions answer with a stream of events: send the request with Accept: {GraphQLEventStream.MediaType} (GraphQL over Server-Sent Events, as the graphql-sse client does).")
+            : null;
+
+    private static bool IsMutation(GraphQLRequest request) => OperationOf(request) == OperationType.Mutation;
+
+    /// <summary>The kind of the operation the request runs, or null when the document cannot say (the executer reports why).</summary>
+    public static OperationType? OperationOf(GraphQLRequest request)
     {
+        if (request.Query is null) return null;
         try
         {
-            var document = Parser.Parse(request.Query!);
+            var document = Parser.Parse(request.Query);
             var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
             var operation = request.OperationName is null
                 ? operations.Count == 1 ? operations[0] : null
                 : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-            return operation?.Operation == OperationType.Mutation;
+            return operation?.Operation;
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
-            return false; // the executer reports the syntax error
+            return null; // the executer reports the syntax error
         }
     }
 }

@@ -36,7 +36,8 @@ public static class GraphQLHttpEndpoint
         // The same URL answers with the IDE when a browser asks for a page (PageRequestPolicy).
         if (HttpMethods.IsGet(http.Request.Method)) http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
 
-        if (GraphQLNegotiation.ChooseMediaType(http.Request) is not { } mediaType)
+        // Refusals before an event stream starts are plain JSON with their HTTP status.
+        if ((GraphQLNegotiation.ChooseMediaType(http.Request) ?? (GraphQLEventStream.IsWanted(http.Request) ? GraphQLNegotiation.Json : null)) is not { } mediaType)
         {
             await GraphQLNegotiation.WriteErrorAsync(http, GraphQLNegotiation.Json, GraphQLNegotiation.NotAcceptable);
             return;
@@ -54,12 +55,19 @@ public static class GraphQLHttpEndpoint
 
         var (requests, problem) = await GraphQLRequestReader.ReadAsync(http);
         problem ??= GraphQLExecution.MethodRule(http.Request, requests!.Items[0]);
+        var eventStream = problem is null && GraphQLEventStream.IsChosen(http.Request, requests!);
+        problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(requests!);
         if (problem is { } refused)
         {
             await GraphQLNegotiation.WriteErrorAsync(http, mediaType, refused);
             return;
         }
 
+        if (eventStream)
+        {
+            await GraphQLEventStream.RunAsync(http, requests!.Items[0]);
+            return;
+        }
         if (requests!.Batch)
         {
             var results = new List<ExecutionResult>(requests.Items.Count);

@@ -5,7 +5,7 @@ namespace CareerGraph.Api.Schema;
 
 public sealed class CareerGraphSchema : GraphQL.Types.Schema
 {
-    public CareerGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public CareerGraphSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription) : base(services)
     {
         Description = """
             CareerGraph: careers, skills, industries and the walks between careers, with the skills that carry over at each step.
@@ -17,6 +17,7 @@ public sealed class CareerGraphSchema : GraphQL.Types.Schema
             """;
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
         SpecIntrospection.Enable(this); // before anything below builds the introspection types
         // Introspection is answered from memory: its fields cost a hundredth, so IDEs fit the cost limit while nesting abuse does not.
         this.WithIntrospectionComplexityImpact(0.01);

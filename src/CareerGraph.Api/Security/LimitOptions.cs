@@ -45,6 +45,8 @@ public sealed class LimitOptions
     public bool Introspection { get; set; } = true;
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public SubscriptionLimitOptions Subscriptions { get; set; } = new();
 }
 
 /// <summary>A fixed window per client address on /graphql.</summary>
@@ -54,4 +56,29 @@ public sealed class RateLimitOptions
     public int PermitLimit { get; set; } = 300;
 
     public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>Open subscription streams (GraphQL over Server-Sent Events) and what each may hold.</summary>
+public sealed class SubscriptionLimitOptions
+{
+    /// <summary>Open streams one client address may hold at once.</summary>
+    public int PerClient { get; set; } = 5;
+
+    /// <summary>Open streams the service holds at once, all clients together.</summary>
+    public int Total { get; set; } = 500;
+
+    /// <summary>A stream that has carried no event for this long ends with "complete"; the client resubscribes with afterSequence.</summary>
+    public double IdleSeconds { get; set; } = 900;
+
+    /// <summary>How often a quiet stream sends a keep-alive comment, so that proxies keep it open.</summary>
+    public double KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Events waiting to be sent to one client; a client that stops reading until this many wait is dropped.
+    /// Also the most events an afterSequence replay may bring back.
+    /// </summary>
+    public int BufferedEvents { get; set; } = 256;
+
+    /// <summary>How often the audit trail is read for changes made elsewhere (Neo4j, other instances); the embedded store also says at once.</summary>
+    public double PollSeconds { get; set; } = 1;
 }

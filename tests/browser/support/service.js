@@ -33,7 +33,8 @@ function freePort() {
   });
 }
 
-export async function startService({ readyTimeoutMs = 60_000 } = {}) {
+/** `settings` adds environment variables, e.g. an API key: { CareerGraph__Auth__ApiKeys__0__Name: 'ci', … }. */
+export async function startService({ readyTimeoutMs = 60_000, settings = {} } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'careergraph-browser-'));
@@ -48,6 +49,7 @@ export async function startService({ readyTimeoutMs = 60_000 } = {}) {
       CareerGraph__Embedded__Path: join(dataDir, 'careergraph.db'),
       CareerGraph__Seeds__LoadOnStart: 'true',
       CareerGraph__Seeds__Path: process.env.CareerGraph__Seeds__Path ?? join(repoRoot, 'seeds'),
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,10 +85,10 @@ export async function startService({ readyTimeoutMs = 60_000 } = {}) {
 }
 
 /** Asks the service a GraphQL question directly, to compare what the pages show with what the API says. */
-export async function graphql(baseUrl, query, variables = {}) {
+export async function graphql(baseUrl, query, variables = {}, headers = {}) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();

@@ -3,6 +3,7 @@ import './explore.css';
 import { careerDetails, findCareer, findNeighbourhood, findRoutes, resolveCareers, searchCareers, type Named, type Routes, type Walk } from './api';
 import { CareerCombobox } from './combobox';
 import { Drawing } from './drawing';
+import { LiveWalks } from './live';
 import { MovesPanel } from './moves';
 import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderWalkChoices, walkLabel } from './panels';
 import { readView, viewAddress, type View } from './view-state';
@@ -20,6 +21,11 @@ let loading = 0;
 let drawnFor = '';
 
 const drawing = new Drawing(byId('drawing'), id => void expand(id));
+// A curator changing a career on the drawn walks redraws them, afresh: names and links may have changed.
+const live = new LiveWalks(change => {
+  drawnFor = '';
+  void load().then(() => say(`Updated: ${change.summary}`));
+});
 const boxes: Record<End, CareerCombobox> = {
   from: new CareerCombobox(byId('from-input'), byId('from-options'), career => choose('from', career), () => cleared('from'), () => fieldError('from', null)),
   to: new CareerCombobox(byId('to-input'), byId('to-options'), career => choose('to', career), () => cleared('to'), () => fieldError('to', null)),
@@ -172,6 +178,7 @@ async function load() {
     drawnFor = pair;
     showWalk();
     void moves.show(from ? named(from) : null, to);
+    live.watch(walks.flatMap(w => w.steps.map(s => s.career.id)));
     if (view.career) void select(view.career);
     else renderSelection(byId('selection'), null);
   } catch (error) {

@@ -52,8 +52,24 @@ query Neighbourhood {
 }
 `;
 
+const changes = `# Changes as curators make them, one result per change
+# (GraphQL over Server-Sent Events). Run it, then change a
+# career in another tab; stop it with ■. A curator key in the
+# headers also shows who made each change (actor).
+subscription Changes {
+  graphChanged(kinds: [CAREER]) {
+    sequence
+    operation
+    nodeIds
+    summary
+    at
+  }
+}
+`;
+
 export const exampleTabs: NonNullable<GraphiQLProps['defaultTabs']> = [
   { query: walk, headers: headersTemplate },
   { query: alternatives, headers: headersTemplate },
   { query: neighbourhood, headers: headersTemplate },
+  { query: changes, headers: headersTemplate },
 ];
