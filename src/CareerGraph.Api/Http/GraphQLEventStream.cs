@@ -61,7 +61,8 @@ public static class GraphQLEventStream
             var refused = new ExecutionResult { Executed = false };
             refused.AddError(new ExecutionError(
                 $"This client already holds {limits.PerClient} subscriptions, or the service {limits.Total}: close one before opening another "
-                + "(CareerGraph:Limits:Subscriptions).") { Code = ErrorCodes.TooManySubscriptions });
+                + "(CareerGraph:Limits:Subscriptions).")
+            { Code = ErrorCodes.TooManySubscriptions });
             await WriteNextAsync(http, refused, http.RequestAborted);
             await WriteAsync(http, Complete, http.RequestAborted);
             return;
