@@ -67,6 +67,11 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
     await from.pressSequentially('ML Engineer', { delay: 15 });
     const first = page.locator('#from-options [role="option"]').first();
     await first.waitFor();
+    // Suggestions for a shorter prefix may show while typing; wait for those of the whole text.
+    await page.waitForFunction(
+      () => /^Machine Learning Engineer/.test(document.querySelector('#from-options [role="option"]')?.textContent ?? ''),
+      null, { timeout: 10_000 },
+    ).catch(() => {});
     assert.match(await first.innerText(), /^Machine Learning Engineer/);
     assert.equal(await from.getAttribute('aria-expanded'), 'true');
     assert.equal(await from.getAttribute('aria-activedescendant'), await first.getAttribute('id'));
