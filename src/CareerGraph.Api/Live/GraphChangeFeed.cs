@@ -25,19 +25,7 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChange
     private long _head;
 
     /// <summary>The sequence of the latest change in the audit trail: a subscription without afterSequence starts after it.</summary>
-    public async Task<long> HeadAsync(CancellationToken cancellationToken)
-    {
-        await _reading.WaitAsync(cancellationToken);
-        try
-        {
-            await ReadNewAsync(cancellationToken);
-            return _head;
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
+    public Task<long> HeadAsync(CancellationToken cancellationToken) => ReadNewExclusivelyAsync(null, cancellationToken);
 
     /// <summary>
     /// Starts handing the listener every change after the current end of the trail, and returns that end: changes up
@@ -45,17 +33,9 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChange
     /// </summary>
     public async Task<(long Head, IDisposable Leave)> JoinAsync(Action<GraphChange> listener, CancellationToken cancellationToken)
     {
-        await _reading.WaitAsync(cancellationToken);
-        try
-        {
-            await ReadNewAsync(cancellationToken); // earlier listeners get what is new; the newcomer starts after it
-            lock (_listenersLock) _listeners = [.. _listeners, listener];
-            return (_head, new Leaving(this, listener));
-        }
-        finally
-        {
-            _reading.Release();
-        }
+        // Earlier listeners get what is new; the newcomer starts after it.
+        var head = await ReadNewExclusivelyAsync(() => { lock (_listenersLock) _listeners = [.. _listeners, listener]; }, cancellationToken);
+        return (head, new Leaving(this, listener));
     }
 
     /// <summary>
@@ -81,18 +61,13 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChange
                 await Task.WhenAny(_committed.Task, Task.Delay(poll, stoppingToken));
                 Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously));
                 if (_listeners.Count == 0) continue; // nobody listens: the next listener catches up when it joins
-                await _reading.WaitAsync(stoppingToken);
                 try
                 {
-                    await ReadNewAsync(stoppingToken);
+                    await ReadNewExclusivelyAsync(null, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     log.LogWarning(e, "Reading the audit trail for subscribers failed; trying again in {Seconds} s", poll.TotalSeconds);
-                }
-                finally
-                {
-                    _reading.Release();
                 }
             }
         }
@@ -106,6 +81,22 @@ public sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChange
     }
 
     private void OnCommitted() => _committed.TrySetResult();
+
+    /// <summary>One reader at a time: reads what is new, then runs <paramref name="andThen"/> before the next reader may; returns the head.</summary>
+    private async Task<long> ReadNewExclusivelyAsync(Action? andThen, CancellationToken cancellationToken)
+    {
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            await ReadNewAsync(cancellationToken);
+            andThen?.Invoke();
+            return _head;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
 
     /// <summary>Reads the trail past the head and hands each change to every listener, in order. Called under _reading.</summary>
     private async Task ReadNewAsync(CancellationToken cancellationToken)
