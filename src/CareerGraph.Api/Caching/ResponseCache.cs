@@ -34,8 +34,7 @@ public sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions 
         // Documents too long to keep parsed are not kept answered either: keys stay as bounded as the answers.
         if (!options.Enabled || http.Request.CarriesCredential() || request.Query is not { } query || query.Length > documents.MaxCachedLength)
         {
-            var result = await GraphQLExecution.ExecuteAsync(http, request);
-            await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
+            await WriteResultAsync(http, mediaType, await GraphQLExecution.ExecuteAsync(http, request));
             return;
         }
 
@@ -46,7 +45,7 @@ public sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions 
             var result = await GraphQLExecution.ExecuteAsync(http, request);
             if (!IsShared(result))
             {
-                await GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
+                await WriteResultAsync(http, mediaType, result);
                 return;
             }
             answer = await SerialiseAsync(result, http.RequestAborted);
@@ -58,6 +57,9 @@ public sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions 
 
     /// <summary>How many answers are kept (for tests and diagnostics).</summary>
     public int Count => _answers.Count;
+
+    private static Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result) =>
+        GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
 
     private static bool IsShared(ExecutionResult result) =>
         result.Executed && result.Errors is not { Count: > 0 } && result.Operation?.Operation == OperationType.Query;
