@@ -18,16 +18,24 @@ COPY src/CareerGraph.Embedded/CareerGraph.Embedded.csproj src/CareerGraph.Embedd
 COPY src/CareerGraph.Interchange/CareerGraph.Interchange.csproj src/CareerGraph.Interchange/
 COPY src/CareerGraph.Neo4j/CareerGraph.Neo4j.csproj src/CareerGraph.Neo4j/
 COPY src/CareerGraph.Api/CareerGraph.Api.csproj src/CareerGraph.Api/WebPages.targets src/CareerGraph.Api/
-RUN dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj -r linux-x64
+# The runtime identifier of the platform the image is for (BuildKit sets TARGETARCH; the classic builder leaves it empty,
+# and then the build machine's own architecture counts). Restore asks for the ReadyToRun compiler with it, as publish needs.
+ARG TARGETARCH
+RUN case "${TARGETARCH:-$(uname -m)}" in \
+      amd64|x86_64) rid=linux-x64 ;; \
+      arm64|aarch64) rid=linux-arm64 ;; \
+      *) echo "The image is built for linux/amd64 or linux/arm64, not ${TARGETARCH:-$(uname -m)}." >&2; exit 1 ;; \
+    esac && echo "$rid" > /rid && \
+    dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj -r "$rid" -p:PublishReadyToRun=true
 # The Cypher of graph/ is embedded in the Neo4j project; the seeds travel with the service; the pages come built.
 COPY src/ src/
 COPY graph/schema.cypher graph/
 COPY graph/queries/ graph/queries/
 COPY seeds/ seeds/
 COPY --from=web /src/src/CareerGraph.Api/wwwroot/ src/CareerGraph.Api/wwwroot/
-# ReadyToRun: the service's code and its libraries compiled ahead of time for x64 (linux-arm64 on arm64 hosts, here and
-# in the restore above), so the start does not wait for the JIT.
-RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:SkipWebPages=true -o /app
+# ReadyToRun: the service's code and its libraries compiled ahead of time for the image's platform (the identifier the
+# restore above chose), so the start does not wait for the JIT.
+RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r "$(cat /rid)" --self-contained false -p:PublishReadyToRun=true -p:SkipWebPages=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -12,7 +12,7 @@ namespace CareerGraph.Tests.Neo4j;
 
 /// <summary>
 /// The backend contract, run against a real Neo4j: the one NEO4J_URI names (with NEO4J_USER and NEO4J_PASSWORD), else a
-/// throwaway neo4j:5 container when Docker is available. Without either, every test is skipped and says why.
+/// throwaway container of the image docker-compose.yml runs (one Neo4j version everywhere) when Docker is available. Without either, every test is skipped and says why.
 /// The database is emptied before each test.
 /// </summary>
 public sealed class Neo4jStoreContractTests(RealNeo4j neo4j) : StoreContract, IClassFixture<RealNeo4j>, IDisposable
@@ -73,12 +73,12 @@ public sealed class RealNeo4j(IMessageSink diagnostics) : IAsyncLifetime
         if (!DockerIsAvailable())
         {
             SkipReason = "No Neo4j to run the contract against: set NEO4J_URI (HTTP address, e.g. http://localhost:7474) with NEO4J_USER and " +
-                         "NEO4J_PASSWORD, or make Docker available for a throwaway neo4j:5 container.";
+                         $"NEO4J_PASSWORD, or make Docker available for a throwaway {Neo4jImage.FromCompose()} container.";
             return;
         }
         try
         {
-            _container = new ContainerBuilder("neo4j:5")
+            _container = new ContainerBuilder(Neo4jImage.FromCompose())
                 .WithEnvironment("NEO4J_AUTH", $"neo4j/{ContainerPassword}")
                 .WithPortBinding(7474, assignRandomHostPort: true)
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(7474).ForPath("/")))
@@ -88,7 +88,7 @@ public sealed class RealNeo4j(IMessageSink diagnostics) : IAsyncLifetime
         }
         catch (Exception e)
         {
-            SkipReason = $"Docker is there but a neo4j:5 container did not start: {e.Message}";
+            SkipReason = $"Docker is there but a {Neo4jImage.FromCompose()} container did not start: {e.Message}";
         }
     }
 
