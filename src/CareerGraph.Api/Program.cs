@@ -16,7 +16,14 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
-builder.Services.AddCareerGraphStore(builder.Configuration);
+try
+{
+    builder.Services.AddCareerGraphStore(builder.Configuration);
+}
+catch (CannotStartException e)
+{
+    return CannotStart(e);
+}
 builder.Services.AddCareerGraphApi(builder.Configuration);
 builder.Services.AddCareerGraphDocuments(builder.Configuration);
 builder.Services.AddCareerGraphResponseCache(builder.Configuration);
@@ -59,7 +66,8 @@ catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
 await app.WaitForShutdownAsync();
 return 0;
 
-// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old) stops the start, saying why.
+// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search)
+// stops the start, saying why.
 static int CannotStart(Exception e)
 {
     Console.Error.WriteLine($"CareerGraph cannot start: {e.Message}");

@@ -20,7 +20,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     private const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
     /// <summary>The longest walk career-walk-edges and career-moves search: Cypher takes only literal quantifier bounds ({1,8}).</summary>
-    internal const int MaxWalkHops = 8;
+    public const int MaxWalkHops = 8;
 
     /// <summary>
     /// Refuses, before anything is sent, a walk longer than the literal {1,8} that career-walk-edges and career-moves
@@ -34,7 +34,21 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     }
 
     /// <summary>The deepest neighbourhood the neighbourhood statement searches (its literal bound {1,3}).</summary>
-    internal const int MaxNeighbourhoodDepth = 3;
+    public const int MaxNeighbourhoodDepth = 3;
+
+    /// <summary>
+    /// What is wrong with limits that let a request ask for more than the statements can search: such a service would
+    /// fail every such request, so it should not start. Empty when the limits fit.
+    /// </summary>
+    public static IReadOnlyList<string> LimitProblems(int maxHops, int maxNeighbourhoodDepth)
+    {
+        var problems = new List<string>();
+        if (maxHops > MaxWalkHops)
+            problems.Add($"CareerGraph:Limits:MaxHops is {maxHops}, but the Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher and career-moves.cypher); set it to {MaxWalkHops} or less.");
+        if (maxNeighbourhoodDepth > MaxNeighbourhoodDepth)
+            problems.Add($"CareerGraph:Limits:MaxNeighbourhoodDepth is {maxNeighbourhoodDepth}, but the Neo4j store searches neighbourhoods at most {MaxNeighbourhoodDepth} hops deep (the bound written in graph/queries/neighbourhood.cypher); set it to {MaxNeighbourhoodDepth} or less.");
+        return problems;
+    }
 
     private readonly QueryApiClient _client;
     private readonly IOptions<Neo4jOptions> _options;

@@ -1,3 +1,4 @@
+using CareerGraph.Api.Security;
 using CareerGraph.Embedded;
 using CareerGraph.Neo4j;
 
@@ -16,10 +17,13 @@ public static class StoreRegistration
                 services.AddEmbeddedGraphStore(options.Embedded);
                 break;
             case "neo4j":
+                var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new();
+                if (Neo4jGraphStore.LimitProblems(limits.MaxHops, limits.MaxNeighbourhoodDepth) is { Count: > 0 } problems)
+                    throw new CannotStartException(string.Join(" ", problems));
                 services.AddNeo4jGraphStore(configuration.GetSection(Neo4jOptions.Section));
                 break;
             default:
-                throw new InvalidOperationException(
+                throw new CannotStartException(
                     $"CareerGraph:Store is '{options.Store}'; use 'Embedded' (the default, a file on this machine) or 'Neo4j' (configured under CareerGraph:Neo4j).");
         }
         return services;
@@ -47,3 +51,6 @@ public sealed class SeedOptions
 
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "seeds") : Path;
 }
+
+/// <summary>A configuration the service cannot run with: the start stops with its message (exit code 1).</summary>
+public sealed class CannotStartException(string message) : Exception(message);

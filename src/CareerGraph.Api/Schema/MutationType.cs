@@ -142,7 +142,7 @@ public sealed class MutationType : ObjectGraphType
             Core = input.Bool("core"),
             Weight = input.Double("weight"),
             Tier = input.Int("tier"),
-        }.WithDefaults();
+        };
 
     private static Alias AliasFrom(InputMap input) => new(input.String("name") ?? "", input.String("target") ?? "");
 }

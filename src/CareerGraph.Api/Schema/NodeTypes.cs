@@ -66,7 +66,7 @@ public sealed class CareerType : ObjectGraphType<Career>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillRequirementType>>>>("skills")
             .Description("Skills this career requires, most important first.")
             .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.Requires, Direction.Outgoing)
-                .Then(edges => edges.OrderByDescending(e => e.Importance ?? 0).ThenBy(e => e.Target, StringComparer.Ordinal).ToList()));
+                .Then(edges => EdgeOrder.MostImportantFirst(edges)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryType>>>>("industries")
             .Description("Industries this career works in.")
             .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.InIndustry, Direction.Outgoing)
@@ -82,11 +82,11 @@ public sealed class CareerType : ObjectGraphType<Career>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlso")
             .Description("Related careers this career points to, strongest first.")
             .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Outgoing)
-                .Then(edges => edges.Select(e => new SeeAlso(e, e.Target)).OrderBy(s => s.Edge.Tier ?? 1).ThenByDescending(s => s.Edge.Strength).ThenBy(s => s.CareerId, StringComparer.Ordinal).ToList()));
+                .Then(edges => EdgeOrder.ClosestFirst(edges).Select(e => new SeeAlso(e, e.Target)).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlsoFrom")
             .Description("Careers that point to this one as related, strongest first.")
             .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Incoming)
-                .Then(edges => edges.Select(e => new SeeAlso(e, e.Source)).OrderBy(s => s.Edge.Tier ?? 1).ThenByDescending(s => s.Edge.Strength).ThenBy(s => s.CareerId, StringComparer.Ordinal).ToList()));
+                .Then(edges => EdgeOrder.ClosestFirst(edges, Direction.Incoming).Select(e => new SeeAlso(e, e.Source)).ToList()));
     }
 }
 
@@ -114,8 +114,8 @@ public sealed class SkillRequirementType : ObjectGraphType<Edge>
         Name = "SkillRequirement";
         Description = "A skill a career requires (a REQUIRES edge).";
         Field<NonNullGraphType<SkillType>>("skill").Description("The skill.").Resolve(c => c.Loaders().Node(c.Source.Target));
-        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? 0);
-        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill, false for an optional one.").Resolve(c => c.Source.Core ?? false);
+        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? EdgeDefaults.Importance);
+        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill, false for an optional one.").Resolve(c => c.Source.Core ?? EdgeDefaults.Core);
     }
 }
 
@@ -126,8 +126,8 @@ public sealed class SkillUseType : ObjectGraphType<Edge>
         Name = "SkillUse";
         Description = "A career that requires a skill (a REQUIRES edge seen from the skill).";
         Field<NonNullGraphType<CareerType>>("career").Description("The career.").Resolve(c => c.Loaders().Node(c.Source.Source));
-        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? 0);
-        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill of the career, false for an optional one.").Resolve(c => c.Source.Core ?? false);
+        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? EdgeDefaults.Importance);
+        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill of the career, false for an optional one.").Resolve(c => c.Source.Core ?? EdgeDefaults.Core);
     }
 }
 
@@ -148,7 +148,7 @@ public sealed class SkillType : ObjectGraphType<Skill>
             {
                 var first = Arguments.Bounded(c.GetArgument("first", 100), "first", 1, 500);
                 return c.Loaders().Edges(c.Source.Id, EdgeKind.Requires, Direction.Incoming)
-                    .Then(edges => edges.OrderByDescending(e => e.Importance ?? 0).ThenBy(e => e.Source, StringComparer.Ordinal).Take(first).ToList());
+                    .Then(edges => EdgeOrder.MostImportantFirst(edges, Direction.Incoming).Take(first).ToList());
             });
     }
 }

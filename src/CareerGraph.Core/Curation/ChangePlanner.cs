@@ -134,6 +134,7 @@ public static class ChangePlanner
 
     private static AuditRecord? Put(Draft draft, Edge edge, List<RuleViolation> problems)
     {
+        edge = edge.WithDefaults();
         problems.AddRange(GraphRules.CheckEdge(edge, id => draft.Node(id)?.Kind));
         problems.AddRange(GraphRules.CheckEdgeProperties(edge));
         if (problems.Count == 0 && edge.Kind == EdgeKind.SpecialisationOf && GraphRules.Specialises(edge.Target, edge.Source, draft.ParentsOf))

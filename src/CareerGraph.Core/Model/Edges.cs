@@ -62,14 +62,33 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
     public string Other(string nodeId) => nodeId == Source ? Target : Source;
 
     /// <summary>
-    /// The edge with the properties of its kind that were left out at their defaults (as seed files and curators
-    /// get them): REQUIRES importance 0.5 and not core; SEE_ALSO weight 0.5 and tier 1. Properties of other kinds
-    /// stay as given, so the rules can refuse them.
+    /// The edge with the properties of its kind that were left out at their <see cref="EdgeDefaults"/>. Properties of
+    /// other kinds stay as given, so the rules can refuse them.
     /// </summary>
     public Edge WithDefaults() => Kind switch
     {
-        EdgeKind.Requires => this with { Importance = Importance ?? 0.5, Core = Core ?? false },
-        EdgeKind.SeeAlso => this with { Weight = Weight ?? 0.5, Tier = Tier ?? 1 },
+        EdgeKind.Requires => this with { Importance = Importance ?? EdgeDefaults.Importance, Core = Core ?? EdgeDefaults.Core },
+        EdgeKind.SeeAlso => this with { Weight = Weight ?? EdgeDefaults.Weight, Tier = Tier ?? EdgeDefaults.Tier },
         _ => this,
     };
+}
+
+/// <summary>
+/// The value an edge property takes when whatever brought the edge in (a seed file, a JSON import, O*NET, a curator)
+/// left it out. Applied once, where edges enter the graph (<see cref="GraphDocument"/> for imports and seeds,
+/// <c>ChangePlanner</c> for curation), and stored, so every field and every walk sees the same value.
+/// </summary>
+public static class EdgeDefaults
+{
+    /// <summary>REQUIRES: a skill of middling importance.</summary>
+    public const double Importance = 0.5;
+
+    /// <summary>REQUIRES: optional rather than core.</summary>
+    public const bool Core = false;
+
+    /// <summary>SEE_ALSO: as strong as the default <c>minWeight</c> of a walk, so it is walked unless a caller asks for closer links.</summary>
+    public const double Weight = 0.5;
+
+    /// <summary>SEE_ALSO: the closest tier.</summary>
+    public const int Tier = 1;
 }

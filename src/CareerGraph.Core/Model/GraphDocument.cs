@@ -10,6 +10,11 @@ public sealed record GraphDocument(
 {
     public static readonly GraphDocument Empty = new([], [], [], [], []);
 
+    /// <summary>The edges, each with its kind's <see cref="EdgeDefaults"/> filled in: whatever carried them in, they are stored explicitly.</summary>
+    public IReadOnlyList<Edge> Edges { get; init => field = WithDefaults(value); } = WithDefaults(Edges);
+
+    private static IReadOnlyList<Edge> WithDefaults(IReadOnlyList<Edge> edges) => [.. edges.Select(e => e.WithDefaults())];
+
     public IEnumerable<GraphNode> Nodes => Careers.Cast<GraphNode>().Concat(Skills).Concat(Industries);
 }
 

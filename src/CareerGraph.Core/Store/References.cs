@@ -5,15 +5,23 @@ namespace CareerGraph.Store;
 /// <summary>Store look-ups the use cases share: what a client typed (an id, a name or an alias) as exactly one node or a clear error, and careers' requirements.</summary>
 public static class References
 {
-    public static async Task<GraphNode> ResolveOneAsync(this ICareerGraphStore store, string argument, string reference, NodeKind kind, CancellationToken cancellationToken)
+    /// <summary>The one node <paramref name="reference"/> means (of <paramref name="kind"/>, or of any kind when null); INVALID_ARGUMENT when it is empty, NOT_FOUND when nothing matches.</summary>
+    public static async Task<GraphNode> ResolveOneAsync(this ICareerGraphStore store, string argument, string reference, NodeKind? kind, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference))
             throw InvalidRequestException.InvalidArgument(argument, $"'{argument}' is empty; give an id, a name or an alias.");
+        return await store.ResolveAtMostOneAsync(argument, reference, kind, cancellationToken)
+            ?? throw InvalidRequestException.NotFound(argument, reference, kind);
+    }
+
+    /// <summary>The node <paramref name="reference"/> means, or null when nothing matches; AMBIGUOUS_REFERENCE when it means several equally.</summary>
+    public static async Task<GraphNode?> ResolveAtMostOneAsync(this ICareerGraphStore store, string argument, string reference, NodeKind? kind, CancellationToken cancellationToken)
+    {
         var candidates = await store.ResolveAsync(reference, kind, cancellationToken);
         return candidates.Count switch
         {
+            0 => null,
             1 => candidates[0],
-            0 => throw InvalidRequestException.NotFound(argument, reference, kind),
             _ => throw InvalidRequestException.Ambiguous(argument, reference, candidates),
         };
     }

@@ -118,7 +118,7 @@ public static class SeedFiles
 
             var skills = seed.Skills ?? [];
             for (var i = 0; i < skills.Count; i++)
-                AddEdge(new Edge(seed.Id, skills[i].Skill, EdgeKind.Requires) { Importance = skills[i].Importance, Core = skills[i].Core }.WithDefaults(), $"{path}.skills[{i}]");
+                AddEdge(new Edge(seed.Id, skills[i].Skill, EdgeKind.Requires) { Importance = skills[i].Importance, Core = skills[i].Core }, $"{path}.skills[{i}]");
             var industries = seed.Industries ?? [];
             for (var i = 0; i < industries.Count; i++)
                 AddEdge(new Edge(seed.Id, industries[i], EdgeKind.InIndustry), $"{path}.industries[{i}]");
@@ -126,7 +126,7 @@ public static class SeedFiles
                 AddEdge(new Edge(seed.Id, parent, EdgeKind.SpecialisationOf), $"{path}.specialisationOf");
             var seeAlso = seed.SeeAlso ?? [];
             for (var i = 0; i < seeAlso.Count; i++)
-                AddEdge(new Edge(seed.Id, seeAlso[i].Career, EdgeKind.SeeAlso) { Weight = seeAlso[i].Weight, Tier = seeAlso[i].Tier }.WithDefaults(), $"{path}.seeAlso[{i}]");
+                AddEdge(new Edge(seed.Id, seeAlso[i].Career, EdgeKind.SeeAlso) { Weight = seeAlso[i].Weight, Tier = seeAlso[i].Tier }, $"{path}.seeAlso[{i}]");
         }
 
         public GraphDocument Build() => new(_careers, _skills, _industries, _edges, _aliases);

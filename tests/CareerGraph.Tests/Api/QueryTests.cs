@@ -284,6 +284,8 @@ public sealed class QueryTests(CareerGraphApp app)
     [InlineData("""{ neighbourhood(id: "python", depth: 9) { truncated } }""", "depth")]
     [InlineData("""{ search(text: "   ") { score } }""", "text")]
     [InlineData("""{ career(id: "a", name: "b") { id } }""", "id")]
+    [InlineData("""{ neighbourhood(id: "") { truncated } }""", "id")]
+    [InlineData("""{ path(from: " ", to: "Cloud Engineer") { hops } }""", "from")]
     public async Task Arguments_out_of_range_are_invalid_argument_errors_naming_the_argument(string query, string argument)
     {
         var (_, body) = await app.PostAsync(query);

@@ -93,8 +93,20 @@ public sealed class Neo4jServiceTests : IAsyncLifetime
         Assert.DoesNotContain(_neo4j.Requests, r => r.Statement?.Contains("CREATE CONSTRAINT") == true); // nothing applied to it
     }
 
+    [Theory]
+    [InlineData("MaxHops", "9", "CareerGraph:Limits:MaxHops is 9, but the Neo4j store walks at most 8 hops")]
+    [InlineData("MaxNeighbourhoodDepth", "4", "CareerGraph:Limits:MaxNeighbourhoodDepth is 4, but the Neo4j store searches neighbourhoods at most 3 hops deep")]
+    public async Task The_service_does_not_start_with_limits_beyond_what_the_Neo4j_statements_search(string limit, string value, string message)
+    {
+        var (exitCode, errors) = await RunServiceAsync(_neo4j.Uri, new() { [$"CareerGraph__Limits__{limit}"] = value });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"CareerGraph cannot start: {message}", errors);
+        Assert.Empty(_neo4j.Requests); // refused before Neo4j is asked anything
+    }
+
     /// <summary>The built service, started as a process against Neo4j at <paramref name="uri"/> (seeding on, as by default): its exit code and standard error.</summary>
-    private static async Task<(int ExitCode, string Errors)> RunServiceAsync(Uri uri)
+    private static async Task<(int ExitCode, string Errors)> RunServiceAsync(Uri uri, Dictionary<string, string>? settings = null)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var api = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "bin", configuration, "net10.0", "CareerGraph.Api.dll");
@@ -105,6 +117,7 @@ public sealed class Neo4jServiceTests : IAsyncLifetime
         start.Environment["CareerGraph__Neo4j__Password"] = Neo4jTestServices.Password;
         start.Environment["CareerGraph__Neo4j__RetryDelay"] = "00:00:00.010";
         start.Environment["CareerGraph__Seeds__Path"] = RepoPaths.Seeds;
+        foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -22,7 +22,7 @@ internal static class GraphFields
             .Argument<IntGraphType>("maxNodes", a => { a.Description = $"Stop adding nodes past this many (1–{limits.MaxNeighbourhoodNodes})."; a.DefaultValue = 200; })
             .ResolveAsync(async c =>
             {
-                var centre = await ResolveAny(store, "id", c.GetArgument<string>("id"), c.CancellationToken);
+                var centre = await store.ResolveOneAsync("id", c.GetArgument<string>("id"), kind: null, c.CancellationToken);
                 return await store.GetNeighbourhoodAsync(new NeighbourhoodQuery(centre.Id)
                 {
                     Depth = Arguments.Bounded(c.GetArgument("depth", 1), "depth", 1, limits.MaxNeighbourhoodDepth),
@@ -49,16 +49,5 @@ internal static class GraphFields
         query.Field<NonNullGraphType<GraphStatsType>>("stats")
             .Description("How much the graph holds.")
             .ResolveAsync(async c => await store.GetStatsAsync(c.CancellationToken));
-    }
-
-    private static async Task<GraphNode> ResolveAny(ICareerGraphStore store, string argument, string reference, CancellationToken cancellationToken)
-    {
-        var candidates = await store.ResolveAsync(reference, null, cancellationToken);
-        return candidates.Count switch
-        {
-            1 => candidates[0],
-            0 => throw InvalidRequestException.NotFound(argument, reference, null),
-            _ => throw InvalidRequestException.Ambiguous(argument, reference, candidates),
-        };
     }
 }

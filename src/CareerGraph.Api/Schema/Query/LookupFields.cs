@@ -61,12 +61,6 @@ internal static class LookupFields
             throw GraphError.InvalidArgument("id", "Give exactly one of 'id' and 'name'.");
         if (id is not null)
             return await c.Loaders().Node(id).Then(node => node?.Kind == kind ? node : null).GetResultAsync(c.CancellationToken);
-        var candidates = await store.ResolveAsync(name!, kind, c.CancellationToken);
-        return candidates.Count switch
-        {
-            0 => null,
-            1 => candidates[0],
-            _ => throw InvalidRequestException.Ambiguous("name", name!, candidates),
-        };
+        return await store.ResolveAtMostOneAsync("name", name!, kind, c.CancellationToken);
     }
 }
