@@ -1,6 +1,7 @@
 using CareerGraph.Api.Live;
 using CareerGraph.Api.Schema;
 using CareerGraph.Api.Security;
+using CareerGraph.Moves;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL;
@@ -20,6 +21,11 @@ public static class ApiRegistration
         {
             var limits = provider.GetRequiredService<LimitOptions>();
             return new CareerPaths(provider.GetRequiredService<ICareerGraphStore>(), new PathLimits(limits.MaxHops, limits.MaxPaths));
+        });
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<LimitOptions>();
+            return new CareerMoveAdvice(provider.GetRequiredService<ICareerGraphStore>(), new PathLimits(limits.MaxHops, limits.MaxPaths), limits.MaxPageSize);
         });
         services.AddSingleton(typeof(CursorEdgeType<,>));
         services.AddGraphQL(graphql => graphql

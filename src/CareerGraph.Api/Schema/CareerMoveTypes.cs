@@ -8,10 +8,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-/// <summary>A ranked move with its best walk described in skills (null when there is no walk within maxHops).</summary>
-public sealed record CareerMoveResult(CareerMove Move, DescribedPath? Path);
-
-public sealed class CareerMoveType : ObjectGraphType<CareerMoveResult>
+public sealed class CareerMoveType : ObjectGraphType<DescribedMove>
 {
     public CareerMoveType()
     {

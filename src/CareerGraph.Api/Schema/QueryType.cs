@@ -1,4 +1,5 @@
 using CareerGraph.Api.Security;
+using CareerGraph.Moves;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL.Types;
@@ -7,12 +8,12 @@ namespace CareerGraph.Api.Schema;
 
 /// <summary>
 /// The read side of the API, in groups of fields (Query/). Resolvers only map arguments and results: the use cases
-/// are in Core (<see cref="CareerPaths"/>) or the store port.
+/// are in Core (<see cref="CareerPaths"/>, <see cref="CareerMoveAdvice"/>) or the store port.
 /// </summary>
 public sealed class QueryType : ObjectGraphType
 {
     /// <param name="limits">Bounds of page sizes and path arguments, from configuration (docs/limits.md).</param>
-    public QueryType(ICareerGraphStore store, CareerPaths careerPaths, LimitOptions limits)
+    public QueryType(ICareerGraphStore store, CareerPaths careerPaths, CareerMoveAdvice moveAdvice, LimitOptions limits)
     {
         Name = "Query";
         Description = "Read the career graph: look up, list, search, and walk between careers.";
@@ -21,7 +22,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddConnections(store, limits);
         this.AddSearch(store, limits);
         this.AddPaths(careerPaths, limits);
-        this.AddCareerMoves(store, limits);
+        this.AddCareerMoves(moveAdvice, limits);
         this.AddSkillComparison(careerPaths);
         this.AddGraph(store, limits);
     }

@@ -159,3 +159,41 @@ public static class CareerMoves
         return named.Count <= 1 ? string.Concat(named) : $"{string.Join(", ", named.SkipLast(1))} and {named[^1]}";
     }
 }
+
+/// <summary>"Where can I go from here?" as a client asks it: the career by id, name or alias, and the search's bounds.</summary>
+public sealed record CareerMoveRequest(string From)
+{
+    public int First { get; init; } = 10;
+    public int MaxHops { get; init; } = 2;
+    public double MinWeight { get; init; } = PathDefaults.MinWeight;
+    public JobZoneChange JobZone { get; init; } = JobZoneChange.Any;
+}
+
+/// <summary>A ranked move with its best walk described in skills (null when there is no walk within maxHops).</summary>
+public sealed record DescribedMove(CareerMove Move, DescribedPath? Path);
+
+/// <summary>
+/// The career-moves use case: the career resolved, arguments checked against the rules and the limits, the store asked,
+/// and each move's walk described in skills. A refusal is an <see cref="InvalidRequestException"/>.
+/// </summary>
+public sealed class CareerMoveAdvice(ICareerGraphStore store, PathLimits limits, int maxFirst)
+{
+    public async Task<IReadOnlyList<DescribedMove>> FindAsync(CareerMoveRequest request, CancellationToken cancellationToken)
+    {
+        var from = await store.ResolveOneAsync("from", request.From, NodeKind.Career, cancellationToken);
+        var query = new CareerMovesQuery(from.Id)
+        {
+            First = InvalidRequestException.Bounded(request.First, "first", 1, maxFirst),
+            MaxHops = InvalidRequestException.Bounded(request.MaxHops, "maxHops", 1, limits.MaxHops),
+            MinWeight = InvalidRequestException.Bounded(request.MinWeight, "minWeight", 0.0, 1.0),
+            JobZone = request.JobZone,
+        };
+        if (query.JobZone != JobZoneChange.Any && from is Career { JobZone: null })
+            throw InvalidRequestException.InvalidArgument("jobZone", $"'{from.Name}' has no job zone to compare with; leave 'jobZone' out or use ANY.");
+
+        var moves = await store.FindCareerMovesAsync(query, cancellationToken);
+        var onPaths = moves.SelectMany(m => m.Path?.Careers ?? []).Distinct().ToList();
+        var requirements = await store.RequirementsOfAsync(onPaths, cancellationToken);
+        return moves.Select(m => new DescribedMove(m, m.Path is { } path ? new DescribedPath(path, SkillComparison.Describe(path, requirements)) : null)).ToList();
+    }
+}

@@ -8,7 +8,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-/// <summary>The careerMoves query field: "where can I go from here?".</summary>
+/// <summary>The careerMoves query field: "where can I go from here?" (the use case is <see cref="CareerMoveAdvice"/>).</summary>
 internal static class CareerMoveFields
 {
     /// <summary>The score formula in words, written from <see cref="MoveWeights"/> so the schema cannot disagree with the ranking.</summary>
@@ -17,7 +17,7 @@ internal static class CareerMoveFields
         "where skill overlap is the weighted Jaccard similarity of the two careers' skills (Σ min importance ÷ Σ max importance), link strength the mean " +
         "weight of the links on the best walk (SPECIALISATION_OF counts 1), and a career with no walk within maxHops scores on skill overlap alone. Rounded to 4 decimals.";
 
-    public static void AddCareerMoves(this ObjectGraphType query, ICareerGraphStore store, LimitOptions limits) =>
+    public static void AddCareerMoves(this ObjectGraphType query, CareerMoveAdvice advice, LimitOptions limits) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerMoveType>>>>("careerMoves")
             .Description("Where can I go from here? The best moves from one career, best first, ties by name. Candidates are the careers within maxHops " +
                          "walkable links (SEE_ALSO of at least minWeight, SPECIALISATION_OF, either way) and the careers that share one of its important " +
@@ -28,22 +28,11 @@ internal static class CareerMoveFields
             .Argument<IntGraphType>("maxHops", a => { a.Description = $"How many links away a linked move may be (1–{limits.MaxHops})."; a.DefaultValue = 2; })
             .Argument<FloatGraphType>("minWeight", a => { a.Description = "Skip SEE_ALSO links weaker than this (0–1). Generic cross-links are weaker than the default 0.5."; a.DefaultValue = PathDefaults.MinWeight; })
             .Argument<JobZoneChangeType>("jobZone", a => { a.Description = "Only moves whose O*NET job zone compares so with the career's; ANY when left out."; a.DefaultValue = JobZoneChange.Any; })
-            .ResolveAsync(async c =>
+            .ResolveAsync(async c => await advice.FindAsync(new CareerMoveRequest(c.GetArgument<string>("from"))
             {
-                var from = await store.ResolveOneAsync("from", c.GetArgument<string>("from"), NodeKind.Career, c.CancellationToken);
-                var movesQuery = new CareerMovesQuery(from.Id)
-                {
-                    First = Arguments.Bounded(c.GetArgument("first", 10), "first", 1, limits.MaxPageSize),
-                    MaxHops = Arguments.Bounded(c.GetArgument("maxHops", 2), "maxHops", 1, limits.MaxHops),
-                    MinWeight = InvalidRequestException.Bounded(c.GetArgument("minWeight", PathDefaults.MinWeight), "minWeight", 0.0, 1.0),
-                    JobZone = c.GetArgument("jobZone", JobZoneChange.Any),
-                };
-                if (movesQuery.JobZone != JobZoneChange.Any && from is Career { JobZone: null })
-                    throw GraphError.InvalidArgument("jobZone", $"'{from.Name}' has no job zone to compare with; leave 'jobZone' out or use ANY.");
-
-                var moves = await store.FindCareerMovesAsync(movesQuery, c.CancellationToken);
-                var onPaths = moves.SelectMany(m => m.Path?.Careers ?? []).Distinct().ToList();
-                var requirements = await store.RequirementsOfAsync(onPaths, c.CancellationToken);
-                return moves.Select(m => new CareerMoveResult(m, m.Path is { } path ? new DescribedPath(path, SkillComparison.Describe(path, requirements)) : null)).ToList();
-            });
+                First = c.GetArgument("first", 10),
+                MaxHops = c.GetArgument("maxHops", 2),
+                MinWeight = c.GetArgument("minWeight", PathDefaults.MinWeight),
+                JobZone = c.GetArgument("jobZone", JobZoneChange.Any),
+            }, c.CancellationToken));
 }
