@@ -26,7 +26,6 @@ function loadSchema() {
     labels: spec.labels,
     relationshipTypes: spec.relationshipTypes,
     propertyKeys: [...spec.propertyKeys, ...spec.mapKeys],
-    parameters: spec.parameters,
     functions: { [version]: functions },
     procedures: { [version]: procedures },
     defaultLanguage: version,
@@ -43,16 +42,40 @@ function cypherFiles(path) {
     .sort();
 }
 
+// A file's parameters are the ':param name => value' lines of its header (the value a JSON literal, which is Cypher too),
+// so each statement says what it takes where analysts read it, and Neo4j Browser takes the same lines.
+const paramLine = /^\/\/ :param (\w+) => (.+)$/;
+function declaredParameters(text) {
+  return Object.fromEntries(text.split('\n').map((line) => paramLine.exec(line.trim())).filter(Boolean)
+    .map(([, name, value]) => [name, JSON.parse(value)]));
+}
+
+function usedParameters(text) {
+  const code = text.split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
+  return new Set([...code.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]));
+}
+
 const schema = loadSchema();
 const targets = process.argv.slice(2).map((p) => resolve(p));
 const files = (targets.length > 0 ? targets : [graphFolder]).flatMap(cypherFiles);
 let problems = 0;
 for (const file of files) {
-  const { diagnostics } = lintCypherQuery(readFileSync(file, 'utf8'), schema);
+  const text = readFileSync(file, 'utf8');
+  const declared = declaredParameters(text);
+  const used = usedParameters(text);
+  const { diagnostics } = lintCypherQuery(text, { ...schema, parameters: declared });
   for (const d of diagnostics) {
     problems++;
     const severity = d.severity === 1 ? 'error' : 'warning';
     console.log(`${relative(process.cwd(), file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity}: ${d.message}`);
+  }
+  for (const name of Object.keys(declared).filter((n) => !used.has(n))) {
+    problems++;
+    console.log(`${relative(process.cwd(), file)}: error: ':param ${name}' is declared but the statement never uses $${name}.`);
+  }
+  for (const name of [...used].filter((n) => !(n in declared))) {
+    problems++;
+    console.log(`${relative(process.cwd(), file)}: error: $${name} is used but not declared; add '// :param ${name} => <example>' to the header.`);
   }
 }
 console.log(`${files.length} Cypher file(s) linted, ${problems} problem(s).`);

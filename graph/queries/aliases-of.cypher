@@ -1,4 +1,5 @@
 // The aliases of the given careers and skills, each spelt as recorded for that node.
+// :param ids => ["machine-learning-engineer"]
 UNWIND $ids AS id
 CALL (id) {
   MATCH (n:Career {id: id}) RETURN n

@@ -5,6 +5,11 @@
 // when $from is not a career.
 // As in career-walk-edges, the search stops at 8 hops (a literal bound; the store refuses more) and the requested
 // length is a pre-filter inside the parentheses.
+// :param from => "machine-learning-engineer"
+// :param minWeight => 0.5
+// :param maxHops => 4
+// :param importantSkill => 0.7
+// :param commonSkill => 100
 MATCH (source:Career {id: $from})
 CALL (source) {
   MATCH SHORTEST 1 (p = (source)-[r:SEE_ALSO|SPECIALISATION_OF WHERE coalesce(r.weight, 1.0) >= $minWeight]-{1,8}(c:Career)

@@ -3,6 +3,11 @@
 // distance from $from plus its distance to $to is within $maxHops; the caller ranks the walks over these edges.
 // Quantifier bounds must be literals, so the searches stop at 8 hops, the most the API allows (Neo4jGraphStore
 // refuses more); the length filter sits inside the parentheses, a pre-filter applied to every path the search tries.
+// :param from => "machine-learning-engineer"
+// :param to => "cloud-engineer"
+// :param via => ["SEE_ALSO", "SPECIALISATION_OF"]
+// :param minWeight => 0.5
+// :param maxHops => 4
 MATCH (source:Career {id: $from})
 MATCH (target:Career {id: $to})
 CALL (source) {

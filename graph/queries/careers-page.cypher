@@ -1,6 +1,14 @@
 // A page of the careers that pass the filters (null filters pass everything), in name order
 // (case-insensitive, then id) or its reverse, with the number of all that pass. The count and the page are separate
 // subqueries (so the filters are written twice): the page is a top-($skip + $take) sort, never a list of every career.
+// :param nameContains => "engineer"
+// :param isSpecialisation => true
+// :param category => "Computer, AI & Data"
+// :param hasSkill => "python"
+// :param inIndustry => "technology"
+// :param descending => false
+// :param skip => 0
+// :param take => 20
 CALL () {
   MATCH (c:Career)
   WHERE ($nameContains IS NULL OR toUpper(c.name) CONTAINS toUpper($nameContains))

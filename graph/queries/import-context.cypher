@@ -1,5 +1,7 @@
 // What an import must know before it writes: the kind of each of $ids already stored, every stored
 // SPECIALISATION_OF link (so no cycle is made), and whether an import under $onceKey was recorded before.
+// :param ids => ["machine-learning-engineer"]
+// :param onceKey => "seeds:0123456789abcdef"
 CALL () {
   UNWIND $ids AS id
   CALL (id) {

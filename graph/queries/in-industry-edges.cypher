@@ -1,5 +1,7 @@
 // IN_INDUSTRY edges leaving the careers in $sources or reaching the industries in $targets.
 // Each side starts from the unique index on id; UNION drops an edge found from both ends.
+// :param sources => ["machine-learning-engineer"]
+// :param targets => ["python"]
 CALL () {
   UNWIND $sources AS id
   MATCH (c:Career {id: id})-[r:IN_INDUSTRY]->(i:Industry)

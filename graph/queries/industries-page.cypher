@@ -1,6 +1,10 @@
 // A page of the industries whose name contains a text (null passes everything), in name order
 // (case-insensitive, then id) or its reverse, with the number of all that pass. The count and the page are separate
 // subqueries: the page is a top-($skip + $take) sort, never a list of every industry.
+// :param nameContains => "engineer"
+// :param descending => false
+// :param skip => 0
+// :param take => 20
 CALL () {
   MATCH (i:Industry)
   WHERE $nameContains IS NULL OR toUpper(i.name) CONTAINS toUpper($nameContains)

@@ -4,6 +4,8 @@
 // $ids and the name keys in $nameKeys: the nodes with those ids or name keys, every edge touching those ids, the
 // SPECIALISATION_OF edges above them (so a cycle is found however long the chain), their aliases, and the redirects
 // from or to them; and the last audit sequence number used.
+// :param ids => ["machine-learning-engineer"]
+// :param nameKeys => ["machine learning engineer"]
 MERGE (log:AuditLog {key: 'curation'})
 SET log.lastSequence = coalesce(log.lastSequence, 0)
 WITH log.lastSequence AS lastSequence

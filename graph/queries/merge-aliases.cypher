@@ -1,5 +1,6 @@
 // Adds aliases or brings their spelling up to date, reporting per row whether it was created, updated or already so.
 // One Alias node per comparison key; each ALIAS_OF link keeps the spelling given for the node it names.
+// :param rows => []
 UNWIND $rows AS row
 CALL (row) {
   MATCH (n:Career {id: row.target}) RETURN n

@@ -1,5 +1,6 @@
 // Adds industries or brings them up to date (each row is the whole property map), reporting per row whether it
 // was created, updated or already so.
+// :param rows => []
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Industry {id: row.id})
 WITH row, CASE

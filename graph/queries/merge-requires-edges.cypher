@@ -1,4 +1,5 @@
 // Adds REQUIRES edges or brings their properties up to date, reporting per row whether it was created, updated or already so.
+// :param rows => []
 UNWIND $rows AS row
 MATCH (a:Career {id: row.source})
 MATCH (b:Skill {id: row.target})

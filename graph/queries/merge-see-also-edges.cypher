@@ -1,4 +1,5 @@
 // Adds SEE_ALSO edges or brings their properties up to date, reporting per row whether it was created, updated or already so.
+// :param rows => []
 UNWIND $rows AS row
 MATCH (a:Career {id: row.source})
 MATCH (b:Career {id: row.target})

@@ -3,6 +3,10 @@
 // finish the walk breadth-first and stop at $maxNodes; total counts every node within $depth hops.
 // Quantifier bounds must be literals, so the search stops at 3 hops, the deepest the API allows (Neo4jGraphStore
 // refuses more); the filters sit inside the parentheses, pre-filters applied to every path the search tries.
+// :param id => "machine-learning-engineer"
+// :param types => ["REQUIRES", "IN_INDUSTRY", "SPECIALISATION_OF", "SEE_ALSO"]
+// :param depth => 1
+// :param maxNodes => 200
 CALL () {
   MATCH (n:Career {id: $id}) RETURN n
   UNION

@@ -2,6 +2,11 @@
 // for (its Redirect), else the nodes with that name, else the nodes with that alias; at each step curated nodes before
 // those whose source is $onet. $every false keeps only the best of these matches (what career(name:) takes).
 // $key is the reference as a comparison key (trimmed, single-spaced, lower-case); $kind keeps one kind (null keeps all).
+// :param id => "machine-learning-engineer"
+// :param key => "ml engineer"
+// :param kind => "Career"
+// :param onet => "onet"
+// :param every => true
 CALL () {
   MATCH (n:Career {id: $id}) RETURN n, 0 AS step
   UNION

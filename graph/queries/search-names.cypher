@@ -2,6 +2,10 @@
 // An alias hit stands for the node it names, a little below the name itself; each node is listed once, by its best hit.
 // Equal scores go to careers, then skills, then industries; then to the node more careers require (a well-known skill
 // before an obscure product); then to the shorter name.
+// :param lucene => "python^4 OR python*^2 OR python~1"
+// :param candidates => 200
+// :param kinds => ["Career"]
+// :param first => 10
 CALL db.index.fulltext.queryNodes('node_names', $lucene, {limit: $candidates}) YIELD node AS hit, score
 OPTIONAL MATCH (hit:Alias)-[:ALIAS_OF]->(named)
 WITH coalesce(named, hit) AS n, hit, score

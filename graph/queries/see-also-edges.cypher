@@ -1,5 +1,7 @@
 // SEE_ALSO edges leaving the careers in $sources or reaching the careers in $targets.
 // Each side starts from the unique index on id; UNION drops an edge found from both ends.
+// :param sources => ["machine-learning-engineer"]
+// :param targets => ["python"]
 CALL () {
   UNWIND $sources AS id
   MATCH (a:Career {id: id})-[r:SEE_ALSO]->(b:Career)

@@ -1,6 +1,13 @@
 // A page of the skills that pass the filters (null filters pass everything), in name order
 // (case-insensitive, then id) or its reverse, with the number of all that pass. The count and the page are separate
 // subqueries (so the filters are written twice): the page is a top-($skip + $take) sort, never a list of every skill.
+// :param nameContains => "engineer"
+// :param category => "Computer, AI & Data"
+// :param hot => true
+// :param requiredBy => "cloud-engineer"
+// :param descending => false
+// :param skip => 0
+// :param take => 20
 CALL () {
   MATCH (s:Skill)
   WHERE ($nameContains IS NULL OR toUpper(s.name) CONTAINS toUpper($nameContains))

@@ -1,5 +1,7 @@
 // SPECIALISATION_OF edges leaving the careers in $sources (their broader careers) or reaching the careers in $targets.
 // Each side starts from the unique index on id; UNION drops an edge found from both ends.
+// :param sources => ["machine-learning-engineer"]
+// :param targets => ["python"]
 CALL () {
   UNWIND $sources AS id
   MATCH (narrow:Career {id: id})-[r:SPECIALISATION_OF]->(broad:Career)
