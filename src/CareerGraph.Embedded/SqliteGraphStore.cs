@@ -57,7 +57,8 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         SqliteSchema.Upgrade(connection);
         var store = new SqliteGraphStore(connection);
         store.Reload(within: null);
-        if (followEvery is { } every && path != ":memory:") store._following = store.FollowAsync(every, store._stopping.Token);
+        // On the thread pool, away from any caller's synchronisation context: Dispose waits for the loop to end.
+        if (followEvery is { } every && path != ":memory:") store._following = Task.Run(() => store.FollowAsync(every, store._stopping.Token));
         return store;
     }
 
@@ -288,9 +289,9 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         using var timer = new PeriodicTimer(every);
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping))
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                if (!await _writeLock.WaitAsync(0, stopping)) continue;
+                if (!await _writeLock.WaitAsync(0, stopping).ConfigureAwait(false)) continue;
                 var published = false;
                 try
                 {

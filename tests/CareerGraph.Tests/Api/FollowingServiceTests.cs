@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CareerGraph.Api.Cli;
 using CareerGraph.Curation;
@@ -32,7 +33,38 @@ public sealed class FollowingServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_curation_write_through_a_second_store_on_the_file_is_answered_and_listed_in_the_audit_trail()
+    public async Task An_import_json_run_by_another_process_is_answered_by_the_running_service()
+    {
+        const string Query = """{ resolve(reference: "Qubit Ledger Designer", kind: CAREER) { id name } }""";
+        Assert.Empty((await _app.QueryAsync(Query))["resolve"]!.AsArray());
+        var file = Path.Combine(Path.GetDirectoryName(_app.DatabasePath)!, "qubit.json");
+        await File.WriteAllTextAsync(file, """
+            { "nodes": [ { "id": "qubit-ledger-engineer", "kind": "Career", "name": "Qubit Ledger Engineer", "aliases": ["Qubit Ledger Designer"] } ],
+              "edges": [ { "source": "qubit-ledger-engineer", "target": "python", "type": "REQUIRES", "importance": 0.8, "core": true } ] }
+            """);
+
+        var start = new ProcessStartInfo("dotnet", [BuiltService.Assembly(), "import", "json", file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["CareerGraph__Embedded__Path"] = _app.DatabasePath;
+        start.Environment["CareerGraph__Seeds__Path"] = RepoPaths.Seeds;
+        using (var import = Process.Start(start)!)
+        {
+            var error = import.StandardError.ReadToEndAsync();
+            await import.StandardOutput.ReadToEndAsync();
+            await import.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(import.ExitCode == 0, $"import json failed: {await error}");
+        }
+
+        var answer = await EventuallyAsync(Query, data => data["resolve"]!.AsArray().Count > 0);
+        Assert.Equal("qubit-ledger-engineer", answer["resolve"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_curation_write_through_a_second_store_on_the_file_is_answered_by_the_running_service()
     {
         const string Query = """{ career(id: "cloud-engineer") { name } }""";
         Assert.Equal("Cloud Engineer", (await _app.QueryAsync(Query))["career"]!["name"]!.GetValue<string>());
