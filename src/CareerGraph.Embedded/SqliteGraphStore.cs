@@ -11,26 +11,35 @@ namespace CareerGraph.Embedded;
 /// <summary>
 /// The default backend: a SQLite file (WAL) is the durable truth, and an immutable <see cref="GraphIndex"/>
 /// built from it answers every read. A write is one SQLite transaction; only after it commits is a new
-/// snapshot published, so readers see either all of a change or none of it.
+/// snapshot published, so readers see either all of a change or none of it. The store follows its file: what other
+/// connections commit (a second instance, a command-line import) is published as a new snapshot too, by a timer that
+/// asks SQLite whether the file changed, and by every write before it plans.
 /// </summary>
 public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisposable
 {
     private readonly SqliteConnection _connection;
+
+    /// <summary>Guards the connection and the marks below; reads of the snapshot never take it.</summary>
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private volatile GraphIndex _index;
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile GraphIndex _index = null!;
+    private Task _following = Task.CompletedTask;
+    private int _disposed;
 
-    /// <summary>SQLite's data_version when the snapshot was loaded: it changes when another connection commits.</summary>
-    private long _loadedVersion;
+    /// <summary>SQLite's data_version as the snapshot's read saw it: it changes when another connection commits.</summary>
+    private long _dataVersion;
 
-    private SqliteGraphStore(SqliteConnection connection, GraphIndex index, long loadedVersion)
-    {
-        _connection = connection;
-        _index = index;
-        _loadedVersion = loadedVersion;
-    }
+    /// <summary>The audit sequence and import count the snapshot holds.</summary>
+    private FileMarks _marks = new(0, 0);
+
+    private SqliteGraphStore(SqliteConnection connection) => _connection = connection;
 
     /// <summary>Opens (creating if needed) the store at a file path, or ":memory:" for a throwaway one.</summary>
-    public static SqliteGraphStore Open(string path)
+    /// <param name="followEvery">
+    /// How often to look for other connections' commits to the file and publish them; null: only when this store
+    /// writes (a command that runs once needs no more).
+    /// </param>
+    public static SqliteGraphStore Open(string path, TimeSpan? followEvery = null)
     {
         if (path != ":memory:")
         {
@@ -46,12 +55,35 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         connection.Open();
         Execute(connection, SqliteSchema.Create);
         SqliteSchema.Upgrade(connection);
-        var version = DataVersion(connection);
-        return new SqliteGraphStore(connection, LoadIndex(connection, version: 1), version);
+        var store = new SqliteGraphStore(connection);
+        store.Reload(within: null);
+        // On the thread pool, away from any caller's synchronisation context: Dispose waits for the loop to end.
+        if (followEvery is { } every && path != ":memory:") store._following = Task.Run(() => store.FollowAsync(every, store._stopping.Token));
+        return store;
     }
 
-    /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every write.</summary>
+    /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every snapshot published.</summary>
     public GraphIndex Snapshot => _index;
+
+    /// <summary>
+    /// Publishes now what other connections have committed to the file since the snapshot (as the timer of
+    /// <see cref="Open"/>'s followEvery does); returns whether there was anything.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        bool published;
+        try
+        {
+            published = CatchUp(within: null);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        if (published) ChangeCommitted?.Invoke();
+        return published;
+    }
 
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
@@ -107,61 +139,73 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
     public async Task<ImportResult?> ImportAsync(GraphDocument document, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
+        var published = false;
         try
         {
-            if (options?.OnceKey is { } once && HasImport(once)) return null;
-            // Another process may have written to the file: then compare with what it holds now.
-            if (DataVersion(_connection) != _loadedVersion) Reload();
-            var index = _index;
-
-            var violations = GraphRules.Check(
-                document,
-                id => index.Node(id)?.Kind,
-                id => index.Edges(id, EdgeKind.SpecialisationOf, Direction.Outgoing).Select(e => e.Target));
-            if (violations.Count > 0) throw new GraphRuleException(violations);
-
             ImportResult result;
+            // IMMEDIATE: no other connection commits between catching up and this commit, so the comparison holds.
             using (var transaction = _connection.BeginTransaction())
             {
+                published = CatchUp(transaction);
+                if (options?.OnceKey is { } once && HasImport(once, transaction)) return null;
+                var index = _index;
+
+                var violations = GraphRules.Check(
+                    document,
+                    id => index.Node(id)?.Kind,
+                    id => index.Edges(id, EdgeKind.SpecialisationOf, Direction.Outgoing).Select(e => e.Target));
+                if (violations.Count > 0) throw new GraphRuleException(violations);
+
                 var writer = new SqliteWriter(_connection, transaction, index);
-                result = writer.UpsertNodes(document.Nodes.Select(n => (n.Id, n.Kind, n.Name, Serialize(n))), Serialize)
+                result = writer.UpsertNodes(document.Nodes.Select(n => (n.Id, n.Kind, n.Name, SqliteRows.Serialize(n))), SqliteRows.Serialize)
                        + writer.UpsertEdges(document.Edges)
                        + writer.UpsertAliases(document.Aliases);
                 if (options?.OnceKey is { } key) writer.RecordImport(key);
+                if (result.Created + result.Updated > 0) writer.CountImport();
                 transaction.Commit();
             }
-            if (result.Created + result.Updated > 0) Reload();
+            if (result.Created + result.Updated > 0)
+            {
+                Reload(within: null);
+                published = true;
+            }
             return result;
         }
         finally
         {
             _writeLock.Release();
+            if (published) ChangeCommitted?.Invoke();
         }
     }
 
     public async Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
+        var published = false;
         try
         {
-            if (DataVersion(_connection) != _loadedVersion) Reload();
-            var index = _index;
-            var plan = ChangePlanner.Plan(changes, index);
-            if (plan.IsEmpty) return new ChangeReceipt([]);
-
             IReadOnlyList<AuditEntry> entries;
+            GraphIndex index;
+            ChangePlan plan;
+            // IMMEDIATE: the plan is made against everything committed, and nothing else commits before it.
             using (var transaction = _connection.BeginTransaction())
             {
-                entries = new SqliteWriter(_connection, transaction).Execute(plan, Serialize, changes.Actor, DateTimeOffset.UtcNow);
+                published = CatchUp(transaction);
+                index = _index;
+                plan = ChangePlanner.Plan(changes, index);
+                if (plan.IsEmpty) return new ChangeReceipt([]);
+                entries = new SqliteWriter(_connection, transaction).Execute(plan, SqliteRows.Serialize, changes.Actor, DateTimeOffset.UtcNow);
                 transaction.Commit();
             }
             _index = index.With(plan);
-            ChangeCommitted?.Invoke();
+            _marks = _marks with { AuditSequence = entries[^1].Sequence };
+            published = true;
             return new ChangeReceipt(entries);
         }
         finally
         {
             _writeLock.Release();
+            if (published) ChangeCommitted?.Invoke();
         }
     }
 
@@ -175,13 +219,15 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
             using var command = _connection.CreateCommand();
             command.CommandText = """
                 SELECT sequence, at, actor, operation, nodes, summary, before, after FROM audit
-                WHERE sequence > $after
+                WHERE sequence > $after AND sequence <= $held
                   AND ($actor IS NULL OR actor = $actor)
                   AND ($node IS NULL OR sequence IN (SELECT sequence FROM audit_nodes WHERE node = $node))
                 ORDER BY sequence
                 LIMIT $first
                 """;
             command.Parameters.AddWithValue("$after", query.AfterSequence);
+            // Only what the snapshot holds: nothing is announced that reads do not answer yet.
+            command.Parameters.AddWithValue("$held", _marks.AuditSequence);
             command.Parameters.AddWithValue("$actor", (object?)query.Actor ?? DBNull.Value);
             command.Parameters.AddWithValue("$node", (object?)query.NodeId ?? DBNull.Value);
             command.Parameters.AddWithValue("$first", Math.Max(0, query.First));
@@ -216,97 +262,122 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _stopping.Cancel();
+        _following.GetAwaiter().GetResult();
         _connection.Dispose();
         _writeLock.Dispose();
+        _stopping.Dispose();
     }
 
-    private bool HasImport(string key)
+    private bool HasImport(string key, SqliteTransaction transaction)
     {
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT 1 FROM imports WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         return command.ExecuteScalar() is not null;
     }
 
-    private static string Serialize(GraphNode node) => node switch
+    /// <summary>
+    /// Looks for other connections' commits every <paramref name="every"/>; a write in progress catches up itself, so a
+    /// tick that finds the lock taken is skipped. A full reload runs here, off the request path: reads go on being
+    /// answered from the snapshot before it until the new one is published.
+    /// </summary>
+    private async Task FollowAsync(TimeSpan every, CancellationToken stopping)
     {
-        Career c => JsonSerializer.Serialize(c with { IsSpecialisation = false }, NodeJson.Default.Career),
-        Skill s => JsonSerializer.Serialize(s, NodeJson.Default.Skill),
-        Industry i => JsonSerializer.Serialize(i, NodeJson.Default.Industry),
-        _ => throw new ArgumentOutOfRangeException(nameof(node)),
-    };
-
-    private void Reload()
-    {
-        _loadedVersion = DataVersion(_connection);
-        _index = LoadIndex(_connection, _index.Version + 1);
-    }
-
-    private static long DataVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return (long)command.ExecuteScalar()!;
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                if (!await _writeLock.WaitAsync(0, stopping).ConfigureAwait(false)) continue;
+                var published = false;
+                try
+                {
+                    published = CatchUp(within: null);
+                }
+                catch (Exception e) when (e is SqliteException or IOException or JsonException)
+                {
+                    // The file busy or mid-change: nothing was published, and the next tick tries again.
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+                if (published) ChangeCommitted?.Invoke();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>
-    /// Reads the whole graph in one read transaction, so the tables agree. Rows are stepped through SQLite's own
-    /// API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
+    /// Publishes what other connections committed since the snapshot, under the write lock; returns whether it did.
+    /// Curation writes come as deltas read back through the audit trail (<see cref="CommittedChanges"/>); an import,
+    /// or more changes than a delta is worth, as a fresh load.
     /// </summary>
-    private static GraphIndex LoadIndex(SqliteConnection connection, long version)
+    private bool CatchUp(SqliteTransaction? within)
     {
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var db = connection.Handle!;
+        var db = _connection.Handle!;
+        if (DataVersion(db) == _dataVersion) return false;
+        using var read = within is null ? _connection.BeginTransaction(deferred: true) : null;
+        var marks = FileMarks.Read(db);
+        var version = DataVersion(db);
+        if (marks.ImportGeneration == _marks.ImportGeneration && marks.AuditSequence > _marks.AuditSequence
+            && CommittedChanges.Since(db, _index, _marks.AuditSequence) is { } plan)
+        {
+            _index = _index.With(plan);
+            (_marks, _dataVersion) = (marks, version);
+        }
+        else
+        {
+            Reload(within ?? read);
+        }
+        return true;
+    }
+
+    /// <summary>Loads the whole graph afresh, in the caller's transaction or a read transaction of its own, and publishes it.</summary>
+    private void Reload(SqliteTransaction? within)
+    {
+        using var read = within is null ? _connection.BeginTransaction(deferred: true) : null;
+        var db = _connection.Handle!;
+        var marks = FileMarks.Read(db);
+        var version = DataVersion(db);
+        _index = LoadIndex(db, _index is null ? 1 : _index.Version + 1);
+        (_marks, _dataVersion) = (marks, version);
+    }
+
+    /// <summary>Changes whenever another connection commits (read inside a transaction: as of its snapshot).</summary>
+    private static long DataVersion(sqlite3 db) => SqliteRows.Integer(db, "PRAGMA data_version");
+
+    /// <summary>
+    /// Reads the whole graph in the caller's read transaction, so the tables agree. Rows are stepped through SQLite's
+    /// own API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
+    /// </summary>
+    private static GraphIndex LoadIndex(sqlite3 db, long version)
+    {
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-        Read(db, "SELECT id, target FROM redirects", row => redirects[Text(row, 0)] = Text(row, 1));
-        var document = Load(db);
-        transaction.Commit();
-        return new GraphIndex(document, redirects, version);
+        SqliteRows.Read(db, "SELECT id, target FROM redirects", row => redirects[SqliteRows.Text(row, 0)] = SqliteRows.Text(row, 1));
+        return new GraphIndex(Load(db), redirects, version);
     }
 
     private static GraphDocument Load(sqlite3 db)
     {
         // Node JSON is parsed from SQLite's UTF-8 bytes, never made into a string.
         var rows = new List<(string Kind, byte[] Data)>();
-        Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((Text(row, 0), raw.sqlite3_column_blob(row, 1).ToArray())));
+        SqliteRows.Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((SqliteRows.Text(row, 0), raw.sqlite3_column_blob(row, 1).ToArray())));
         var nodes = new GraphNode[rows.Count];
-        Parallel.For(0, rows.Count, i => nodes[i] = Enum.Parse<NodeKind>(rows[i].Kind) switch
-        {
-            NodeKind.Career => JsonSerializer.Deserialize(rows[i].Data, NodeJson.Default.Career)!,
-            NodeKind.Skill => JsonSerializer.Deserialize(rows[i].Data, NodeJson.Default.Skill)!,
-            _ => JsonSerializer.Deserialize(rows[i].Data, NodeJson.Default.Industry)!,
-        });
+        Parallel.For(0, rows.Count, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Data));
 
         var edges = new List<Edge>();
-        var kinds = Enum.GetValues<EdgeKind>().ToDictionary(k => k.Code(), StringComparer.Ordinal);
-        Read(db, "SELECT source, target, kind, importance, core, weight, tier, reason FROM edges ORDER BY source, kind, target", row =>
-            edges.Add(new Edge(Text(row, 0), Text(row, 1), kinds[Text(row, 2)])
-            {
-                Importance = IsNull(row, 3) ? null : raw.sqlite3_column_double(row, 3),
-                Core = IsNull(row, 4) ? null : raw.sqlite3_column_int64(row, 4) != 0,
-                Weight = IsNull(row, 5) ? null : raw.sqlite3_column_double(row, 5),
-                Tier = IsNull(row, 6) ? null : raw.sqlite3_column_int(row, 6),
-                Reason = IsNull(row, 7) ? null : Text(row, 7),
-            }));
+        SqliteRows.Read(db, $"SELECT {SqliteRows.EdgeColumns} FROM edges ORDER BY source, kind, target", row => edges.Add(SqliteRows.Edge(row)));
 
         var aliases = new List<Alias>();
-        Read(db, "SELECT name, target FROM aliases ORDER BY key, target", row => aliases.Add(new Alias(Text(row, 0), Text(row, 1))));
+        SqliteRows.Read(db, "SELECT name, target FROM aliases ORDER BY key, target", row => aliases.Add(new Alias(SqliteRows.Text(row, 0), SqliteRows.Text(row, 1))));
         return new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges, aliases);
     }
-
-    private static void Read(sqlite3 db, string sql, Action<sqlite3_stmt> row)
-    {
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
-        using (statement)
-        {
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) row(statement);
-            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
-        }
-    }
-
-    private static string Text(sqlite3_stmt row, int column) => raw.sqlite3_column_text(row, column).utf8_to_string();
-    private static bool IsNull(sqlite3_stmt row, int column) => raw.sqlite3_column_type(row, column) == raw.SQLITE_NULL;
 
     private static void Execute(SqliteConnection connection, string sql)
     {

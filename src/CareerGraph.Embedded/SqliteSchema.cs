@@ -4,7 +4,8 @@ namespace CareerGraph.Embedded;
 
 /// <summary>
 /// The tables of the embedded store. Node properties live as JSON; edges, aliases, redirects and the
-/// audit trail as rows. synchronous = FULL: a change is on disk before it is acknowledged.
+/// audit trail as rows; import_generation counts the imports that changed the graph (<see cref="FileMarks"/>).
+/// synchronous = FULL: a change is on disk before it is acknowledged.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -61,6 +62,10 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS imports (
             key         TEXT PRIMARY KEY,
             imported_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS import_generation (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            generation INTEGER NOT NULL
         );
         """;
 

@@ -112,6 +112,16 @@ internal sealed class SqliteWriter(SqliteConnection connection, SqliteTransactio
         Run(insert, key, DateTimeOffset.UtcNow.ToString("O"));
     }
 
+    /// <summary>Counts an import that changed the graph, so that other connections following the file reload it.</summary>
+    public void CountImport()
+    {
+        using var count = Command("""
+            INSERT INTO import_generation (id, generation) VALUES (1, 1)
+            ON CONFLICT (id) DO UPDATE SET generation = generation + 1
+            """);
+        count.ExecuteNonQuery();
+    }
+
     private SqliteCommand Command(string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();

@@ -11,7 +11,7 @@ namespace CareerGraph.Tests.Api;
 
 /// <summary>
 /// The feed behind graphChanged: it follows the audit trail by sequence, so it hears changes made by another instance
-/// on the same store by polling, and a subscriber that joins at any moment gets every change after its sequence once.
+/// on the same store (when the store has taken them in, or by polling), and a subscriber that joins at any moment gets every change after its sequence once.
 /// </summary>
 public sealed class GraphChangeFeedTests : IDisposable
 {
@@ -19,9 +19,9 @@ public sealed class GraphChangeFeedTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private async Task<SqliteGraphStore> OpenAsync()
+    private async Task<SqliteGraphStore> OpenAsync(TimeSpan? followEvery = null)
     {
-        var store = SqliteGraphStore.Open(_folder.File("graph.db"));
+        var store = SqliteGraphStore.Open(_folder.File("graph.db"), followEvery);
         await store.ImportAsync(ContractGraph.Document); // a second import of the same document changes nothing
         return store;
     }
@@ -33,20 +33,21 @@ public sealed class GraphChangeFeedTests : IDisposable
         new("key:test", [new PatchNode(id, NodeKind.Career, new NodePatch { Description = new(text) }, null)]);
 
     [Fact]
-    public async Task Changes_written_by_another_instance_are_found_by_polling_the_audit_trail()
+    public async Task Changes_written_by_another_instance_are_announced_once_the_snapshot_holds_them()
     {
-        using var here = await OpenAsync();
-        using var elsewhere = await OpenAsync(); // another service on the same file: nothing tells this one
-        using var feed = Feed(here, pollSeconds: 0.1);
+        using var here = await OpenAsync(followEvery: TimeSpan.FromMilliseconds(100));
+        using var elsewhere = await OpenAsync(); // another service on the same file: only following the file tells this one
+        using var feed = Feed(here);
         await feed.StartAsync(default);
-        var heard = new TaskCompletionSource<GraphChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var (_, leave) = await feed.JoinAsync(change => heard.TrySetResult(change), default);
+        var heard = new TaskCompletionSource<(GraphChange Change, string? Description)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (_, leave) = await feed.JoinAsync(change => heard.TrySetResult((change, ((Career?)here.Snapshot.Node("cloud-engineer"))?.Description)), default);
 
         var receipt = await elsewhere.ApplyAsync(Describe("cloud-engineer", "Written elsewhere."));
 
-        var change = await heard.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var (change, description) = await heard.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(Assert.Single(receipt.Entries).Sequence, change.Entry.Sequence);
         Assert.Equal([NodeKind.Career], change.Kinds);
+        Assert.Equal("Written elsewhere.", description); // announced only when reads already answer it
         leave.Dispose();
         await feed.StopAsync(default);
     }
