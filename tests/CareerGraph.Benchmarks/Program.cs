@@ -7,4 +7,4 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 var rest = args.Where((a, i) => a is not ("--scale" or "--onet") && (i == 0 || args[i - 1] is not ("--scale" or "--onet"))).ToArray();
 Environment.SetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE", Option("--scale") ?? "1");
 if (Option("--onet") is { } onet) Environment.SetEnvironmentVariable("CAREERGRAPH_BENCH_ONET", Path.GetFullPath(onet));
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+BenchmarkSwitcher.FromAssembly(typeof(CareerGraph.Benchmarks.StoreBenchmarks).Assembly).Run(rest);

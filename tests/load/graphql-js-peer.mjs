@@ -1,7 +1,8 @@
 // The graphql-js peer of the load test: graphql + graphql-http over the same graph in memory (the JSON that
 // `careergraph export --format json` writes from the seeded store), resolving the load test's career and path
 // queries with the same rules as CareerGraph (src/CareerGraph.Core/Paths: PathFinder, SkillComparison), per request.
-// Usage: node graphql-js-peer.mjs <graph.json> <port>   (listens on 127.0.0.1 only)
+// With --jit it is the graphql-jit peer: the same schema and resolvers, each document compiled once by graphql-jit.
+// Usage: node graphql-js-peer.mjs <graph.json> <port> [--jit]   (listens on 127.0.0.1 only)
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { buildSchema } from 'graphql';
@@ -142,26 +143,58 @@ const schema = buildSchema(`
   type PathStep { career: Career! via: String sharedWithPrevious: [Skill!]! newSkills: [Skill!]! }
 `);
 const node = (id) => nodes.get(id);
-const career = (n) => ({
-  id: n.id,
-  name: n.name,
-  skills: () => requirements(n.id).sort((a, b) => (b.importance ?? 0) - (a.importance ?? 0) || ordinal(a.target, b.target))
-    .map((e) => ({ importance: e.importance ?? 0, skill: () => node(e.target) })),
-  seeAlso: () => outgoing(n.id, 'SEE_ALSO').sort((a, b) => (a.tier ?? 1) - (b.tier ?? 1) || b.strength - a.strength || ordinal(a.target, b.target))
-    .map((e) => ({ weight: e.strength, career: () => career(node(e.target)) })),
-});
-const rootValue = {
-  career: ({ id }) => (node(id)?.kind === 'Career' ? career(node(id)) : null),
-  path: ({ from, to, maxHops, minWeight }) => {
-    const walk = shortest(resolveCareer(from).id, resolveCareer(to).id, maxHops, minWeight);
-    if (!walk) return null;
-    const { hops, steps, sharedSkills } = describe(walk);
-    return {
-      hops,
-      steps: steps.map((s) => ({ career: career(node(s.career)), via: s.via, sharedWithPrevious: s.sharedWithPrevious.map(node), newSkills: s.newSkills.map(node) })),
-      sharedSkills: sharedSkills.map(node),
-    };
+// Resolvers sit on the schema's fields (not on a root value), so that graphql-js and graphql-jit run the same ones.
+const resolvers = {
+  Query: {
+    career: (_, { id }) => (node(id)?.kind === 'Career' ? node(id) : null),
+    path: (_, { from, to, maxHops, minWeight }) => {
+      const walk = shortest(resolveCareer(from).id, resolveCareer(to).id, maxHops, minWeight);
+      if (!walk) return null;
+      const { hops, steps, sharedSkills } = describe(walk);
+      return {
+        hops,
+        steps: steps.map((s) => ({ career: node(s.career), via: s.via, sharedWithPrevious: s.sharedWithPrevious.map(node), newSkills: s.newSkills.map(node) })),
+        sharedSkills: sharedSkills.map(node),
+      };
+    },
+  },
+  Career: {
+    skills: (n) => requirements(n.id).sort((a, b) => (b.importance ?? 0) - (a.importance ?? 0) || ordinal(a.target, b.target))
+      .map((e) => ({ importance: e.importance ?? 0, skill: node(e.target) })),
+    seeAlso: (n) => outgoing(n.id, 'SEE_ALSO').sort((a, b) => (a.tier ?? 1) - (b.tier ?? 1) || b.strength - a.strength || ordinal(a.target, b.target))
+      .map((e) => ({ weight: e.strength, career: node(e.target) })),
   },
 };
+for (const [type, fields] of Object.entries(resolvers))
+  for (const [field, resolve] of Object.entries(fields)) schema.getType(type).getFields()[field].resolve = resolve;
 
-http.createServer({ noDelay: true }, createHandler({ schema, rootValue })).listen(Number(port), '127.0.0.1');
+// graphql-jit: each document is parsed, validated and compiled into a function once, then only that function runs.
+async function jitOptions() {
+  const { compileQuery, isCompiledQuery } = await import('graphql-jit');
+  const { parse: parseDocument, validate: validateDocument, execute: executeDocument } = await import('graphql');
+  const parsed = new Map();
+  const validated = new WeakMap();
+  const compiled = new WeakMap();
+  return {
+    parse: (source) => {
+      const key = typeof source === 'string' ? source : source.body;
+      if (!parsed.has(key)) parsed.set(key, parseDocument(source));
+      return parsed.get(key);
+    },
+    validate: (schemaToCheck, document, rules) => {
+      if (!validated.has(document)) validated.set(document, validateDocument(schemaToCheck, document, rules));
+      return validated.get(document);
+    },
+    execute: (args) => {
+      const key = `${args.operationName ?? ''}`;
+      let byOperation = compiled.get(args.document);
+      if (!byOperation) compiled.set(args.document, (byOperation = new Map()));
+      if (!byOperation.has(key)) byOperation.set(key, compileQuery(args.schema, args.document, args.operationName ?? undefined));
+      const query = byOperation.get(key);
+      return isCompiledQuery(query) ? query.query(args.rootValue, args.contextValue, args.variableValues) : executeDocument(args);
+    },
+  };
+}
+
+const options = process.argv.includes('--jit') ? await jitOptions() : {};
+http.createServer({ noDelay: true }, createHandler({ schema, ...options })).listen(Number(port), '127.0.0.1');

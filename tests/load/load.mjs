@@ -1,41 +1,81 @@
-// Drives CareerGraph (with and without its answer cache), the REST peer and the graphql-js peer with autocannon on
-// loopback: first checks that all give each query the same answer (the REST peer the same bytes; graphql-js the same
-// JSON, which it escapes differently), then per query a warm-up run and a measured run of fixed length each.
-// Usage: node load.mjs <careergraph-url> <careergraph-uncached-url> <rest-peer-url> <graphql-js-url> [seconds] [connections]
+// Drives CareerGraph (with and without its answer cache), the REST peer, the graphql-js and graphql-jit peers with
+// autocannon on loopback: first checks that all give each query the same answer (the REST peer the same bytes;
+// graphql-js and graphql-jit the same JSON, which they escape differently), then per query a warm-up run and a
+// measured run of fixed length each. Besides three fixed queries, three mixes vary their arguments per request
+// (random careers, random pairs of careers with a path between them, random words of the graph's names), the same
+// seeded sequence for every server, so that no answer cache and no warm branch serves them all.
+// Usage: node load.mjs <careergraph-url> <careergraph-uncached-url> <rest-peer-url> <graphql-js-url> <graphql-jit-url>
+//          <graph.json> [seconds] [connections] [careergraph-before-url]
+// The last, optional, is another build of CareerGraph (answer cache off) measured in the same run, for before/after.
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [service, uncached, rest, graphqlJs, seconds = '5', connections = '16'] = process.argv.slice(2);
-for (const url of [service, uncached, rest, graphqlJs]) {
+const [service, uncached, rest, graphqlJs, graphqlJit, graphFile, seconds = '5', connections = '16', before] = process.argv.slice(2);
+for (const url of [service, uncached, rest, graphqlJs, graphqlJit, ...(before ? [before] : [])]) {
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+/.test(url ?? '')) {
     console.error(`Refusing ${url}: the load test only targets loopback.`);
     process.exit(2);
   }
 }
 
-// Each query as GraphQL and as the REST peer's URL for the same answer; graphql-js: whether its peer answers it.
+const careerFields = '{ name skills { importance skill { name } } seeAlso { weight career { name } } }';
+const pathFields = '{ hops steps { career { id name } via sharedWithPrevious { name } newSkills { name } } sharedSkills { name } }';
+const searchFields = '{ node { id name } matched score }';
+
+// Each query as GraphQL and as the REST peer's URL for the same answer; peers: whether graphql-js/-jit answer it.
+// A varied query draws its variables per request from `draw`.
 export const queries = {
   'career with skills and see-also': {
-    graphql: '{ career(id: "machine-learning-engineer") { name skills { importance skill { name } } seeAlso { weight career { name } } } }',
-    rest: '/careers/machine-learning-engineer',
-    graphqlJs: true,
+    graphql: `{ career(id: "machine-learning-engineer") ${careerFields} }`,
+    rest: () => '/careers/machine-learning-engineer',
+    peers: true,
   },
   'path with shared skills': {
-    graphql: '{ path(from: "ML Engineer", to: "Cloud Engineer") { hops steps { career { id name } via sharedWithPrevious { name } newSkills { name } } sharedSkills { name } } }',
-    rest: '/path?from=ML%20Engineer&to=Cloud%20Engineer',
-    graphqlJs: true,
+    graphql: `{ path(from: "ML Engineer", to: "Cloud Engineer") ${pathFields} }`,
+    rest: () => '/path?from=ML%20Engineer&to=Cloud%20Engineer',
+    peers: true,
   },
   'search': {
-    graphql: '{ search(text: "cloud enginer", first: 10) { node { id name } matched score } }',
-    rest: '/search?text=cloud%20enginer&first=10',
-    graphqlJs: false, // the typo-forgiving ranking of src/CareerGraph.Embedded/SearchIndex.cs is not ported
+    graphql: `{ search(text: "cloud enginer", first: 10) ${searchFields} }`,
+    rest: () => '/search?text=cloud%20enginer&first=10',
+    peers: false, // the typo-forgiving ranking of src/CareerGraph.Embedded/SearchIndex.cs is not ported
+  },
+  'random career': {
+    graphql: `query Career($id: ID!) { career(id: $id) ${careerFields} }`,
+    rest: (v) => `/careers/${encodeURIComponent(v.id)}`,
+    draw: (random, pools) => ({ id: pick(random, pools.careers) }),
+    peers: true,
+  },
+  'random path': {
+    graphql: `query Path($from: String!, $to: String!) { path(from: $from, to: $to) ${pathFields} }`,
+    rest: (v) => `/path?from=${encodeURIComponent(v.from)}&to=${encodeURIComponent(v.to)}`,
+    draw: (random, pools) => pick(random, pools.pairs),
+    peers: true,
+  },
+  'random search': {
+    graphql: `query Search($text: String!) { search(text: $text, first: 10) ${searchFields} }`,
+    rest: (v) => `/search?text=${encodeURIComponent(v.text)}&first=10`,
+    draw: (random, pools) => ({ text: pick(random, pools.words) }),
+    peers: false,
   },
 };
 
-const graphqlRequest = (url, query) => ({
+// A small seeded generator (mulberry32): every server gets the same sequence of arguments.
+function seeded(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = (random, list) => list[Math.floor(random() * list.length)];
+
+const graphqlRequest = (url, query, variables) => ({
   url: `${url}/graphql`,
   method: 'POST',
   headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-  body: JSON.stringify({ query }),
+  body: JSON.stringify(variables ? { query, variables } : { query }),
 });
 const restRequest = (url, path) => ({ url: `${url}${path}`, method: 'GET' });
 
@@ -45,24 +85,58 @@ async function answer({ url, ...init }) {
   return response.text();
 }
 
+// The argument pools, from the graph the peers serve: every career; pairs of careers with a path between them
+// (the REST peer answers only those); words of three letters or more from the names of careers, skills and industries.
+const graph = JSON.parse(readFileSync(graphFile, 'utf8'));
+const careers = graph.nodes.filter((n) => n.kind === 'Career').map((n) => n.id);
+const words = [...new Set(graph.nodes.flatMap((n) => n.name.toLowerCase().split(/[^\p{L}\p{N}+#]+/u)).filter((w) => w.length >= 3))].sort();
+const random = seeded(24);
+const pairs = [];
+for (let tries = 0; pairs.length < 200 && tries < 2000; tries++) {
+  const pair = { from: pick(random, careers), to: pick(random, careers) };
+  const got = JSON.parse(await answer(graphqlRequest(uncached, 'query($from: String!, $to: String!) { path(from: $from, to: $to) { hops } }', pair)));
+  if (got.data?.path && pair.from !== pair.to) pairs.push(pair);
+}
+const pools = { careers, pairs, words };
+console.log(`Argument pools: ${careers.length} careers, ${pairs.length} pairs with a path, ${words.length} words.`);
+
+// The same answers everywhere, for the fixed queries and for a sample of every varied one.
+const servers = [['uncached', uncached], ...(before ? [['before', before]] : [])];
 for (const [name, q] of Object.entries(queries)) {
-  const expected = await answer(graphqlRequest(service, q.graphql));
-  for (const [peer, request] of [['uncached', graphqlRequest(uncached, q.graphql)], ['REST peer', restRequest(rest, q.rest)]]) {
-    const got = await answer(request);
-    if (got !== expected) {
-      console.error(`${name}: the ${peer} answers differently.\nCareerGraph: ${expected.slice(0, 400)}\n${peer}: ${got.slice(0, 400)}`);
-      process.exit(1);
+  const sample = q.draw ? Array.from({ length: 25 }, ((r) => () => q.draw(r, pools))(seeded(7))) : [undefined];
+  for (const variables of sample) {
+    const expected = await answer(graphqlRequest(service, q.graphql, variables));
+    const peers = [...servers.map(([peer, url]) => [peer, graphqlRequest(url, q.graphql, variables)]), ['REST peer', restRequest(rest, q.rest(variables))]];
+    for (const [peer, request] of peers) {
+      const got = await answer(request);
+      if (got !== expected) fail(name, peer, variables, expected, got);
     }
-  }
-  if (q.graphqlJs) {
-    const got = await answer(graphqlRequest(graphqlJs, q.graphql));
-    if (JSON.stringify(JSON.parse(got)) !== JSON.stringify(JSON.parse(expected))) {
-      console.error(`${name}: graphql-js answers differently.\nCareerGraph: ${expected.slice(0, 400)}\ngraphql-js: ${got.slice(0, 400)}`);
-      process.exit(1);
+    if (!q.peers) continue;
+    for (const [peer, url] of [['graphql-js', graphqlJs], ['graphql-jit', graphqlJit]]) {
+      const got = await answer(graphqlRequest(url, q.graphql, variables));
+      if (JSON.stringify(JSON.parse(got)) !== JSON.stringify(JSON.parse(expected))) fail(name, peer, variables, expected, got);
     }
   }
 }
-console.log('CareerGraph and the REST peer answer every query with the same bytes; graphql-js gives the same JSON for the queries it answers.');
+console.log('CareerGraph and the REST peer answer every query with the same bytes; graphql-js and graphql-jit give the same JSON for the queries they answer.');
+
+function fail(name, peer, variables, expected, got) {
+  console.error(`${name} ${JSON.stringify(variables ?? {})}: the ${peer} answers differently.\nCareerGraph: ${expected.slice(0, 400)}\n${peer}: ${got.slice(0, 400)}`);
+  process.exit(1);
+}
+
+// A fixed query is one request repeated; a varied one draws its arguments per request from a sequence seeded alike for every server.
+function load(url, q, graphql) {
+  if (!q.draw) return graphql ? graphqlRequest(url, q.graphql) : restRequest(url, q.rest());
+  const random = seeded(42);
+  const { headers, method } = graphqlRequest(url, q.graphql);
+  return {
+    url,
+    requests: [graphql
+      ? { method, path: '/graphql', headers, setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: q.graphql, variables: q.draw(random, pools) }) }) }
+      : { method: 'GET', setupRequest: (request) => ({ ...request, path: q.rest(q.draw(random, pools)) }) }],
+  };
+}
 
 async function measure(request) {
   const options = { ...request, duration: Number(seconds), connections: Number(connections) };
@@ -74,18 +148,20 @@ async function measure(request) {
 
 const rows = [];
 for (const [name, q] of Object.entries(queries)) {
-  const cached = await measure(graphqlRequest(service, q.graphql));
-  const plain = await measure(graphqlRequest(uncached, q.graphql));
-  const peer = await measure(restRequest(rest, q.rest));
-  const js = q.graphqlJs ? await measure(graphqlRequest(graphqlJs, q.graphql)) : null;
-  rows.push({ name, cached, plain, peer, js, bytes: cached.throughput.average / cached.requests.average });
+  const cached = await measure(load(service, q, true));
+  const plain = await measure(load(uncached, q, true));
+  const old = before ? await measure(load(before, q, true)) : null;
+  const peer = await measure(load(rest, q, false));
+  const js = q.peers ? await measure(load(graphqlJs, q, true)) : null;
+  const jit = q.peers ? await measure(load(graphqlJit, q, true)) : null;
+  rows.push({ name, cached, plain, old, peer, js, jit, bytes: plain.throughput.average / plain.requests.average });
 }
 
 const rps = (r) => r.requests.average.toFixed(0);
-const ratio = (a, b) => `${(a.requests.average / b.requests.average).toFixed(2)}×`;
+const ratio = (a, b) => (a && b ? `${(a.requests.average / b.requests.average).toFixed(2)}×` : '—');
 const cell = (r) => (r ? `${rps(r)} (${r.latency.p50}/${r.latency.p99})` : '—');
-console.log('req/s (p50/p99 latency in ms)');
-console.log('| query | answer bytes | CareerGraph | without answer cache | REST peer | graphql-js | vs REST | vs graphql-js | without cache: vs REST | vs graphql-js |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const { name, cached, plain, peer, js, bytes } of rows)
-  console.log(`| ${name} | ${bytes.toFixed(0)} | ${cell(cached)} | ${cell(plain)} | ${cell(peer)} | ${cell(js)} | ${ratio(cached, peer)} | ${js ? ratio(cached, js) : '—'} | ${ratio(plain, peer)} | ${js ? ratio(plain, js) : '—'} |`);
+console.log('req/s (p50/p99 latency in ms); ratios are of req/s; "p99 vs REST" is CareerGraph without cache p99 / REST p99');
+console.log(`| query | answer bytes | CareerGraph | without answer cache |${before ? ' before, without cache |' : ''} REST peer | graphql-js | graphql-jit | cached vs REST | without cache: vs REST | vs graphql-js | vs graphql-jit | p99 vs REST |${before ? ' after / before |' : ''}`);
+console.log(`|---|---:|---:|---:|${before ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|${before ? '---:|' : ''}`);
+for (const { name, cached, plain, old, peer, js, jit, bytes } of rows)
+  console.log(`| ${name} | ${bytes.toFixed(0)} | ${cell(cached)} | ${cell(plain)} |${before ? ` ${cell(old)} |` : ''} ${cell(peer)} | ${cell(js)} | ${cell(jit)} | ${ratio(cached, peer)} | ${ratio(plain, peer)} | ${ratio(plain, js)} | ${ratio(plain, jit)} | ${(plain.latency.p99 / Math.max(peer.latency.p99, 1)).toFixed(1)}× |${before ? ` ${ratio(plain, old)} |` : ''}`);

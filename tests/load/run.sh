@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Load test on loopback: starts CareerGraph (Release, embedded store, seeds) twice, with and without its answer cache,
-# the REST peer (tests/load/RestPeer: the same answers computed per request by a hand-written minimal API) and the
-# graphql-js peer (graphql-js-peer.mjs, over the same graph exported from the seeded store) on free ports, checks that
-# all answer alike, drives each with autocannon for a fixed time, prints a table, and stops everything.
+# the REST peer (tests/load/RestPeer: the same answers computed per request by a hand-written minimal API), the
+# graphql-js peer and the graphql-jit peer (graphql-js-peer.mjs without and with --jit, over the same graph exported
+# from the seeded store) on free ports, checks that all answer alike, drives each with autocannon for a fixed time,
+# prints a table, and stops everything.
 # Usage: tests/load/run.sh [seconds-per-run] [connections]
+# CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll> adds that build, answer cache off, to the same run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -30,18 +32,33 @@ start_service() { # port, database, answer cache on/off
 }
 cached_port=$(free_port); start_service "$cached_port" "$work/cached.db" true
 uncached_port=$(free_port); start_service "$uncached_port" "$work/uncached.db" false
+before=()
+if [ -n "${CAREERGRAPH_BEFORE:-}" ]; then
+  before_port=$(free_port)
+  CareerGraph__Embedded__Path="$work/before.db" CareerGraph__ResponseCache__Enabled=false CareerGraph__Limits__RateLimit__PermitLimit=0 \
+  Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$CAREERGRAPH_BEFORE" --urls "http://127.0.0.1:$before_port" >"$work/service-before.log" 2>&1 &
+  pids+=($!)
+  before=("http://127.0.0.1:$before_port")
+fi
 rest_port=$(free_port)
 dotnet "$here/RestPeer/bin/Release/net10.0/RestPeer.dll" --urls "http://127.0.0.1:$rest_port" --Seeds="$root/seeds" >"$work/rest.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$cached_port/ready"
 wait_for "http://127.0.0.1:$uncached_port/ready"
+[ -z "${before_port:-}" ] || wait_for "http://127.0.0.1:$before_port/ready"
 wait_for "http://127.0.0.1:$rest_port/careers/machine-learning-engineer"
 CareerGraph__Embedded__Path="$work/uncached.db" Serilog__MinimumLevel__Default=Warning \
   dotnet "$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll" export --format json "$work/graph.json" >/dev/null
 js_port=$(free_port)
 node "$here/graphql-js-peer.mjs" "$work/graph.json" "$js_port" >"$work/graphql-js.log" 2>&1 &
 pids+=($!)
+jit_port=$(free_port)
+node "$here/graphql-js-peer.mjs" "$work/graph.json" "$jit_port" --jit >"$work/graphql-jit.log" 2>&1 &
+pids+=($!)
 wait_for "http://127.0.0.1:$js_port/graphql?query=%7B__typename%7D"
+wait_for "http://127.0.0.1:$jit_port/graphql?query=%7B__typename%7D"
 
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $seconds s per run after a warm-up run of as long, $connections connections, .NET SDK $(dotnet --version)"
-node "$here/load.mjs" "http://127.0.0.1:$cached_port" "http://127.0.0.1:$uncached_port" "http://127.0.0.1:$rest_port" "http://127.0.0.1:$js_port" "$seconds" "$connections"
+node "$here/load.mjs" "http://127.0.0.1:$cached_port" "http://127.0.0.1:$uncached_port" "http://127.0.0.1:$rest_port" \
+  "http://127.0.0.1:$js_port" "http://127.0.0.1:$jit_port" "$work/graph.json" "$seconds" "$connections" "${before[@]}"

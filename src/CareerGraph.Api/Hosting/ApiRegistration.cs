@@ -38,6 +38,8 @@ public static class ApiRegistration
             .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
             .ConfigureExecutionOptions(options =>
             {
+                // Resolvers find the request's loaders here, resolved once per request rather than once per field.
+                if (options.RequestServices?.GetService<GraphLoaders>() is { } loaders) options.UserContext[GraphLoaders.UserContextKey] = loaders;
                 var next = options.UnhandledExceptionDelegate;
                 options.UnhandledExceptionDelegate = context =>
                 {

@@ -10,6 +10,9 @@ namespace CareerGraph.Api.Schema;
 /// </summary>
 public sealed class GraphLoaders(ICareerGraphStore store)
 {
+    /// <summary>Where an execution keeps its request's loaders in <c>ExecutionOptions.UserContext</c>.</summary>
+    public const string UserContextKey = "CareerGraph.Loaders";
+
     private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<Edge>>> _edges = new();
 
     private BatchLoader<string, GraphNode?>? _nodes;

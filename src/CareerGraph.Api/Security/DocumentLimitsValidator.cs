@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules;
+using GraphQLParser.AST;
 
 namespace CareerGraph.Api.Security;
 
@@ -6,16 +9,44 @@ namespace CareerGraph.Api.Security;
 /// Measures a document's shape (<see cref="DocumentShape"/>) before the specification's validation rules run and
 /// refuses it with one error when it is over a limit, so that no rule ever walks a hostile document's expansion
 /// (GraphQL.NET's rules and complexity analyser visit a fragment again wherever it is spread).
+/// <para>
+/// An operation of a document seen before (the parsed-document cache hands out the same instance for the same text)
+/// that passed the specification's rules is not checked by them again: those rules depend on the document and the
+/// schema only. What depends on the request still runs every time: the access rule (the caller), the variables'
+/// coercion, argument parsing and the limits, which page sizes in variables change (an operation without variables
+/// has one shape, so its limits are checked once too).
+/// </para>
 /// </summary>
 public sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentValidator
 {
+    /// <summary>The specification's rules that read only the document and the schema, never variables or the caller.</summary>
+    private static readonly HashSet<IValidationRule> DocumentOnlyRules = [.. DocumentValidator.CoreRules.Where(rule => rule is not FieldArgumentsAreValidRule)];
 
     private readonly DocumentValidator _specification = new();
 
+    /// <summary>Operations that passed the document-only rules; an entry goes when its document is no longer kept.</summary>
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, Passed> _passed = new();
+
+    /// <summary>What an operation passed: the document-only rules, and, when it has no variables, the limits.</summary>
+    private sealed record Passed(bool WithinLimits);
+
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
     {
-        if (Refusal(options) is { } refusal) return Task.FromResult<IValidationResult>(new ValidationResult(refusal));
-        return _specification.ValidateAsync(options);
+        _passed.TryGetValue(options.Operation, out var passed);
+        if (passed is not { WithinLimits: true } && Refusal(options) is { } refusal)
+            return Task.FromResult<IValidationResult>(new ValidationResult(refusal));
+        if (passed is not null)
+            return _specification.ValidateAsync(options with { Rules = [.. (options.Rules ?? DocumentValidator.CoreRules).Where(rule => !DocumentOnlyRules.Contains(rule))] });
+        return ValidateAndRememberAsync(options);
+    }
+
+    private async Task<IValidationResult> ValidateAndRememberAsync(ValidationOptions options)
+    {
+        var result = await _specification.ValidateAsync(options);
+        // Only a pass under every document-only rule is kept: a document with errors runs every rule again, so its
+        // answer lists them all every time.
+        if (result.IsValid && DocumentOnlyRules.IsSubsetOf(options.Rules ?? DocumentValidator.CoreRules)) _passed.AddOrUpdate(options.Operation, new Passed(options.Operation.Variables is not { Count: > 0 }));
+        return result;
     }
 
     private ValidationError? Refusal(in ValidationOptions options)
