@@ -33,6 +33,12 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocket.AcceptAsync(http);
+            return;
+        }
+
         // The same URL answers with the IDE when a browser asks for a page (PageRequestPolicy).
         if (HttpMethods.IsGet(http.Request.Method)) http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
 
@@ -59,6 +65,7 @@ public static class GraphQLHttpEndpoint
         problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(requests!);
         if (problem is { } refused)
         {
+            if (http.RequestAborted.IsCancellationRequested) return; // nobody is left to read the answer
             await GraphQLNegotiation.WriteErrorAsync(http, mediaType, refused);
             return;
         }
