@@ -65,8 +65,17 @@ public static class GraphQLHttpEndpoint
         problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(requests!);
         if (problem is { } refused)
         {
-            if (http.RequestAborted.IsCancellationRequested) return; // nobody is left to read the answer
-            await GraphQLNegotiation.WriteErrorAsync(http, mediaType, refused);
+            try
+            {
+                if (http.RequestAborted.IsCancellationRequested)
+                    http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest; // for the log: nobody is left to read an answer
+                else
+                    await GraphQLNegotiation.WriteErrorAsync(http, mediaType, refused);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+            {
+                // the client left while the refusal was being written
+            }
             return;
         }
 

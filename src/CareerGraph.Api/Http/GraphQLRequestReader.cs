@@ -91,6 +91,9 @@ public static class GraphQLRequestReader
         catch (Exception e) when (e is BadHttpRequestException or IOException || (e is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             // A closed tab, a proxy's timeout: the client's doing, not a fault of the service (no error log, no 5xx).
+            // Kestrel answers a body that ended early (400); a connection that is gone is let go at once, for Kestrel
+            // would otherwise try to read the rest of the body from it.
+            if (e is not BadHttpRequestException) http.Abort();
             return (null, ClientHungUp(http, buffer.Length, e));
         }
         return (buffer.ToArray(), null);
@@ -104,7 +107,7 @@ public static class GraphQLRequestReader
     {
         IncompleteBodies.Add(1);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLRequestReader))
-            .LogInformation("Client {Client} hung up after {Received} of {Expected} body bytes ({Reason})",
+            .LogInformation("Client {Client} hung up after {Received} of {Expected} body bytes had been read ({Reason})",
                 http.Connection.RemoteIpAddress, received, http.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", e.Message);
         return new Problem(StatusCodes.Status400BadRequest, ErrorCodes.IncompleteBody,
             "The request body ended before it was complete (the connection closed early); send the whole body, as its Content-Length says.");
