@@ -202,7 +202,7 @@ describe('graphql-transport-ws close codes', () => {
     bare.send({ type: 'connection_init', payload: { apiKey: 'not-a-known-key' } });
     const { code, reason } = await bare.closed;
     assert.equal(code, 4403);
-    assert.match(reason, /^Forbidden: /);
+    assert.match(reason, /^Forbidden: the apiKey in connection_init is not a key this service knows/);
     assert.equal(bare.messages.length, 0);
   });
 

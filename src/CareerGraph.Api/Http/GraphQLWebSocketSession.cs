@@ -233,7 +233,10 @@ public sealed class GraphQLWebSocketSession
             var caller = await request.AuthenticateAsync();
             if (caller.Failure is { } failure)
             {
-                Close(Forbidden, "Forbidden: " + CredentialProblems.Describe(failure));
+                // The key handler speaks of headers; here the key came in the payload.
+                Close(Forbidden, "Forbidden: " + (failure is AuthenticationFailureException && apiKey is not null
+                    ? "the apiKey in connection_init is not a key this service knows (CareerGraph:Auth:ApiKeys)."
+                    : CredentialProblems.Describe(failure)));
                 return;
             }
             if (caller.Succeeded) _user = caller.Principal!;
