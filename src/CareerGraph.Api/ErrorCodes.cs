@@ -12,6 +12,7 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string InvalidJson = "INVALID_JSON";
+    public const string IncompleteBody = "INCOMPLETE_BODY";
     public const string InvalidVariables = "INVALID_VARIABLES";
     public const string QueryMissing = "QUERY_MISSING";
     public const string BatchTooLarge = "BATCH_TOO_LARGE";
@@ -23,6 +24,9 @@ public static class ErrorCodes
     public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
     public const string ReplayTooLong = "REPLAY_TOO_LONG";
     public const string SubscriberTooSlow = "SUBSCRIBER_TOO_SLOW";
+
+    // GraphQL over WebSocket (Http/GraphQLWebSocket.cs): a page from an origin that may not open a socket.
+    public const string OriginNotAllowed = "ORIGIN_NOT_ALLOWED";
 
     // Persisted queries (Documents/).
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";

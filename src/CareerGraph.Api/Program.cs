@@ -50,6 +50,7 @@ catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
 app.UseResponseCompression();
 app.UseCareerGraphWeb();
 app.UseCareerGraphSecurity();
+app.UseWebSockets(); // GraphQL over WebSocket on /graphql (Http/GraphQLWebSocket.cs)
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -33,6 +33,12 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocket.AcceptAsync(http);
+            return;
+        }
+
         // The same URL answers with the IDE when a browser asks for a page (PageRequestPolicy).
         if (HttpMethods.IsGet(http.Request.Method)) http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
 
@@ -59,7 +65,17 @@ public static class GraphQLHttpEndpoint
         problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(requests!);
         if (problem is { } refused)
         {
-            await GraphQLNegotiation.WriteErrorAsync(http, mediaType, refused);
+            try
+            {
+                if (http.RequestAborted.IsCancellationRequested)
+                    http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest; // for the log: nobody is left to read an answer
+                else
+                    await GraphQLNegotiation.WriteErrorAsync(http, mediaType, refused);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+            {
+                // the client left while the refusal was being written
+            }
             return;
         }
 

@@ -30,7 +30,8 @@ public static class GraphQLNegotiation
             var value = type.MediaType.Value ?? "";
             if (value.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) return GraphQLResponseJson;
             if (value.Equals(Json, StringComparison.OrdinalIgnoreCase)) return Json;
-            if (value is "*/*" or "application/*") return GraphQLResponseJson;
+            // What legacy clients and curl send: the specification asks for application/json then, as with no Accept.
+            if (value is "*/*" or "application/*") return Json;
         }
         return null;
     }

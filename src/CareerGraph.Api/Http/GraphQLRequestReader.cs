@@ -34,7 +34,8 @@ public static class GraphQLRequestReader
             return (null, new Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 $"Send the request body as {GraphQLNegotiation.Json} ({{\"query\": \"…\", \"variables\": {{…}}}})."));
 
-        var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        var (body, incomplete) = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        if (incomplete is not null) return (null, incomplete);
         if (body is null)
             return (null, new Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
                 $"The request body is larger than {limits.MaxBodyBytes} bytes; send smaller requests (the limit is CareerGraph:Limits:MaxBodyBytes)."));
@@ -65,10 +66,13 @@ public static class GraphQLRequestReader
         return (new GraphQLRequests(requests!, batch), null);
     }
 
-    /// <summary>The body, or null when it is longer than the limit (counted as read, so a missing Content-Length does not help).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long limit)
+    /// <summary>
+    /// The body, or null when it is longer than the limit (counted as read, so a missing Content-Length does not help);
+    /// or, when the client hung up before sending all of it, the problem to answer (if anyone still listens).
+    /// </summary>
+    private static async Task<(byte[]? Body, Problem? Incomplete)> ReadBodyAsync(HttpContext http, long limit)
     {
-        if (http.Request.ContentLength > limit) return null;
+        if (http.Request.ContentLength > limit) return (null, null);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         try
@@ -76,15 +80,37 @@ public static class GraphQLRequestReader
             int read;
             while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
             {
-                if (buffer.Length + read > limit) return null;
+                if (buffer.Length + read > limit) return (null, null);
                 buffer.Write(chunk, 0, read);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return null;
+            return (null, null);
         }
-        return buffer.ToArray();
+        catch (Exception e) when (e is BadHttpRequestException or IOException || (e is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            // A closed tab, a proxy's timeout: the client's doing, not a fault of the service (no error log, no 5xx).
+            // Kestrel answers a body that ended early (400); a connection that is gone is let go at once, for Kestrel
+            // would otherwise try to read the rest of the body from it.
+            if (e is not BadHttpRequestException) http.Abort();
+            return (null, ClientHungUp(http, buffer.Length, e));
+        }
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>Requests whose client hung up in the middle of the body, counted apart from the service's own faults.</summary>
+    private static readonly System.Diagnostics.Metrics.Counter<long> IncompleteBodies = Hosting.Telemetry.Meter.CreateCounter<long>(
+        "careergraph.http.incomplete_bodies", description: "Requests whose client hung up before sending the whole body.");
+
+    private static Problem ClientHungUp(HttpContext http, long received, Exception e)
+    {
+        IncompleteBodies.Add(1);
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLRequestReader))
+            .LogInformation("Client {Client} hung up after {Received} of {Expected} body bytes had been read ({Reason})",
+                http.Connection.RemoteIpAddress, received, http.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", e.Message);
+        return new Problem(StatusCodes.Status400BadRequest, ErrorCodes.IncompleteBody,
+            "The request body ended before it was complete (the connection closed early); send the whole body, as its Content-Length says.");
     }
 
     private static (GraphQLRequests?, Problem?) ReadGet(HttpContext http, IGraphQLTextSerializer serializer)

@@ -58,7 +58,7 @@ public sealed class RateLimitOptions
     public int WindowSeconds { get; set; } = 60;
 }
 
-/// <summary>Open subscription streams (GraphQL over Server-Sent Events) and what each may hold.</summary>
+/// <summary>Open subscriptions (over Server-Sent Events or a WebSocket) and what each may hold.</summary>
 public sealed class SubscriptionLimitOptions
 {
     /// <summary>Open streams one client address may hold at once.</summary>
@@ -78,6 +78,9 @@ public sealed class SubscriptionLimitOptions
     /// Also the most events an afterSequence replay may bring back.
     /// </summary>
     public int BufferedEvents { get; set; } = 256;
+
+    /// <summary>How long a new WebSocket may wait before its connection_init; then it is closed with 4408.</summary>
+    public double ConnectionInitSeconds { get; set; } = 3;
 
     /// <summary>How often the audit trail is read for changes made elsewhere (Neo4j, other instances); the embedded store also says at once.</summary>
     public double PollSeconds { get; set; } = 1;

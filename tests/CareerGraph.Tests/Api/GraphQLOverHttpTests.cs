@@ -112,6 +112,31 @@ public sealed class GraphQLOverHttpTests(CareerGraphApp app)
         Assert.Equal(HttpStatusCode.NotAcceptable, status);
     }
 
+    [Theory]
+    [InlineData("*/*")]
+    [InlineData("application/*")]
+    [InlineData(null)]
+    public async Task Any_type_or_no_accept_header_is_answered_as_application_json(string? accept)
+    {
+        // What curl and legacy clients send; the specification asks for application/json then, where a document that cannot run is 200 with errors.
+        var (status, mediaType, body, _) = await SendAsync(HttpMethod.Post, "/graphql", """{"query":"{ stats { careers } }"}""", accept: accept);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/json", mediaType);
+        Assert.True(body!["data"]!["stats"]!["careers"]!.GetValue<int>() > 0);
+
+        var (invalidStatus, invalidType, invalid, _) = await SendAsync(HttpMethod.Post, "/graphql", """{"query":"{ nope }"}""", accept: accept);
+        Assert.Equal(HttpStatusCode.OK, invalidStatus);
+        Assert.Equal("application/json", invalidType);
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE", Code(invalid));
+    }
+
+    [Fact]
+    public async Task A_client_listing_graphql_response_json_first_still_gets_it()
+    {
+        var (_, mediaType, _, _) = await SendAsync(HttpMethod.Post, "/graphql", """{"query":"{ stats { careers } }"}""", accept: "application/graphql-response+json, application/json;q=0.9, */*;q=0.8");
+        Assert.Equal(GraphQLResponse, mediaType);
+    }
+
     [Fact]
     public async Task A_get_without_a_query_is_400()
     {

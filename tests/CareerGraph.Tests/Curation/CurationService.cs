@@ -9,6 +9,8 @@ using System.Text.Json;
 using CareerGraph.Store;
 using CareerGraph.Tests.Contract;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -31,8 +33,10 @@ public sealed class CurationService : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
 
-    public CurationService(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
+    /// <param name="kestrel">Serve on a real loopback port (<see cref="ServerAddress"/>), for clients that need a socket (WebSockets).</param>
+    public CurationService(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null, bool kestrel = false)
     {
+        if (kestrel) UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _environment = environment;
         _services = services;
         _settings = new Dictionary<string, string?>
@@ -60,6 +64,9 @@ public sealed class CurationService : WebApplicationFactory<Program>
     }
 
     public ICareerGraphStore Store => Services.GetRequiredService<ICareerGraphStore>();
+
+    /// <summary>Where the service listens when started with kestrel: true.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public HttpClient Anonymous() => CreateClient();
 
