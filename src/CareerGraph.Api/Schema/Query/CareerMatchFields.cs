@@ -9,6 +9,9 @@ namespace CareerGraph.Api.Schema;
 /// <summary>The careerMatches query field: "I know these skills: which careers fit me, and what should I learn?".</summary>
 internal static class CareerMatchFields
 {
+    /// <summary>What a requirement weighs in coverage (before the formula, which uses it).</summary>
+    public static readonly string CoverageRule = FormattableString.Invariant($"a requirement weighs its importance, {MatchWeights.Core} times as much when core");
+
     /// <summary>The score formula in words, written from <see cref="MatchWeights"/> so the schema cannot disagree with the ranking.</summary>
     public static readonly string Formula = FormattableString.Invariant(
         $"score = 1 ÷ ({MatchWeights.Coverage} ÷ coverage + {MatchWeights.Use} ÷ use), the weighted harmonic mean of coverage and use (0 when either is 0), ") +
@@ -16,9 +19,6 @@ internal static class CareerMatchFields
         FormattableString.Invariant($"given that the career requires, each weighted by its rarity: 1 for a skill at most {MoveWeights.CommonSkill} careers require, ") +
         FormattableString.Invariant($"{MoveWeights.CommonSkill} ÷ n for one n > {MoveWeights.CommonSkill} careers require, so a skill most careers require (Microsoft Excel) ") +
         "makes no career a good match on its own. Rounded to 4 decimals.";
-
-    /// <summary>What a requirement weighs in coverage.</summary>
-    public static readonly string CoverageRule = FormattableString.Invariant($"a requirement weighs its importance, {MatchWeights.Core} times as much when core");
 
     public static void AddCareerMatches(this ObjectGraphType query, ICareerGraphStore store, LimitOptions limits) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerMatchType>>>>("careerMatches")
