@@ -132,7 +132,7 @@ describe('What fits my skills? in the explorer', { timeout: 240_000 }, () => {
     // The career with the most links among the seeds: its neighbourhood is cut at the explorer's 40 careers.
     const careers = (await graphql(service.baseUrl, '{ careers(first: 100) { nodes { id seeAlso { career { id } } seeAlsoFrom { career { id } } } } }')).careers.nodes;
     const hub = careers.map(c => ({ id: c.id, links: c.seeAlso.length + c.seeAlsoFrom.length })).sort((a, b) => b.links - a.links)[0];
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 420, height: 860 }]) {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 1024, height: 768 }, { width: 420, height: 860 }]) {
       await page.setViewportSize(viewport);
       await page.goto(`${service.baseUrl}/explore?from=${hub.id}`);
       await page.waitForFunction(() => window.careerGraphExplorer.cy.nodes().length >= 40);

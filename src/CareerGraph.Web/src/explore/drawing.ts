@@ -147,8 +147,8 @@ export class Drawing {
 
   /** Back to the box's own height (from the style sheet), which a large drawing may have grown. */
   private resetHeight() {
-    if (!this.container.style.height) return;
-    this.container.style.height = '';
+    if (!this.container.style.minHeight) return;
+    for (const box of [this.container, this.container.parentElement!]) box.style.minHeight = '';
     this.cy.resize();
   }
 
@@ -218,7 +218,9 @@ export class Drawing {
     const needed = Math.ceil((nodes.h + labelHeight) * readableZoom + 2 * fitPadding);
     const across = (Math.max(0, nodes.w - nodeSize) + labelWidth) * readableZoom + 2 * fitPadding;
     if (across > this.container.clientWidth + 1 || needed <= this.container.clientHeight) return;
-    this.container.style.height = `${needed}px`;
+    // A minimum, not a height: on a wide screen the box is a flex item of a card as tall as the window, which would
+    // shrink a height back; with a minimum the card scrolls instead. Its frame (the parent) grows with it.
+    for (const box of [this.container, this.container.parentElement!]) box.style.minHeight = `${needed}px`;
     this.cy.resize();
   }
 
