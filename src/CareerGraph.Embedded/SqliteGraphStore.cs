@@ -127,6 +127,12 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
     public Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(CareerMoves.Find(query, _index, _index.Requirements, cancellationToken));
 
+    public Task<IReadOnlyList<CareerMatch>> FindCareerMatchesAsync(CareerMatchesQuery query, CancellationToken cancellationToken = default)
+    {
+        var index = _index;
+        return Task.FromResult(CareerMatches.Find(query, index, index.Requirements, cancellationToken));
+    }
+
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(_index.Neighbourhood(query, cancellationToken));
 

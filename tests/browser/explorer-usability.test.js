@@ -236,7 +236,7 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
 
     await page.locator('#to-input').fill('Locomotive Engineer');
     await page.getByRole('button', { name: 'Show walks' }).click();
-    await page.getByText(/No walk of at most 4 moves/).waitFor();
+    await page.getByText(/No walk of at most 4 steps/).waitFor();
     assert.deepEqual(await page.evaluate(() => window.careerGraphExplorer.cy.nodes().map(n => n.id()).sort()), drawn);
     assert.deepEqual(await page.evaluate(() => window.careerGraphExplorer.cy.nodes('.target').map(n => n.id())), [], 'Cloud Engineer is no longer marked as the target');
     const offers = page.locator('#walks .no-walk button[data-career]');

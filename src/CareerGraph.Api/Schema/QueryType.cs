@@ -23,6 +23,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddSearch(store, limits);
         this.AddPaths(careerPaths, limits);
         this.AddCareerMoves(moveAdvice, limits);
+        this.AddCareerMatches(store, limits);
         this.AddSkillComparison(careerPaths);
         this.AddGraph(store, limits);
     }

@@ -116,7 +116,7 @@ public static class CareerMoves
             var importance = requirement.Importance ?? 0;
             var requirers = requirements.RequirersOf(requirement.Target);
             var bringsIn = (requirement.Core == true || importance >= MoveWeights.ImportantSkill) && requirers.Length <= MoveWeights.CommonSkill;
-            foreach (var (career, theirs) in requirers)
+            foreach (var (career, theirs, _) in requirers)
             {
                 least[career] += Math.Min(importance, theirs);
                 sharer[career] |= bringsIn;

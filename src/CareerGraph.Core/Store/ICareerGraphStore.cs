@@ -47,6 +47,9 @@ public interface ICareerGraphStore
     /// <summary>The best career moves from one career, ranked by <see cref="CareerMoves.Find"/>.</summary>
     Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The careers that best fit a person's skills (ids), ranked by <see cref="CareerMatches.Find"/>.</summary>
+    Task<IReadOnlyList<CareerMatch>> FindCareerMatchesAsync(CareerMatchesQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The nodes within a number of hops of one node, and the edges among them.</summary>
     Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,7 @@ internal static class Statements
     public static readonly CypherStatement CareerWalkEdges = CypherFiles.Query("career-walk-edges");
     public static readonly CypherStatement Neighbourhood = CypherFiles.Query("neighbourhood");
     public static readonly CypherStatement CareerMoves = CypherFiles.Query("career-moves");
+    public static readonly CypherStatement CareerMatches = CypherFiles.Query("career-matches");
     public static readonly CypherStatement GraphStats = CypherFiles.Query("graph-stats");
     public static readonly CypherStatement WholeGraph = CypherFiles.Query("whole-graph");
     public static readonly CypherStatement ImportContext = CypherFiles.Query("import-context");

@@ -43,6 +43,7 @@ public sealed class ContractGraphQueryApi(GraphDocument graph)
             "in-industry-edges" => EdgeRows(request, EdgeKind.InIndustry),
             "specialisation-of-edges" => EdgeRows(request, EdgeKind.SpecialisationOf),
             "see-also-edges" => EdgeRows(request, EdgeKind.SeeAlso),
+            "career-matches" => CareerMatchesReply.Answer(graph, request),
             "aliases-of" => Rows("alias", request.Parameter<string[]>("ids")!
                 .SelectMany(id => graph.Aliases.Where(a => a.TargetId == id))
                 .Select(a => (JsonNode)new JsonObject { ["name"] = a.Name, ["target"] = a.TargetId })),

@@ -92,6 +92,14 @@ const searchQuery = `query SearchCareers($text: String!) {
 export const searchCareers = async (text: string) =>
   (await ask<{ search: CareerHit[] }>(searchQuery, { text })).search;
 
+const searchSkillsQuery = `query SearchSkills($text: String!) {
+  search(text: $text, kinds: [SKILL], first: 8) { matched viaAlias score node { id name } }
+}`;
+
+/** Skills for a text, with the same typo-tolerant search as the career fields. */
+export const searchSkills = async (text: string) =>
+  (await ask<{ search: CareerHit[] }>(searchSkillsQuery, { text })).search;
+
 const resolveQuery = `query ResolveCareer($reference: String!) { resolve(reference: $reference, kind: CAREER) { id ... on Career { name } } }`;
 
 /** Every career an id, name or alias means, as the API resolves it: none, one, or several for an ambiguous alias. */

@@ -1,4 +1,4 @@
-// A career picker following the WAI-ARIA combobox pattern (list autocomplete): type, arrow to an option, Enter.
+// A career (or skill) picker following the WAI-ARIA combobox pattern (list autocomplete): type, arrow to an option, Enter.
 import { searchCareers, type CareerHit, type Named } from './api';
 
 export class CareerCombobox {
@@ -16,6 +16,9 @@ export class CareerCombobox {
     private readonly onClear: () => void,
     /** Called on every edit, so that a message about the old text can go. */
     private readonly onEdit: () => void,
+    /** The suggestions for a text: careers unless told otherwise (the skills field asks for skills, with the same search). */
+    private readonly find: (text: string) => Promise<CareerHit[]> = searchCareers,
+    private readonly noneText = 'No career matches.',
   ) {
     input.addEventListener('input', () => this.typed());
     input.addEventListener('keydown', e => this.key(e));
@@ -62,7 +65,7 @@ export class CareerCombobox {
     const ticket = ++this.pending;
     let hits: CareerHit[];
     try {
-      hits = await searchCareers(text);
+      hits = await this.find(text);
     } catch {
       hits = [];
     }
@@ -95,7 +98,7 @@ export class CareerCombobox {
     if (this.hits.length === 0) {
       const none = document.createElement('li');
       none.className = 'empty';
-      none.textContent = 'No career matches.';
+      none.textContent = this.noneText;
       this.listbox.append(none);
     }
     this.listbox.hidden = false;

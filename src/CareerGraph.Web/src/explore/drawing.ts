@@ -17,6 +17,13 @@ const label = (node: NodeSingular) => String(node.data('label'));
 const fontSize = 12;
 export const READABLE = 11;
 const readableZoom = READABLE / fontSize;
+/** The widest a label is drawn ('text-max-width') and the room for three wrapped lines under a node, at zoom 1. */
+const labelWidth = 110;
+const labelHeight = 56;
+/** A career's dot, in px at zoom 1 (larger on the walk). */
+const nodeSize = 18;
+/** The margin the fit leaves around the drawing, in px. */
+const fitPadding = 30;
 
 /** What the colours and lines mean, drawn under the page's graph and into every exported picture. */
 export const legend: { text: string; colour: string; line?: 'solid' | 'dashed' | 'walk' }[] = [
@@ -50,8 +57,8 @@ export class Drawing {
           selector: 'node',
           style: {
             'background-color': colours.node,
-            width: 18,
-            height: 18,
+            width: nodeSize,
+            height: nodeSize,
             label: 'data(label)',
             color: colours.text,
             'font-size': fontSize,
@@ -60,7 +67,7 @@ export class Drawing {
             'text-valign': 'bottom',
             'text-margin-y': 4,
             'text-wrap': 'wrap',
-            'text-max-width': '110px',
+            'text-max-width': `${labelWidth}px`,
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.8,
             'text-background-padding': '1px',
@@ -87,6 +94,16 @@ export class Drawing {
       ],
     });
     this.cy.on('tap', 'node', e => onPick(e.target.id()));
+    // The box may change size after a layout (the side panels fill in, the window turns): fit the drawing to it again.
+    let size = { width: container.clientWidth, height: container.clientHeight };
+    new ResizeObserver(() => {
+      if (container.clientWidth === size.width && container.clientHeight === size.height) return;
+      size = { width: container.clientWidth, height: container.clientHeight };
+      this.cy.resize();
+      if (this.cy.nodes().empty()) return;
+      this.growToFit();
+      this.fit();
+    }).observe(container);
     // Over the graph the wheel always zooms it. Cytoscape's own wheel zoom gives way to page scrolling for a while
     // after any scroll, so the page scrolled on under the pointer; this listener runs first and stops the event.
     container.parentElement!.addEventListener(
@@ -125,6 +142,14 @@ export class Drawing {
 
   clear() {
     this.cy.elements().remove();
+    this.resetHeight();
+  }
+
+  /** Back to the box's own height (from the style sheet), which a large drawing may have grown. */
+  private resetHeight() {
+    if (!this.container.style.minHeight) return;
+    for (const box of [this.container, this.container.parentElement!]) box.style.minHeight = '';
+    this.cy.resize();
   }
 
   private keepOnly(ids: Set<string>) {
@@ -170,15 +195,37 @@ export class Drawing {
     const placed = this.cy.nodes().filter(n => n.scratch('placed') === true);
     const fresh = this.cy.nodes().filter(n => n.scratch('placed') !== true);
     if (fresh.empty()) return;
-    if (placed.empty()) this.layoutInColumns(root);
-    else fresh.forEach(node => this.placeNear(node));
+    if (placed.empty()) {
+      this.layoutInColumns(root);
+      this.growToFit();
+    } else {
+      fresh.forEach(node => this.placeNear(node));
+    }
     this.cy.nodes().forEach(n => {
       n.scratch('placed', true);
     });
     this.fit();
   }
 
+  /**
+   * A fresh layout fits across the box at a readable zoom; when it is taller than the box there, the box grows down
+   * (the page scrolls), so that every career and label is drawn inside it and readable.
+   */
+  private growToFit() {
+    // Labels are measured only once drawn, so the room they take is the most they may take: centred under a node, as
+    // wide as 'text-max-width' at most.
+    const nodes = this.cy.nodes().boundingBox({ includeLabels: false });
+    const needed = Math.ceil((nodes.h + labelHeight) * readableZoom + 2 * fitPadding);
+    const across = (Math.max(0, nodes.w - nodeSize) + labelWidth) * readableZoom + 2 * fitPadding;
+    if (across > this.container.clientWidth + 1 || needed <= this.container.clientHeight) return;
+    // A minimum, not a height: on a wide screen the box is a flex item of a card as tall as the window, which would
+    // shrink a height back; with a minimum the card scrolls instead. Its frame (the parent) grows with it.
+    for (const box of [this.container, this.container.parentElement!]) box.style.minHeight = `${needed}px`;
+    this.cy.resize();
+  }
+
   private layoutInColumns(root: string | null) {
+    this.resetHeight();
     const wide = this.container.clientWidth >= 560;
     const depths = this.distancesFrom(root);
     const columns = new Map<number, NodeSingular[]>();
@@ -189,13 +236,29 @@ export class Drawing {
     // A long column folds into several narrower ones, so that the drawing keeps the box's shape.
     const [width, height] = wide ? [this.container.clientWidth, this.container.clientHeight] : [this.container.clientHeight, this.container.clientWidth];
     const side = wide ? 80 : 140;
-    const rowsAtMost = Math.max(3, Math.floor((height - 80) / side) + 1);
-    const folds = [...columns.values()].map(nodes => Math.ceil(nodes.length / rowsAtMost));
-    const across = Math.max(1, folds.reduce((sum, f) => sum + f, 0) - 1);
-    const down = Math.max(1, ...[...columns.values()].map((nodes, i) => Math.ceil(nodes.length / folds[i]) - 1));
-    // Spread the grid over the box at zoom 1, within limits that keep labels apart and the drawing compact.
-    const along = Math.min(320, Math.max(wide ? 150 : 100, (width - 160) / across));
-    const apart = Math.min(160, Math.max(side, (height - 80) / down));
+    // The room for node centres at the smallest zoom that keeps labels readable, less the fit's padding and a label's
+    // size: a grid that fits there is drawn whole, labels included, when fitted (a drawing of 40 careers was cut at both
+    // edges when its columns were spaced for the box at zoom 1 and the fit could not shrink it enough).
+    const [labelAlong, labelApart] = wide ? [labelWidth, labelHeight] : [labelHeight, labelWidth];
+    const [minAlong, minApart] = wide ? [labelWidth + 16, labelHeight + 8] : [labelHeight + 8, labelWidth + 16];
+    // (20 px spare: a scroll bar may take that much once the box grows.)
+    const roomAlong = (width - 2 * fitPadding - 20) / readableZoom - labelAlong;
+    const roomApart = (height - 2 * fitPadding - 20) / readableZoom - labelApart;
+    const fitsAlong = Math.max(1, Math.floor(roomAlong / minAlong) + 1);
+    const fitsApart = Math.max(1, Math.floor(roomApart / minApart) + 1);
+    const sizes = [...columns.values()].map(nodes => nodes.length);
+    const across = (rows: number) => sizes.reduce((sum, n) => sum + Math.ceil(n / rows), 0);
+    // On a wide box the columns must fit across it, so long columns fold into more rows (the box then grows down); on a
+    // narrow one the rows must fit across it, and the columns run down as far as they need.
+    let rowsAtMost = Math.max(3, Math.floor((height - 80) / side) + 1);
+    if (wide) while (across(rowsAtMost) > fitsAlong && rowsAtMost < Math.max(...sizes)) rowsAtMost++;
+    else rowsAtMost = Math.min(rowsAtMost, fitsApart);
+    const folds = sizes.map(n => Math.ceil(n / rowsAtMost));
+    const steps = Math.max(1, across(rowsAtMost) - 1);
+    const down = Math.max(1, ...sizes.map((n, i) => Math.ceil(n / folds[i]) - 1));
+    // Spread the grid over the box, within limits that keep labels apart and the drawing compact.
+    const along = Math.min(320, Math.max(minAlong, Math.min(Math.max(wide ? 150 : 100, (width - 160) / steps), roomAlong / steps)));
+    const apart = Math.min(160, Math.max(minApart, Math.min(Math.max(side, (height - 80) / down), roomApart / down)));
     this.cell = wide ? { x: along, y: apart } : { x: apart, y: along };
     let at = 0;
     for (const depth of [...columns.keys()].sort((a, b) => a - b)) {
@@ -251,7 +314,7 @@ export class Drawing {
 
   /** Fits the whole drawing in the box, but never so small that labels drop below READABLE px: then it centres the walk. */
   fit() {
-    this.cy.fit(undefined, 30);
+    this.cy.fit(undefined, fitPadding);
     if (this.cy.zoom() > 1.4) {
       this.cy.zoom(1.4);
       this.cy.center();

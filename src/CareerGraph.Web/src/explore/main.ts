@@ -4,6 +4,7 @@ import { careerDetails, findCareer, findNeighbourhood, findRoutes, resolveCareer
 import { CareerCombobox } from './combobox';
 import { Drawing } from './drawing';
 import { LiveWalks } from './live';
+import { MatchesPanel } from './matches';
 import { MovesPanel } from './moves';
 import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderWalkChoices, walkLabel } from './panels';
 import { readView, viewAddress, type View } from './view-state';
@@ -44,6 +45,16 @@ const moves = new MovesPanel(byId('moves'), career => {
   boxes.to.set(career);
   choose('to', career);
 });
+
+/** Choosing a career that fits one's skills makes it the To career: the walk to it, or with no From the careers around it. */
+const matches = new MatchesPanel(
+  byId('matches'),
+  skills => show({ ...view, skills }, 'replace'),
+  career => {
+    boxes.to.set(career);
+    choose('to', career);
+  },
+);
 
 function named(id: string): Named {
   return { id, name: names.get(id) ?? id };
@@ -108,7 +119,7 @@ function choose(end: End, career: Named) {
 }
 
 function sameCareer(end: End, career: Named) {
-  fieldError(end, [`From and To are both ${career.name}. Pick another career to ${end === 'from' ? 'start from' : 'move to'}.`]);
+  fieldError(end, [`From and To are both ${career.name}. Pick another career to ${end === 'from' ? 'start from' : 'go to'}.`]);
   byId(`${end}-input`).focus();
   say(`${career.name} is already where you are: pick two different careers to see a walk.`, true);
 }
@@ -154,7 +165,7 @@ async function load() {
           drawing.add(ends[1]);
         }
         drawing.markEnds(from, to);
-        say(`No walk of at most 4 moves joins ${named(from).name} and ${named(to).name}. Draw the careers around either one to find a closer target.`, true);
+        say(`No walk of at most 4 steps joins ${named(from).name} and ${named(to).name}. Draw the careers around either one to find a closer target.`, true);
       }
       around.forEach(g => drawing.add(g));
     } else if (from || to) {
@@ -168,16 +179,17 @@ async function load() {
       drawing.drawAround(centre, around[0]);
       around.slice(1).forEach(g => drawing.add(g));
       if (from === to) sameCareer('to', named(centre));
-      else say(`The careers around ${named(centre).name}. Pick a career to ${from ? 'move to' : 'start from'}.`);
+      else say(`The careers around ${named(centre).name}. Pick a career to ${from ? 'go to' : 'start from'}.`);
     } else {
       walks = [];
       gap = null;
       drawing.clear();
-      say('Pick a career to start from and a career to move to, or try an example walk.');
+      say('Pick a career to start from and a career to go to, or try an example walk.');
     }
     drawnFor = pair;
     showWalk();
     void moves.show(from ? named(from) : null, to);
+    matches.mark(to);
     live.watch(walks.flatMap(w => w.steps.map(s => s.career.id)));
     if (view.career) void select(view.career);
     else renderSelection(byId('selection'), null);
@@ -289,7 +301,7 @@ async function typedCareer(end: End): Promise<Named | null> {
   if (box.value) return box.value;
   const text = box.text;
   if (!text) {
-    fieldError(end, [end === 'from' ? 'Type a career to start from.' : 'Type a career to move to.']);
+    fieldError(end, [end === 'from' ? 'Type a career to start from.' : 'Type a career to go to.']);
     return null;
   }
   const careers = await resolveCareers(text);
@@ -418,6 +430,7 @@ async function open() {
     boxes.from.set(from);
     boxes.to.set(to);
     show({ ...view, from: from?.id ?? null, to: to?.id ?? null }, 'replace');
+    void matches.open(view.skills).catch(error => say(`Could not find the careers that fit: ${(error as Error).message}`, true));
     await load();
     if (unknown.length > 0) say(`No career is called ${unknown.map(u => `"${u}"`).join(' or ')}; search for it instead.`, true);
   } catch (error) {

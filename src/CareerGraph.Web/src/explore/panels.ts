@@ -34,7 +34,7 @@ function viaText(step: Step, previous: Named): string {
 export function walkLabel(walk: Walk, index: number): string {
   const route = walk.steps.map(s => s.career.name).join(' → ');
   const kind = index === 0 ? 'Shortest' : `Alternative ${index}`;
-  return `${kind}: ${walk.hops} ${walk.hops === 1 ? 'move' : 'moves'}, ${route}`;
+  return `${kind}: ${walk.hops} ${walk.hops === 1 ? 'step' : 'steps'}, ${route}`;
 }
 
 export function renderWalkChoices(host: HTMLElement, walks: Walk[], chosen: number, onChoose: (index: number) => void) {
@@ -60,7 +60,7 @@ export function renderSteps(list: HTMLElement, shared: HTMLElement, walk: Walk |
         'li',
         { class: 'step', 'data-career-id': step.career.id },
         el('h3', {}, careerButton(step.career)),
-        el('p', { class: 'via' }, index === 0 ? 'Start here' : `Move ${index}: ${viaText(step, walk.steps[index - 1].career)}`),
+        el('p', { class: 'via' }, index === 0 ? 'Start here' : `Step ${index}: ${viaText(step, walk.steps[index - 1].career)}`),
         index === 0
           ? el('details', {}, el('summary', {}, `Skills at the start (${step.newSkills.length})`), skillList('start', 'Skills', step.newSkills, 'None recorded.'))
           : el(

@@ -1,4 +1,4 @@
-// What the explorer shows, as it travels in the address: /explore?from=…&to=…&walk=2&expand=a,b&career=c
+// What the explorer shows, as it travels in the address: /explore?from=…&to=…&walk=2&expand=a,b&career=c&skills=x,y
 export interface View {
   from: string | null;
   to: string | null;
@@ -8,6 +8,8 @@ export interface View {
   expanded: string[];
   /** The career whose details are shown. */
   career: string | null;
+  /** The skills (ids) "What fits my skills?" matches careers to. */
+  skills: string[];
 }
 
 export function readView(search: string): View {
@@ -19,6 +21,7 @@ export function readView(search: string): View {
     walk: Number.isFinite(walk) && walk >= 1 ? walk - 1 : 0,
     expanded: (query.get('expand') ?? '').split(',').map(id => id.trim()).filter(Boolean),
     career: query.get('career')?.trim() || null,
+    skills: (query.get('skills') ?? '').split(',').map(id => id.trim()).filter(Boolean),
   };
 }
 
@@ -29,6 +32,7 @@ export function viewAddress(view: View): string {
   if (view.walk > 0) query.set('walk', String(view.walk + 1));
   if (view.expanded.length > 0) query.set('expand', view.expanded.join(','));
   if (view.career) query.set('career', view.career);
+  if (view.skills.length > 0) query.set('skills', view.skills.join(','));
   const text = query.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : window.location.pathname;
 }
