@@ -5,7 +5,7 @@ namespace CareerGraph.Api;
 /// (<see cref="CareerGraph.Model.RuleCodes"/>: graph rules, curation, references and arguments), which it passes on as they are.
 /// Clients branch on them, so a code never changes its meaning.
 /// </summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     // GraphQL over HTTP: a request that cannot be read or answered (Http/).
     public const string NotAcceptable = "NOT_ACCEPTABLE";

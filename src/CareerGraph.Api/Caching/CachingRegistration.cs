@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 
 namespace CareerGraph.Api.Caching;
 
-public static class CachingRegistration
+internal static class CachingRegistration
 {
     /// <summary>The answer cache (used by the HTTP endpoint), the graph's version it is keyed by, and the step that notes writes.</summary>
     public static IServiceCollection AddCareerGraphResponseCache(this IServiceCollection services, IConfiguration configuration)

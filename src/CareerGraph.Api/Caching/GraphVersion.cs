@@ -11,7 +11,7 @@ namespace CareerGraph.Api.Caching;
 /// it counts the writes made through this instance, and answers are kept only briefly
 /// (<see cref="ResponseCacheOptions.SharedStoreSeconds"/>).
 /// </summary>
-public sealed class GraphVersion
+internal sealed class GraphVersion
 {
     private readonly Func<long>? _snapshotVersion;
     private long _writes;

@@ -17,7 +17,7 @@ namespace CareerGraph.Api.Caching;
 /// what is visible); never mutations or subscriptions. GET answers carry an ETag, so a client that has the answer
 /// gets 304 Not Modified.
 /// </summary>
-public sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer)
+internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer)
 {
     /// <summary>Ask again each time, then use what you have if it has not changed (RFC 9111 §5.2.2.4).</summary>
     private const string Revalidate = "no-cache";

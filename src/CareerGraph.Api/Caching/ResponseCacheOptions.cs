@@ -1,7 +1,7 @@
 namespace CareerGraph.Api.Caching;
 
 /// <summary>The answer cache ("CareerGraph:ResponseCache"). Documented in docs/performance.md.</summary>
-public sealed class ResponseCacheOptions
+internal sealed class ResponseCacheOptions
 {
     public const string Section = "CareerGraph:ResponseCache";
 

@@ -3,13 +3,13 @@ using System.CommandLine;
 namespace CareerGraph.Api.Cli;
 
 /// <summary>What the command line decided: exit with a code, or start the service with these host arguments.</summary>
-public sealed record CliOutcome(int? ExitCode, string[] HostArguments);
+internal sealed record CliOutcome(int? ExitCode, string[] HostArguments);
 
 /// <summary>
 /// The command line of the service: <c>serve</c> (also what runs with no command) and the commands that work on
 /// the service's store (<c>seed</c>, <c>import</c>, <c>export</c>, <c>stats</c>). Documented in docs/cli.md.
 /// </summary>
-public static class CareerGraphCli
+internal static class CareerGraphCli
 {
     public static async Task<CliOutcome> InvokeAsync(string[] args, Terminal? terminal = null, CancellationToken cancellationToken = default)
     {

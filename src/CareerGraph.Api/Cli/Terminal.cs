@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace CareerGraph.Api.Cli;
 
 /// <summary>Where commands write: results to standard output, problems to standard error.</summary>
-public sealed record Terminal(IAnsiConsole Out, IAnsiConsole Error, TextWriter OutWriter, TextWriter ErrorWriter)
+internal sealed record Terminal(IAnsiConsole Out, IAnsiConsole Error, TextWriter OutWriter, TextWriter ErrorWriter)
 {
     public static Terminal System() => new(
         AnsiConsole.Console,

@@ -1,7 +1,7 @@
 namespace CareerGraph.Api.Documents;
 
 /// <summary>Persisted queries and the parsed-document cache ("CareerGraph:Documents"). Documented in docs/limits.md.</summary>
-public sealed class DocumentOptions
+internal sealed class DocumentOptions
 {
     public const string Section = "CareerGraph:Documents";
 

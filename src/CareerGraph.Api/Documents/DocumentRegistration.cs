@@ -2,7 +2,7 @@ using GraphQL;
 
 namespace CareerGraph.Api.Documents;
 
-public static class DocumentRegistration
+internal static class DocumentRegistration
 {
     /// <summary>Automatic Persisted Queries (read by the HTTP endpoint) and the parsed-document cache (an execution step).</summary>
     public static IServiceCollection AddCareerGraphDocuments(this IServiceCollection services, IConfiguration configuration)

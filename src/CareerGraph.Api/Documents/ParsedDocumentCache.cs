@@ -10,7 +10,7 @@ namespace CareerGraph.Api.Documents;
 /// with fetchMore) is not parsed again. Every validation rule still runs on each request: who may run a document
 /// and what it costs depend on the caller and the variables, not only on the text.
 /// </summary>
-public sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureExecution
+internal sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureExecution
 {
     private readonly ConcurrentLru<string, GraphQLDocument> _documents = new(Math.Max(options.CacheEntries, 3));
 

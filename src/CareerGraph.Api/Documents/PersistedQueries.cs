@@ -12,7 +12,7 @@ namespace CareerGraph.Api.Documents;
 /// answered PERSISTED_QUERY_NOT_FOUND (message "PersistedQueryNotFound", which Apollo and urql both recognise),
 /// and the client sends the hash again with the document, which is checked against the hash, remembered and answered.
 /// </summary>
-public sealed class PersistedQueries(DocumentOptions options)
+internal sealed class PersistedQueries(DocumentOptions options)
 {
 
     private const string Extension = "persistedQuery";

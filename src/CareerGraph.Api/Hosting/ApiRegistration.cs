@@ -8,7 +8,7 @@ using GraphQL;
 
 namespace CareerGraph.Api.Hosting;
 
-public static class ApiRegistration
+internal static class ApiRegistration
 {
     public const string ExposeDetailsSetting = "CareerGraph:Errors:ExposeDetails";
 

@@ -10,7 +10,7 @@ namespace CareerGraph.Api.Hosting;
 /// query takes, and the per-field code, which runs hundreds of times per query, is already queued for tier-up. The answers are thrown away; nothing is written.
 /// "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
 /// </summary>
-public sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedService
+internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedService
 {
     public const string RunsSetting = "CareerGraph:WarmUp:Runs";
 

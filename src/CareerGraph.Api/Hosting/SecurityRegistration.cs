@@ -12,7 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CareerGraph.Api.Hosting;
 
 /// <summary>Credentials, rate limiting and the GraphQL limits, all from configuration (docs/curation.md, docs/limits.md).</summary>
-public static class SecurityRegistration
+internal static class SecurityRegistration
 {
     public const string CallerScheme = "Caller";
 

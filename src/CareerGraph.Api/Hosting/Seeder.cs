@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Hosting;
 /// Loads the curated seeds into the store. Each version of the seed files (by content hash) is loaded
 /// once, in one transaction, so restarts do not undo curators' later changes and a failed load leaves nothing.
 /// </summary>
-public sealed class Seeder(ICareerGraphStore store, ILogger<Seeder> logger)
+internal sealed class Seeder(ICareerGraphStore store, ILogger<Seeder> logger)
 {
     public async Task<ImportResult?> LoadAsync(string folder, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CareerGraph.Api.Hosting;
 
 /// <summary>Ready means the store answers a query.</summary>
-public sealed class StoreHealthCheck(ICareerGraphStore store) : IHealthCheck
+internal sealed class StoreHealthCheck(ICareerGraphStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using CareerGraph.Neo4j;
 namespace CareerGraph.Api.Hosting;
 
 /// <summary>Chooses the backend from configuration ("CareerGraph:Store"); the embedded store is the default.</summary>
-public static class StoreRegistration
+internal static class StoreRegistration
 {
     public static IServiceCollection AddCareerGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +30,7 @@ public static class StoreRegistration
     }
 }
 
-public sealed class CareerGraphOptions
+internal sealed class CareerGraphOptions
 {
     public const string Section = "CareerGraph";
 
@@ -41,7 +41,7 @@ public sealed class CareerGraphOptions
     public SeedOptions Seeds { get; set; } = new();
 }
 
-public sealed class SeedOptions
+internal sealed class SeedOptions
 {
     /// <summary>Load the curated seeds on start when this version of them has not been loaded yet.</summary>
     public bool LoadOnStart { get; set; } = true;
@@ -53,4 +53,4 @@ public sealed class SeedOptions
 }
 
 /// <summary>A configuration the service cannot run with: the start stops with its message (exit code 1).</summary>
-public sealed class CannotStartException(string message) : Exception(message);
+internal sealed class CannotStartException(string message) : Exception(message);

@@ -14,7 +14,7 @@ namespace CareerGraph.Api.Hosting;
 /// which for the Neo4j backend is one span and one measurement per Query API round trip. When off, nothing is
 /// registered and the store is not wrapped, so it costs nothing.
 /// </summary>
-public static class Telemetry
+internal static class Telemetry
 {
     public const string Name = "CareerGraph";
     public static readonly ActivitySource Source = new(Name);
@@ -58,7 +58,7 @@ public static class Telemetry
 }
 
 /// <summary>Times every store operation as a span and a histogram measurement, whatever the backend.</summary>
-public class InstrumentedStore : DispatchProxy
+internal class InstrumentedStore : DispatchProxy
 {
     private static readonly Histogram<double> Duration = Telemetry.Meter.CreateHistogram<double>(
         "careergraph.store.operation.duration", unit: "s", description: "Duration of store operations.");

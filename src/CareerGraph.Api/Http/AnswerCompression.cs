@@ -11,7 +11,7 @@ namespace CareerGraph.Api.Http;
 /// Answers to requests that carry a credential are never compressed, so that no compressed answer holds what one
 /// caller may see and another may not (BREACH; docs/performance.md). The pages' assets come precompressed.
 /// </summary>
-public static class AnswerCompression
+internal static class AnswerCompression
 {
     public const int MinBytes = 1024;
 

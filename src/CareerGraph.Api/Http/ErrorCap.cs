@@ -6,7 +6,7 @@ namespace CareerGraph.Api.Http;
 /// Keeps an answer small however many errors an operation makes: the first errors as they came, then one
 /// TOO_MANY_ERRORS saying how many were left out. A client fixes the first ones before it needs the rest.
 /// </summary>
-public static class ErrorCap
+internal static class ErrorCap
 {
 
     public static ExecutionResult Apply(ExecutionResult result, int maxErrors)

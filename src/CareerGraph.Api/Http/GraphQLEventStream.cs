@@ -16,7 +16,7 @@ namespace CareerGraph.Api.Http;
 /// "complete". Errors found before execution (validation, access, limits) come the same way, as the protocol asks.
 /// A stream ends when the client leaves, the service stops, it has been idle too long, or its client stops reading.
 /// </summary>
-public static class GraphQLEventStream
+internal static class GraphQLEventStream
 {
     public const string MediaType = "text/event-stream";
 

@@ -7,7 +7,7 @@ using GraphQLParser.AST;
 namespace CareerGraph.Api.Http;
 
 /// <summary>Running a well-formed request with GraphQL.NET, and the one rule HTTP adds to it (no mutation over GET).</summary>
-public static class GraphQLExecution
+internal static class GraphQLExecution
 {
     public static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
     {

@@ -14,7 +14,7 @@ namespace CareerGraph.Api.Http;
 /// query), <see cref="GraphQLNegotiation"/> picks the answer's media type and status, <see cref="GraphQLExecution"/>
 /// runs it. GraphQL.NET executes; this is only the transport, which no available package provides.
 /// </summary>
-public static class GraphQLHttpEndpoint
+internal static class GraphQLHttpEndpoint
 {
     public static IEndpointRouteBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern)
     {

@@ -5,13 +5,13 @@ using Microsoft.Net.Http.Headers;
 namespace CareerGraph.Api.Http;
 
 /// <summary>A request refused before execution: the HTTP status, the stable code and what to do.</summary>
-public readonly record struct Problem(int Status, string Code, string Message);
+internal readonly record struct Problem(int Status, string Code, string Message);
 
 /// <summary>
 /// The answer's side of GraphQL over HTTP: which media type the client accepts, which status a result carries,
 /// and writing results and refusals.
 /// </summary>
-public static class GraphQLNegotiation
+internal static class GraphQLNegotiation
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";

@@ -7,13 +7,13 @@ using Microsoft.Net.Http.Headers;
 namespace CareerGraph.Api.Http;
 
 /// <summary>The requests one HTTP request carries: one, or a batch (a JSON array) run in order.</summary>
-public sealed record GraphQLRequests(IReadOnlyList<GraphQLRequest> Items, bool Batch);
+internal sealed record GraphQLRequests(IReadOnlyList<GraphQLRequest> Items, bool Batch);
 
 /// <summary>
 /// Reads GraphQL requests from a POST body (size-capped, one request or a batch of at most
 /// CareerGraph:Limits:MaxBatchSize) or from GET query parameters, and fills in persisted queries.
 /// </summary>
-public static class GraphQLRequestReader
+internal static class GraphQLRequestReader
 {
     public static async Task<(GraphQLRequests?, Problem?)> ReadAsync(HttpContext http)
     {

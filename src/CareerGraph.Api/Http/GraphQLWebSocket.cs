@@ -10,7 +10,7 @@ namespace CareerGraph.Api.Http;
 /// subscriptionExchange speak. This file decides whether a WebSocket upgrade is accepted at all (Origin, credentials
 /// in headers); <see cref="GraphQLWebSocketSession"/> speaks the protocol on an accepted socket.
 /// </summary>
-public static class GraphQLWebSocket
+internal static class GraphQLWebSocket
 {
     public const string Subprotocol = "graphql-transport-ws";
 

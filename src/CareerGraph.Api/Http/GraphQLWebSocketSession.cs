@@ -22,7 +22,7 @@ namespace CareerGraph.Api.Http;
 /// service scope of its own), under the same limits as the event stream; protocol misuse closes the socket with the
 /// protocol's close code.
 /// </summary>
-public sealed class GraphQLWebSocketSession
+internal sealed class GraphQLWebSocketSession
 {
     // Close codes of the protocol (graphql-ws's CloseCode), and the WebSocket standard's for the rest.
     public const int BadRequest = 4400;

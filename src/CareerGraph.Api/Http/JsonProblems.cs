@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CareerGraph.Api.Http;
 
 /// <summary>Where a request's JSON went wrong, in the caller's terms: the deserializer's messages name .NET types.</summary>
-public static class JsonProblems
+internal static class JsonProblems
 {
     public static string Where(Exception failure) => failure switch
     {

@@ -4,7 +4,7 @@ namespace CareerGraph.Api.Http;
 /// Headers that keep the browser pages (the GraphQL IDE, where a curator types an API key, and the explorer) from
 /// being framed, fed foreign script or sniffed into another type, set on every HTML answer however it is served.
 /// </summary>
-public static class PageHeaders
+internal static class PageHeaders
 {
     /// <summary>
     /// The pages load only their own module scripts, styles and workers from /assets and talk only to this origin.

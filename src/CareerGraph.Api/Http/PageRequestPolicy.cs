@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Http;
 /// browser asks for a page (<see cref="WebPages.WantsPage"/>), the API's otherwise. Routing decides, so neither
 /// handler dispatches to the other.
 /// </summary>
-public sealed class PageRequestPolicy : MatcherPolicy, IEndpointSelectorPolicy
+internal sealed class PageRequestPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
     /// <summary>The metadata that marks a page's route.</summary>
     public static readonly object Page = new PageRoute();

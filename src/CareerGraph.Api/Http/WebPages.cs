@@ -9,7 +9,7 @@ namespace CareerGraph.Api.Http;
 /// The browser side of the service: the pages built from src/CareerGraph.Web into wwwroot (the GraphQL IDE at
 /// GET /graphql, the explorer at /explore), their assets, and CORS for the front-end origins in configuration.
 /// </summary>
-public static class WebPages
+internal static class WebPages
 {
     public const string CorsSection = "CareerGraph:Cors";
     public const string GraphiQL = "graphiql.html";

@@ -7,14 +7,14 @@ using CareerGraph.Store;
 namespace CareerGraph.Api.Live;
 
 /// <summary>One accepted change as subscribers see it: its audit entry and the kinds of the nodes it concerns.</summary>
-public sealed record GraphChange(AuditEntry Entry, IReadOnlyList<NodeKind> Kinds);
+internal sealed record GraphChange(AuditEntry Entry, IReadOnlyList<NodeKind> Kinds);
 
 /// <summary>
 /// The audit trail as a live feed. One reader per service follows the trail by sequence, so that every store and
 /// every instance on one Neo4j behave alike; it reads when the store says a change committed
 /// (<see cref="IChangeNotifier"/>) or every PollSeconds, and only while someone listens.
 /// </summary>
-public sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChangeNotifier> notifiers, LimitOptions limits, ILogger<GraphChangeFeed> log) : BackgroundService
+internal sealed class GraphChangeFeed(ICareerGraphStore store, IEnumerable<IChangeNotifier> notifiers, LimitOptions limits, ILogger<GraphChangeFeed> log) : BackgroundService
 {
     private const int Page = 500;
 

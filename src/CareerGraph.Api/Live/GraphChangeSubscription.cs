@@ -5,7 +5,7 @@ using GraphQL;
 namespace CareerGraph.Api.Live;
 
 /// <summary>What one subscriber asked for: the changes after a sequence, about some nodes or kinds.</summary>
-public sealed record GraphChangeFilter(long AfterSequence, IReadOnlySet<string> NodeIds, IReadOnlySet<NodeKind> Kinds)
+internal sealed record GraphChangeFilter(long AfterSequence, IReadOnlySet<string> NodeIds, IReadOnlySet<NodeKind> Kinds)
 {
     public bool Matches(GraphChange change) =>
         change.Entry.Sequence > AfterSequence
@@ -18,7 +18,7 @@ public sealed record GraphChangeFilter(long AfterSequence, IReadOnlySet<string> 
 /// already passed, replayed from the audit trail, then the live ones, each once and in order. Live changes that
 /// arrive during the replay wait in a bounded inbox.
 /// </summary>
-public sealed class GraphChangeSubscription(GraphChangeFeed feed, GraphChangeFilter filter, int inboxSize) : IObservable<GraphChange>
+internal sealed class GraphChangeSubscription(GraphChangeFeed feed, GraphChangeFilter filter, int inboxSize) : IObservable<GraphChange>
 {
     public IDisposable Subscribe(IObserver<GraphChange> observer)
     {

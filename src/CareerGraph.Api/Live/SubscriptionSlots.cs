@@ -3,7 +3,7 @@ using CareerGraph.Api.Security;
 namespace CareerGraph.Api.Live;
 
 /// <summary>Counts open subscription streams, per client address and in total, against the configured limits.</summary>
-public sealed class SubscriptionSlots(LimitOptions limits)
+internal sealed class SubscriptionSlots(LimitOptions limits)
 {
     private readonly Dictionary<string, int> _byClient = [];
     private int _total;

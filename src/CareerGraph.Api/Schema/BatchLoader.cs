@@ -9,7 +9,7 @@ namespace CareerGraph.Api.Schema;
 /// A batch that is already fetched (always, on the in-memory embedded store) is read without awaiting, so a
 /// field costs no asynchronous machinery when its data is there.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(
+internal sealed class BatchLoader<TKey, TValue>(
     Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
     TValue missing)
     where TKey : notnull
@@ -72,7 +72,7 @@ public sealed class BatchLoader<TKey, TValue>(
 }
 
 /// <summary>A value that will be there once its batch has been fetched.</summary>
-public sealed class Pending<T>(Func<CancellationToken, Task<T>> get) : IDataLoaderResult<T>
+internal sealed class Pending<T>(Func<CancellationToken, Task<T>> get) : IDataLoaderResult<T>
 {
     private Task<T>? _task;
 

@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class CareerGraphSchema : GraphQL.Types.Schema
+internal sealed class CareerGraphSchema : GraphQL.Types.Schema
 {
     public CareerGraphSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription) : base(services)
     {

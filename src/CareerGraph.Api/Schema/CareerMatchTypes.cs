@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class CareerMatchType : ObjectGraphType<CareerMatch>
+internal sealed class CareerMatchType : ObjectGraphType<CareerMatch>
 {
     public CareerMatchType()
     {

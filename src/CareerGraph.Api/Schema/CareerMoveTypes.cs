@@ -8,7 +8,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class CareerMoveType : ObjectGraphType<DescribedMove>
+internal sealed class CareerMoveType : ObjectGraphType<DescribedMove>
 {
     public CareerMoveType()
     {
@@ -27,7 +27,7 @@ public sealed class CareerMoveType : ObjectGraphType<DescribedMove>
     }
 }
 
-public sealed class JobZoneChangeType : EnumerationGraphType<JobZoneChange>
+internal sealed class JobZoneChangeType : EnumerationGraphType<JobZoneChange>
 {
     public JobZoneChangeType()
     {

@@ -5,12 +5,12 @@ using GraphQL.Types;
 namespace CareerGraph.Api.Schema;
 
 /// <summary>A page of nodes in the Relay connection shape.</summary>
-public sealed record Connection<T>(Page<T> Page)
+internal sealed record Connection<T>(Page<T> Page)
 {
     public IEnumerable<(string Cursor, T Node)> Edges => Page.Items.Select((item, i) => (Arguments.Cursor(Page.Skip + i), item));
 }
 
-public sealed class PageInfoType : ObjectGraphType<Page<object>>
+internal sealed class PageInfoType : ObjectGraphType<Page<object>>
 {
     public PageInfoType()
     {
@@ -23,7 +23,7 @@ public sealed class PageInfoType : ObjectGraphType<Page<object>>
     }
 }
 
-public class ConnectionType<TNode, TNodeType> : ObjectGraphType<Connection<TNode>>
+internal class ConnectionType<TNode, TNodeType> : ObjectGraphType<Connection<TNode>>
     where TNodeType : IGraphType
 {
     public ConnectionType(string name, string what)
@@ -39,7 +39,7 @@ public class ConnectionType<TNode, TNodeType> : ObjectGraphType<Connection<TNode
 }
 
 /// <summary>A Relay edge: one item of a page with its cursor.</summary>
-public sealed class CursorEdgeType<TNode, TNodeType> : ObjectGraphType<(string Cursor, object? Node)>
+internal sealed class CursorEdgeType<TNode, TNodeType> : ObjectGraphType<(string Cursor, object? Node)>
     where TNodeType : IGraphType
 {
     public CursorEdgeType()
@@ -52,6 +52,6 @@ public sealed class CursorEdgeType<TNode, TNodeType> : ObjectGraphType<(string C
     }
 }
 
-public sealed class CareerConnectionType() : ConnectionType<Career, CareerType>("Career", "careers");
-public sealed class SkillConnectionType() : ConnectionType<Skill, SkillType>("Skill", "skills");
-public sealed class IndustryConnectionType() : ConnectionType<Industry, IndustryType>("Industry", "industries");
+internal sealed class CareerConnectionType() : ConnectionType<Career, CareerType>("Career", "careers");
+internal sealed class SkillConnectionType() : ConnectionType<Skill, SkillType>("Skill", "skills");
+internal sealed class IndustryConnectionType() : ConnectionType<Industry, IndustryType>("Industry", "industries");

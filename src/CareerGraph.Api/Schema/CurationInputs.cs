@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Schema;
 /// Curation inputs are read as dictionaries, so that an update can tell a field left out (kept as it is)
 /// from a field set to null (cleared).
 /// </summary>
-public sealed class InputMap(IDictionary<string, object?> values)
+internal sealed class InputMap(IDictionary<string, object?> values)
 {
     public bool Has(string field) => values.ContainsKey(field);
 
@@ -45,7 +45,7 @@ internal static class NodeInputFields
     }
 }
 
-public sealed class CreateCareerInputType : InputObjectGraphType
+internal sealed class CreateCareerInputType : InputObjectGraphType
 {
     public CreateCareerInputType()
     {
@@ -64,7 +64,7 @@ public sealed class CreateCareerInputType : InputObjectGraphType
     }
 }
 
-public sealed class UpdateCareerInputType : InputObjectGraphType
+internal sealed class UpdateCareerInputType : InputObjectGraphType
 {
     public UpdateCareerInputType()
     {
@@ -75,7 +75,7 @@ public sealed class UpdateCareerInputType : InputObjectGraphType
     }
 }
 
-public sealed class CreateSkillInputType : InputObjectGraphType
+internal sealed class CreateSkillInputType : InputObjectGraphType
 {
     public CreateSkillInputType()
     {
@@ -92,7 +92,7 @@ public sealed class CreateSkillInputType : InputObjectGraphType
     }
 }
 
-public sealed class UpdateSkillInputType : InputObjectGraphType
+internal sealed class UpdateSkillInputType : InputObjectGraphType
 {
     public UpdateSkillInputType()
     {
@@ -103,7 +103,7 @@ public sealed class UpdateSkillInputType : InputObjectGraphType
     }
 }
 
-public sealed class CreateIndustryInputType : InputObjectGraphType
+internal sealed class CreateIndustryInputType : InputObjectGraphType
 {
     public CreateIndustryInputType()
     {
@@ -113,7 +113,7 @@ public sealed class CreateIndustryInputType : InputObjectGraphType
     }
 }
 
-public sealed class UpdateIndustryInputType : InputObjectGraphType
+internal sealed class UpdateIndustryInputType : InputObjectGraphType
 {
     public UpdateIndustryInputType()
     {
@@ -123,7 +123,7 @@ public sealed class UpdateIndustryInputType : InputObjectGraphType
     }
 }
 
-public sealed class AddEdgeInputType : InputObjectGraphType
+internal sealed class AddEdgeInputType : InputObjectGraphType
 {
     public AddEdgeInputType()
     {
@@ -139,7 +139,7 @@ public sealed class AddEdgeInputType : InputObjectGraphType
     }
 }
 
-public sealed class RemoveEdgeInputType : InputObjectGraphType
+internal sealed class RemoveEdgeInputType : InputObjectGraphType
 {
     public RemoveEdgeInputType()
     {
@@ -151,7 +151,7 @@ public sealed class RemoveEdgeInputType : InputObjectGraphType
     }
 }
 
-public sealed class AliasInputType : InputObjectGraphType
+internal sealed class AliasInputType : InputObjectGraphType
 {
     public AliasInputType()
     {
@@ -162,7 +162,7 @@ public sealed class AliasInputType : InputObjectGraphType
     }
 }
 
-public sealed class MergeCareersInputType : InputObjectGraphType
+internal sealed class MergeCareersInputType : InputObjectGraphType
 {
     public MergeCareersInputType()
     {

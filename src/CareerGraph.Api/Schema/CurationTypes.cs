@@ -5,15 +5,15 @@ using GraphQL.Types;
 namespace CareerGraph.Api.Schema;
 
 /// <summary>A refused change: a stable code, the input field at fault (e.g. "input.name"), and what to do.</summary>
-public sealed record UserError(string Code, string? Field, string Message);
+internal sealed record UserError(string Code, string? Field, string Message);
 
 /// <summary>What a mutation answers: the changed object (null when refused), an id where one is the answer, and user errors.</summary>
-public sealed record Payload(object? Value, string? Id, IReadOnlyList<UserError> UserErrors)
+internal sealed record Payload(object? Value, string? Id, IReadOnlyList<UserError> UserErrors)
 {
     public static Payload Refused(IEnumerable<UserError> errors) => new(null, null, [.. errors]);
 }
 
-public sealed class UserErrorCodeType : EnumerationGraphType
+internal sealed class UserErrorCodeType : EnumerationGraphType
 {
     public UserErrorCodeType()
     {
@@ -38,7 +38,7 @@ public sealed class UserErrorCodeType : EnumerationGraphType
     private void Add(string code, string description) => Add(new EnumValueDefinition(code, code) { Description = description });
 }
 
-public sealed class UserErrorType : ObjectGraphType<UserError>
+internal sealed class UserErrorType : ObjectGraphType<UserError>
 {
     public UserErrorType()
     {
@@ -51,7 +51,7 @@ public sealed class UserErrorType : ObjectGraphType<UserError>
 }
 
 /// <summary>A payload with one changed object, named <paramref name="field"/>, and the user errors.</summary>
-public abstract class PayloadType<TValueType> : ObjectGraphType<Payload> where TValueType : IGraphType
+internal abstract class PayloadType<TValueType> : ObjectGraphType<Payload> where TValueType : IGraphType
 {
     protected PayloadType(string name, string field, string description, string valueDescription)
     {
@@ -70,11 +70,11 @@ internal static class PayloadFields
             .Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
 }
 
-public sealed class CareerPayloadType() : PayloadType<CareerType>("CareerPayload", "career", "The result of creating or updating a career.", "The career as stored after the change; null when the change was refused.");
-public sealed class SkillPayloadType() : PayloadType<SkillType>("SkillPayload", "skill", "The result of creating or updating a skill.", "The skill as stored after the change; null when the change was refused.");
-public sealed class IndustryPayloadType() : PayloadType<IndustryType>("IndustryPayload", "industry", "The result of creating or updating an industry.", "The industry as stored after the change; null when the change was refused.");
+internal sealed class CareerPayloadType() : PayloadType<CareerType>("CareerPayload", "career", "The result of creating or updating a career.", "The career as stored after the change; null when the change was refused.");
+internal sealed class SkillPayloadType() : PayloadType<SkillType>("SkillPayload", "skill", "The result of creating or updating a skill.", "The skill as stored after the change; null when the change was refused.");
+internal sealed class IndustryPayloadType() : PayloadType<IndustryType>("IndustryPayload", "industry", "The result of creating or updating an industry.", "The industry as stored after the change; null when the change was refused.");
 
-public sealed class DeletePayloadType : ObjectGraphType<Payload>
+internal sealed class DeletePayloadType : ObjectGraphType<Payload>
 {
     public DeletePayloadType()
     {
@@ -85,7 +85,7 @@ public sealed class DeletePayloadType : ObjectGraphType<Payload>
     }
 }
 
-public sealed class EdgePayloadType : ObjectGraphType<Payload>
+internal sealed class EdgePayloadType : ObjectGraphType<Payload>
 {
     public EdgePayloadType()
     {
@@ -98,7 +98,7 @@ public sealed class EdgePayloadType : ObjectGraphType<Payload>
     }
 }
 
-public sealed class AliasPayloadType : ObjectGraphType<Payload>
+internal sealed class AliasPayloadType : ObjectGraphType<Payload>
 {
     public AliasPayloadType()
     {
@@ -110,7 +110,7 @@ public sealed class AliasPayloadType : ObjectGraphType<Payload>
     }
 }
 
-public sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
+internal sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
 {
     public MergeCareersPayloadType()
     {
@@ -122,7 +122,7 @@ public sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
     }
 }
 
-public sealed class AuditOperationType : EnumerationGraphType<AuditOperation>
+internal sealed class AuditOperationType : EnumerationGraphType<AuditOperation>
 {
     public AuditOperationType()
     {
@@ -141,7 +141,7 @@ public sealed class AuditOperationType : EnumerationGraphType<AuditOperation>
     private void Describe(AuditOperation operation, string description) => Values.FindByValue(operation)!.Description = description;
 }
 
-public sealed class AuditEntryType : ObjectGraphType<AuditEntry>
+internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
 {
     public AuditEntryType()
     {

@@ -4,7 +4,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class NodeKindType : EnumerationGraphType<NodeKind>
+internal sealed class NodeKindType : EnumerationGraphType<NodeKind>
 {
     public NodeKindType()
     {
@@ -16,7 +16,7 @@ public sealed class NodeKindType : EnumerationGraphType<NodeKind>
     }
 }
 
-public sealed class EdgeKindType : EnumerationGraphType<EdgeKind>
+internal sealed class EdgeKindType : EnumerationGraphType<EdgeKind>
 {
     public EdgeKindType()
     {
@@ -32,7 +32,7 @@ public sealed class EdgeKindType : EnumerationGraphType<EdgeKind>
         Values.FindByValue(kind)!.Description = description;
 }
 
-public sealed class SortOrderType : EnumerationGraphType<SortOrder>
+internal sealed class SortOrderType : EnumerationGraphType<SortOrder>
 {
     public SortOrderType()
     {

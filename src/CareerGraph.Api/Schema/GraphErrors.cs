@@ -5,7 +5,7 @@ using GraphQL;
 namespace CareerGraph.Api.Schema;
 
 /// <summary>An error the client can fix, with a code and, where useful, data (e.g. the candidates of an ambiguous alias).</summary>
-public sealed class GraphError : ExecutionError
+internal sealed class GraphError : ExecutionError
 {
     public GraphError(string code, string message, IReadOnlyDictionary<string, object?>? data = null) : base(message)
     {

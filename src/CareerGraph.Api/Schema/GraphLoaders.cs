@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Schema;
 /// The one place where nested fields are batched: one store call per kind of data per query level.
 /// One instance per request, so nothing is cached between requests.
 /// </summary>
-public sealed class GraphLoaders(ICareerGraphStore store)
+internal sealed class GraphLoaders(ICareerGraphStore store)
 {
     /// <summary>Where an execution keeps its request's loaders in <c>ExecutionOptions.UserContext</c>.</summary>
     public const string UserContextKey = "CareerGraph.Loaders";

@@ -4,7 +4,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class SubgraphType : ObjectGraphType<Subgraph>
+internal sealed class SubgraphType : ObjectGraphType<Subgraph>
 {
     public SubgraphType()
     {
@@ -16,7 +16,7 @@ public sealed class SubgraphType : ObjectGraphType<Subgraph>
     }
 }
 
-public sealed class GraphNodeType : ObjectGraphType<GraphNode>
+internal sealed class GraphNodeType : ObjectGraphType<GraphNode>
 {
     public GraphNodeType()
     {
@@ -29,7 +29,7 @@ public sealed class GraphNodeType : ObjectGraphType<GraphNode>
     }
 }
 
-public sealed class GraphEdgeType : ObjectGraphType<Edge>
+internal sealed class GraphEdgeType : ObjectGraphType<Edge>
 {
     public GraphEdgeType()
     {

@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
+internal sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
 {
     public CareerFilterType()
     {
@@ -17,9 +17,9 @@ public sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
     }
 }
 
-public sealed record CareerFilter(string? NameContains, string? HasSkill, string? InIndustry, bool? IsSpecialisation, string? Category);
+internal sealed record CareerFilter(string? NameContains, string? HasSkill, string? InIndustry, bool? IsSpecialisation, string? Category);
 
-public sealed class SkillFilterType : InputObjectGraphType<SkillFilter>
+internal sealed class SkillFilterType : InputObjectGraphType<SkillFilter>
 {
     public SkillFilterType()
     {
@@ -32,9 +32,9 @@ public sealed class SkillFilterType : InputObjectGraphType<SkillFilter>
     }
 }
 
-public sealed record SkillFilter(string? NameContains, string? Category, bool? Hot, string? RequiredBy);
+internal sealed record SkillFilter(string? NameContains, string? Category, bool? Hot, string? RequiredBy);
 
-public sealed class IndustryFilterType : InputObjectGraphType<IndustryFilter>
+internal sealed class IndustryFilterType : InputObjectGraphType<IndustryFilter>
 {
     public IndustryFilterType()
     {
@@ -44,4 +44,4 @@ public sealed class IndustryFilterType : InputObjectGraphType<IndustryFilter>
     }
 }
 
-public sealed record IndustryFilter(string? NameContains);
+internal sealed record IndustryFilter(string? NameContains);

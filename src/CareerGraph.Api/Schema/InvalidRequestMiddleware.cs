@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Schema;
 /// Core refuses a request it cannot answer with an <see cref="InvalidRequestException"/>; every field answers it as an
 /// error the client can fix (its code and data in <c>extensions</c>), never as a fault of the service.
 /// </summary>
-public sealed class InvalidRequestMiddleware : IFieldMiddleware
+internal sealed class InvalidRequestMiddleware : IFieldMiddleware
 {
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {

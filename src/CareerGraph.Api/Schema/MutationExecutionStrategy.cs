@@ -9,7 +9,7 @@ namespace CareerGraph.Api.Schema;
 /// included) before the next starts: GraphQL.NET's serial strategy defers batched loads to the end,
 /// so an earlier payload would show the state after later mutations.
 /// </summary>
-public sealed class MutationExecutionStrategy : ExecutionStrategy
+internal sealed class MutationExecutionStrategy : ExecutionStrategy
 {
     public override async Task ExecuteNodeTreeAsync(ExecutionContext context, ExecutionNode rootNode)
     {

@@ -8,7 +8,7 @@ using GraphQL.Types;
 namespace CareerGraph.Api.Schema;
 
 /// <summary>The write side of the API: each field is one change set, checked and applied by the store, then read back.</summary>
-public sealed class MutationType : ObjectGraphType
+internal sealed class MutationType : ObjectGraphType
 {
     public MutationType(ICareerGraphStore store)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class NodeInterface : InterfaceGraphType<GraphNode>
+internal sealed class NodeInterface : InterfaceGraphType<GraphNode>
 {
     public NodeInterface()
     {
@@ -53,7 +53,7 @@ internal static class NodeFields
             .Resolve(c => c.Loaders().Aliases(c.Source.Id).Then(aliases => aliases.Select(a => a.Name).ToList()));
 }
 
-public sealed class CareerType : ObjectGraphType<Career>
+internal sealed class CareerType : ObjectGraphType<Career>
 {
     public CareerType()
     {
@@ -95,9 +95,9 @@ public sealed class CareerType : ObjectGraphType<Career>
 }
 
 /// <summary>A SEE_ALSO edge seen from one end; <see cref="CareerId"/> is the other end.</summary>
-public sealed record SeeAlso(Edge Edge, string CareerId);
+internal sealed record SeeAlso(Edge Edge, string CareerId);
 
-public sealed class SeeAlsoType : ObjectGraphType<SeeAlso>
+internal sealed class SeeAlsoType : ObjectGraphType<SeeAlso>
 {
     public SeeAlsoType()
     {
@@ -111,7 +111,7 @@ public sealed class SeeAlsoType : ObjectGraphType<SeeAlso>
     }
 }
 
-public sealed class SkillRequirementType : ObjectGraphType<Edge>
+internal sealed class SkillRequirementType : ObjectGraphType<Edge>
 {
     public SkillRequirementType()
     {
@@ -123,7 +123,7 @@ public sealed class SkillRequirementType : ObjectGraphType<Edge>
     }
 }
 
-public sealed class SkillUseType : ObjectGraphType<Edge>
+internal sealed class SkillUseType : ObjectGraphType<Edge>
 {
     public SkillUseType()
     {
@@ -135,7 +135,7 @@ public sealed class SkillUseType : ObjectGraphType<Edge>
     }
 }
 
-public sealed class SkillType : ObjectGraphType<Skill>
+internal sealed class SkillType : ObjectGraphType<Skill>
 {
     public SkillType()
     {
@@ -157,7 +157,7 @@ public sealed class SkillType : ObjectGraphType<Skill>
     }
 }
 
-public sealed class IndustryType : ObjectGraphType<Industry>
+internal sealed class IndustryType : ObjectGraphType<Industry>
 {
     public IndustryType()
     {

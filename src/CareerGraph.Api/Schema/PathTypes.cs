@@ -5,7 +5,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class CareerPathType : ObjectGraphType<DescribedPath>
+internal sealed class CareerPathType : ObjectGraphType<DescribedPath>
 {
     public CareerPathType()
     {
@@ -27,7 +27,7 @@ public sealed class CareerPathType : ObjectGraphType<DescribedPath>
     }
 }
 
-public sealed class PathStepType : ObjectGraphType<PathStep>
+internal sealed class PathStepType : ObjectGraphType<PathStep>
 {
     public PathStepType()
     {
@@ -46,7 +46,7 @@ public sealed class PathStepType : ObjectGraphType<PathStep>
     }
 }
 
-public sealed class SkillGapType : ObjectGraphType<SkillGap>
+internal sealed class SkillGapType : ObjectGraphType<SkillGap>
 {
     public SkillGapType()
     {

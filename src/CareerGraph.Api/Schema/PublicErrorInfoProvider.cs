@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Schema;
 /// with a generic message, never the exception's type, message or stack; those are logged, and shown in answers only
 /// where CareerGraph:Errors:ExposeDetails is true (a developer's own machine).
 /// </summary>
-public sealed class PublicErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(new ErrorInfoProviderOptions
+internal sealed class PublicErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(new ErrorInfoProviderOptions
 {
     ExposeCode = true,
     ExposeCodes = false,

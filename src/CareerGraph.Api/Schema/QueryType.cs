@@ -10,7 +10,7 @@ namespace CareerGraph.Api.Schema;
 /// The read side of the API, in groups of fields (Query/). Resolvers only map arguments and results: the use cases
 /// are in Core (<see cref="CareerPaths"/>, <see cref="CareerMoveAdvice"/>) or the store port.
 /// </summary>
-public sealed class QueryType : ObjectGraphType
+internal sealed class QueryType : ObjectGraphType
 {
     /// <param name="limits">Bounds of page sizes and path arguments, from configuration (docs/limits.md).</param>
     public QueryType(ICareerGraphStore store, CareerPaths careerPaths, CareerMoveAdvice moveAdvice, LimitOptions limits)

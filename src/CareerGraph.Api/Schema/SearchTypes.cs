@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace CareerGraph.Api.Schema;
 
 /// <summary>What search answers: a node, the text that matched and how well.</summary>
-public sealed class SearchHitType : ObjectGraphType<SearchHit>
+internal sealed class SearchHitType : ObjectGraphType<SearchHit>
 {
     public SearchHitType()
     {

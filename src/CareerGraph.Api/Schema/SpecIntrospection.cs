@@ -10,7 +10,7 @@ namespace CareerGraph.Api.Schema;
 /// <c>isRepeatable</c> on directives, <c>args(includeDeprecated:)</c> and <c>inputFields(includeDeprecated:)</c>, and
 /// <c>specifiedByURL</c> on types, none of which GraphQL.NET 8 answers by default.
 /// </summary>
-public static class SpecIntrospection
+internal static class SpecIntrospection
 {
     /// <summary>The metadata key where a custom scalar keeps the URL of its specification (the <c>@specifiedBy</c> directive).</summary>
     public const string SpecifiedByUrl = "specifiedByURL";

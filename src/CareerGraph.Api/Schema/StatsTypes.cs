@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-public sealed class GraphStatsType : ObjectGraphType<GraphStats>
+internal sealed class GraphStatsType : ObjectGraphType<GraphStats>
 {
     public GraphStatsType()
     {

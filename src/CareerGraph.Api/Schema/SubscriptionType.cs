@@ -8,7 +8,7 @@ using GraphQL.Types;
 namespace CareerGraph.Api.Schema;
 
 /// <summary>Live changes, fed by the audit trail (Live/GraphChangeFeed.cs); served over Server-Sent Events.</summary>
-public sealed class SubscriptionType : ObjectGraphType
+internal sealed class SubscriptionType : ObjectGraphType
 {
     public SubscriptionType(GraphChangeFeed feed, LimitOptions limits)
     {
@@ -48,7 +48,7 @@ public sealed class SubscriptionType : ObjectGraphType
     }
 }
 
-public sealed class GraphChangeType : ObjectGraphType<GraphChange>
+internal sealed class GraphChangeType : ObjectGraphType<GraphChange>
 {
     public GraphChangeType()
     {

@@ -9,7 +9,7 @@ namespace CareerGraph.Api.Security;
 /// fields and types marked with a role need a caller with that role, and every operation needs an
 /// authenticated caller when reads are protected. A refused operation changes nothing.
 /// </summary>
-public sealed class AccessRule(AuthOptions auth) : ValidationRuleBase
+internal sealed class AccessRule(AuthOptions auth) : ValidationRuleBase
 {
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)

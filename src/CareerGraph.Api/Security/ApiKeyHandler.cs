@@ -11,7 +11,7 @@ namespace CareerGraph.Api.Security;
 /// Authenticates the X-Api-Key header against the SHA-256 hashes in configuration; a matching key is a
 /// curator named in the audit trail. The keys themselves are never stored or logged.
 /// </summary>
-public sealed class ApiKeyHandler(
+internal sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -49,7 +49,7 @@ public sealed class ApiKeyHandler(
 }
 
 /// <summary>The configured curator keys as names and SHA-256 hashes, checked when the service starts.</summary>
-public sealed class ApiKeyRing
+internal sealed class ApiKeyRing
 {
     private readonly IReadOnlyList<(string Name, byte[] Hash)> _keys;
 
@@ -78,7 +78,7 @@ public sealed class ApiKeyRing
 }
 
 /// <summary>Who a request speaks for: curators may write, and their name goes into the audit trail.</summary>
-public static class Curators
+internal static class Curators
 {
     public const string Role = "curator";
 

@@ -6,7 +6,7 @@ namespace CareerGraph.Api.Security;
 /// Why a credential was refused, in this service's words: what is wrong and what to do. The token library's own
 /// messages (IDX… codes, type names, key ids) never reach the caller.
 /// </summary>
-public static class CredentialProblems
+internal static class CredentialProblems
 {
     public static string Describe(Exception failure) => failure switch
     {

@@ -17,7 +17,7 @@ namespace CareerGraph.Api.Security;
 /// has one shape, so its limits are checked once too).
 /// </para>
 /// </summary>
-public sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentValidator
+internal sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentValidator
 {
     /// <summary>The specification's rules that read only the document and the schema, never variables or the caller.</summary>
     private static readonly HashSet<IValidationRule> DocumentOnlyRules = [.. DocumentValidator.CoreRules.Where(rule => rule is not FieldArgumentsAreValidRule)];

@@ -11,7 +11,7 @@ namespace CareerGraph.Api.Security;
 /// Every fragment is measured once and its result reused wherever it is spread, so a document whose
 /// fragments spread each other many times over is measured as fast as it is read.
 /// </summary>
-public sealed record DocumentShape(
+internal sealed record DocumentShape(
     int Fields,
     int Aliases,
     int FragmentSpreads,

@@ -1,7 +1,7 @@
 namespace CareerGraph.Api.Security;
 
 /// <summary>Limits that keep abusive requests out ("CareerGraph:Limits"). Every default is documented in docs/limits.md.</summary>
-public sealed class LimitOptions
+internal sealed class LimitOptions
 {
     public const string Section = "CareerGraph:Limits";
 
@@ -50,7 +50,7 @@ public sealed class LimitOptions
 }
 
 /// <summary>A fixed window per client address on /graphql.</summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     /// <summary>Requests one client may make per window; 0 turns rate limiting off.</summary>
     public int PermitLimit { get; set; } = 300;
@@ -59,7 +59,7 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>Open subscriptions (over Server-Sent Events or a WebSocket) and what each may hold.</summary>
-public sealed class SubscriptionLimitOptions
+internal sealed class SubscriptionLimitOptions
 {
     /// <summary>Open streams one client address may hold at once.</summary>
     public int PerClient { get; set; } = 5;

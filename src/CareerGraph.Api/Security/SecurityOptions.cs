@@ -1,7 +1,7 @@
 namespace CareerGraph.Api.Security;
 
 /// <summary>Who may write and read ("CareerGraph:Auth"). Documented in docs/curation.md.</summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public const string Section = "CareerGraph:Auth";
 
@@ -14,7 +14,7 @@ public sealed class AuthOptions
     public bool RequireForReads { get; set; }
 }
 
-public sealed class ApiKeyOptions
+internal sealed class ApiKeyOptions
 {
     /// <summary>Who holds the key, as the audit trail names them ("key:NAME").</summary>
     public string Name { get; set; } = "";
@@ -23,7 +23,7 @@ public sealed class ApiKeyOptions
     public string Sha256 { get; set; } = "";
 }
 
-public sealed class JwtOptions
+internal sealed class JwtOptions
 {
     /// <summary>Symmetric signing key (HS256), at least 32 bytes of UTF-8. Leave empty to use <see cref="Authority"/>.</summary>
     public string SigningKey { get; set; } = "";

@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Security;
 /// moment it is created) whose refusals carry the time left in the current window as their Retry-After, where the
 /// library's say the whole window.
 /// </summary>
-public sealed class WindowRateLimiter(int permitLimit, TimeSpan window) : RateLimiter
+internal sealed class WindowRateLimiter(int permitLimit, TimeSpan window) : RateLimiter
 {
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly FixedWindowRateLimiter _window = new(new FixedWindowRateLimiterOptions

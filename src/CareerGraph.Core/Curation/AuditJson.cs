@@ -6,7 +6,7 @@ using CareerGraph.Model;
 namespace CareerGraph.Curation;
 
 /// <summary>The before/after states in the audit trail, as compact JSON with stable property names.</summary>
-public static class AuditJson
+internal static class AuditJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -24,7 +24,7 @@ public sealed record SkillGap(string From, string To, IReadOnlyList<string> Keep
 /// Compares careers by the skills they require. Pure functions over REQUIRES edges,
 /// so both backends give the same answer. Skill lists are ordered by importance, then id.
 /// </summary>
-public static class SkillComparison
+internal static class SkillComparison
 {
     public static CareerPath Describe(GraphPath path, ILookup<string, Edge> requirementsByCareer)
     {

@@ -11,7 +11,7 @@ namespace CareerGraph.Interchange.Formats;
 /// own merge statements (graph/queries/merge-*.cypher) in UNWIND batches. A dump has no parameters to pass, so each
 /// batch's <c>$rows</c> is written as a literal list of maps.
 /// </summary>
-public static class CypherScript
+internal static class CypherScript
 {
     public const int BatchSize = 500;
 

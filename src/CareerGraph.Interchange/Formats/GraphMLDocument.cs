@@ -8,7 +8,7 @@ namespace CareerGraph.Interchange.Formats;
 /// GraphML for Gephi and yEd: every attribute is declared as a key; a node carries its kind and its name (also as
 /// "label", which Gephi shows), an edge its type (also as "label") and weights. Lists are joined into one string.
 /// </summary>
-public static class GraphMLDocument
+internal static class GraphMLDocument
 {
     private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
 

@@ -11,7 +11,7 @@ namespace CareerGraph.Interchange.Formats;
 /// import.sh with the command that loads them. The graph comes out as the Neo4j backend stores it: nodes carry
 /// nameKey, aliases are Alias nodes (one per comparison key) with ALIAS_OF relationships that keep each spelling.
 /// </summary>
-public static class Neo4jAdminCsv
+internal static class Neo4jAdminCsv
 {
     /// <summary>Separates the values of list properties and of multiple labels; not a character our data uses.</summary>
     public const char ArrayDelimiter = '|';

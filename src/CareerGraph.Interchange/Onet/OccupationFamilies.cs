@@ -6,7 +6,7 @@ namespace CareerGraph.Interchange.Onet;
 /// The 23 major groups of the 2018 Standard Occupational Classification, named by the first two digits of an
 /// O*NET-SOC code. CareerGraph stores each as an Industry, the occupation family of the careers in it.
 /// </summary>
-public static class OccupationFamilies
+internal static class OccupationFamilies
 {
     private static readonly Dictionary<string, string> Groups = new()
     {

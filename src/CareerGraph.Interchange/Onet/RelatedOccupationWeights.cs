@@ -12,7 +12,7 @@ namespace CareerGraph.Interchange.Onet;
 /// never below 0.05. Primary links reach the default minimum weight of paths (0.5), so paths walk them;
 /// supplemental links stay below it and are walked only when a client lowers minWeight.
 /// </summary>
-public static class RelatedOccupationWeights
+internal static class RelatedOccupationWeights
 {
     private static readonly Dictionary<string, (int Tier, double Top, double Step)> Bands = new()
     {

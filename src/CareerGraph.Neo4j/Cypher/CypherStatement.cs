@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace CareerGraph.Neo4j.Cypher;
 
 /// <summary>A Cypher statement from graph/: the file it lives in, and its text, sent to Neo4j exactly as written.</summary>
-public sealed record CypherStatement(string Name, string Text)
+internal sealed record CypherStatement(string Name, string Text)
 {
     public override string ToString() => Name;
 }

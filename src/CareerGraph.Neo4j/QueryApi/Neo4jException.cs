@@ -14,13 +14,13 @@ public class Neo4jException(string code, string message, Exception? inner = null
 }
 
 /// <summary>Neo4j could not be reached, or did not answer in time, or answered with something other than the Query API.</summary>
-public sealed class Neo4jUnavailableException(string message, Exception? inner = null)
+internal sealed class Neo4jUnavailableException(string message, Exception? inner = null)
     : Neo4jException("CareerGraph.Neo4jUnavailable", message, inner);
 
 /// <summary>Neo4j refused the credentials (HTTP 401).</summary>
-public sealed class Neo4jAuthenticationException(string code, string message)
+internal sealed class Neo4jAuthenticationException(string code, string message)
     : Neo4jException(code, message);
 
 /// <summary>A commit got no answer (timeout, connection lost): the change may or may not be stored. Never retried blindly.</summary>
-public sealed class Neo4jCommitOutcomeUnknownException(string message, Exception? inner = null)
+internal sealed class Neo4jCommitOutcomeUnknownException(string message, Exception? inner = null)
     : Neo4jException("CareerGraph.CommitOutcomeUnknown", message, inner);
