@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace CareerGraph.Tests;
 
@@ -19,5 +21,86 @@ public static class BuiltService
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// The built service serving on a free loopback port with the given settings (environment variables), started in
+    /// <paramref name="workingDirectory"/> when given; returned once /health answers, its output collected.
+    /// </summary>
+    public static async Task<RunningService> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Assembly(), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in settings) start.Environment[name] = value;
+        var service = new RunningService(Process.Start(start)!, port);
+        try
+        {
+            await service.WaitUntilHealthyAsync();
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>A service process started by <see cref="BuiltService.StartAsync"/>: its port, a client for it, and what it has logged.</summary>
+public sealed class RunningService : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    internal RunningService(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+        process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+    public HttpClient Http { get; }
+
+    /// <summary>Everything the service has written to standard output and error so far.</summary>
+    public string Log()
+    {
+        lock (_log) return _log.ToString();
+    }
+
+    internal async Task WaitUntilHealthyAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The service exited with code {_process.ExitCode} while starting.");
+            try
+            {
+                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The service did not answer /health within 90 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
     }
 }

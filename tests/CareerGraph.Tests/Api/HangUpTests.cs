@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -18,53 +17,32 @@ public sealed class HangUpTests : IDisposable
     [Fact]
     public async Task A_client_that_hangs_up_mid_body_gets_no_5xx_and_leaves_no_error_log()
     {
-        var port = BuiltService.FreePort();
-        var start = new ProcessStartInfo("dotnet", [BuiltService.Assembly(), "--urls", $"http://127.0.0.1:{port}"])
+        await using var service = await BuiltService.StartAsync(new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["CareerGraph__Embedded__Path"] = _folder.File("graph.db");
-        start.Environment["CareerGraph__Seeds__LoadOnStart"] = "false";
-        var log = new StringBuilder();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
+            ["CareerGraph__Embedded__Path"] = _folder.File("graph.db"),
+            ["CareerGraph__Seeds__LoadOnStart"] = "false",
+        });
+
+        // Three clients stop sending after part of the body and close their side: 400 INCOMPLETE_BODY if the service
+        // can still answer, nothing when Kestrel has already seen the connection go.
+        for (var i = 0; i < 3; i++)
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
-            await WaitUntilHealthyAsync(client, process);
-
-            // Three clients stop sending after part of the body and close their side: 400 INCOMPLETE_BODY if the service
-            // can still answer, nothing when Kestrel has already seen the connection go.
-            for (var i = 0; i < 3; i++)
-            {
-                var answer = await SendPartOfABodyAsync(port, abort: false);
-                if (answer.Length > 0) Assert.Contains("INCOMPLETE_BODY", answer);
-                Assert.DoesNotContain("HTTP/1.1 5", answer);
-            }
-            // Three more reset the connection outright.
-            for (var i = 0; i < 3; i++) await SendPartOfABodyAsync(port, abort: true);
-
-            var stats = await client.GetAsync("/graphql?query=%7Bstats%7Bcareers%7D%7D");
-            Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
-            await Task.Delay(500); // the last log lines
-
-            string output;
-            lock (log) output = log.ToString();
-            Assert.False(output.Contains("ERR]", StringComparison.Ordinal), output);
-            Assert.DoesNotContain("responded 5", output);
-            Assert.True(CountOf(output, "INF] CareerGraph.Api.Http.GraphQLRequestReader: Client 127.0.0.1 hung up after") >= 4, output); // noted at Information
-            Assert.True(CountOf(output, "HTTP POST /graphql responded 499") + CountOf(output, "HTTP POST /graphql responded 400") >= 4, output);
+            var answer = await SendPartOfABodyAsync(service.Port, abort: false);
+            if (answer.Length > 0) Assert.Contains("INCOMPLETE_BODY", answer);
+            Assert.DoesNotContain("HTTP/1.1 5", answer);
         }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        // Three more reset the connection outright.
+        for (var i = 0; i < 3; i++) await SendPartOfABodyAsync(service.Port, abort: true);
+
+        var stats = await service.Http.GetAsync("/graphql?query=%7Bstats%7Bcareers%7D%7D");
+        Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
+        await Task.Delay(500); // the last log lines
+
+        var output = service.Log();
+        Assert.False(output.Contains("ERR]", StringComparison.Ordinal), output);
+        Assert.DoesNotContain("responded 5", output);
+        Assert.True(CountOf(output, "INF] CareerGraph.Api.Http.GraphQLRequestReader: Client 127.0.0.1 hung up after") >= 4, output); // noted at Information
+        Assert.True(CountOf(output, "HTTP POST /graphql responded 499") + CountOf(output, "HTTP POST /graphql responded 400") >= 4, output);
     }
 
     /// <summary>Sends headers promising 1000 bytes, then 40 of them, then closes (or resets) the connection; returns what came back.</summary>
@@ -103,23 +81,5 @@ public sealed class HangUpTests : IDisposable
         var count = 0;
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
         return count;
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient client, Process process)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The service exited with code {process.ExitCode} while starting.");
-            try
-            {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The service did not answer /health within 90 s.");
     }
 }
