@@ -10,7 +10,7 @@ public static class EmbeddedRegistration
     /// when a change has committed (also when the store is reached through a decorator, such as telemetry's).
     /// </summary>
     public static IServiceCollection AddEmbeddedGraphStore(this IServiceCollection services, EmbeddedOptions options) =>
-        services.AddSingleton(_ => SqliteGraphStore.Open(options.ResolvedPath, options.FollowEvery))
+        services.AddSingleton(_ => SqliteGraphStore.Open(options.ResolvedPath, options.FollowEvery, options.CompactAbove, options.SnapshotFile))
             .AddSingleton<ICareerGraphStore>(provider => provider.GetRequiredService<SqliteGraphStore>())
             .AddSingleton<IChangeNotifier>(provider => provider.GetRequiredService<SqliteGraphStore>());
 }

@@ -9,13 +9,15 @@ namespace CareerGraph.Embedded;
 
 /// <summary>
 /// An immutable, fully indexed snapshot of the graph. Every read of the embedded store is answered
-/// from one snapshot, so readers never see a half-applied change; a commit publishes a new one. A new snapshot
-/// is derived from the one before by <see cref="With"/>, copying only the parts the change touches (persistent
-/// maps share everything else), so a small curation write costs microseconds, not a rebuild of the whole index.
+/// from one snapshot, so readers never see a half-applied change; a commit publishes a new one. Each part is a
+/// read-optimised base (hash tables and arrays, built once and never changed) under a small overlay of what changed since. A new
+/// snapshot is derived from the one before by <see cref="With"/>, which adds to the overlays only what the change
+/// touches, so a small curation write costs microseconds, not a rebuild of the whole index; when the overlays grow
+/// past a bound, the store builds a fresh snapshot in the background (<see cref="Compacted"/>).
 /// </summary>
 public sealed class GraphIndex : IGraphFacts
 {
-    private readonly ImmutableDictionary<string, GraphNode> _nodes;
+    private readonly Layered<string, GraphNode> _nodes;
     private readonly Grouped<(string, EdgeKind), Edge> _outgoing;
     private readonly Grouped<(string, EdgeKind), Edge> _incoming;
     private readonly Grouped<string, Alias> _aliasesByKey;
@@ -37,7 +39,13 @@ public sealed class GraphIndex : IGraphFacts
     /// </summary>
     public long Version { get; }
 
-    internal SearchIndex Search { get; }
+    /// <summary>
+    /// Search: the one part a read needs only for search (and NOT_FOUND suggestions), so it is built in the background
+    /// and a new store answers lookups, walks and pages before it is ready; a search waits for it.
+    /// </summary>
+    internal SearchIndex Search => _search.Value;
+    private readonly Lazy<SearchIndex> _search;
+
     internal PathFinder Paths { get; }
 
     /// <summary>Who requires which skill, numbered as <see cref="Paths"/> numbers careers; built when career moves first need it.</summary>
@@ -60,24 +68,24 @@ public sealed class GraphIndex : IGraphFacts
         Version = version;
 
         var all = flagged.Nodes.ToList();
-        var nodes = all.ToImmutableDictionary(n => n.Id, StringComparer.Ordinal);
+        var nodes = Layered<string, GraphNode>.Of(all.Select(n => KeyValuePair.Create(n.Id, n)), StringComparer.Ordinal);
         _nodes = nodes;
 
         // The parts are independent: built side by side, a large graph opens in a fraction of the time.
         Grouped<(string, EdgeKind), Edge>? outgoing = null, incoming = null;
         Grouped<string, Alias>? aliasesByKey = null, aliasesByTarget = null;
         Grouped<string, GraphNode>? nodesByName = null;
-        SearchIndex? search = null;
         PathFinder? paths = null;
         Parallel.Invoke(
             () => outgoing = OutgoingEdges(document.Edges),
             () => incoming = IncomingEdges(document.Edges),
             () => (aliasesByKey, aliasesByTarget) = (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases)),
             () => nodesByName = NodesByName(all),
-            () => search = new SearchIndex(all, document.Aliases, document.Edges, nodes),
             () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges));
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
-        (Search, Paths) = (search!, paths!);
+        Paths = paths!;
+        _search = new(() => new SearchIndex(all, document.Aliases, document.Edges, id => nodes[id]));
+        ThreadPool.QueueUserWorkItem(static search => _ = search.Value, _search, preferLocal: false);
         _requirements = new(() => new RequirementIndex(Paths, document.Edges));
         (_careers, _skills, _industries) = (ByName(careers), ByName(document.Skills), ByName(document.Industries));
         _redirects = (redirects ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
@@ -95,7 +103,7 @@ public sealed class GraphIndex : IGraphFacts
         Grouped<string, Alias>.Of(aliases, a => a.Key, (a, b) => string.CompareOrdinal(a.TargetId, b.TargetId), StringComparer.Ordinal);
 
     private static Grouped<string, Alias> AliasesByTarget(IEnumerable<Alias> aliases) =>
-        Grouped<string, Alias>.Of(aliases, a => a.TargetId, (a, b) => string.CompareOrdinal(a.Key, b.Key), StringComparer.Ordinal);
+        Grouped<string, Alias>.Of(aliases, a => a.TargetId, (a, b) => string.CompareOrdinal(a.Key, b.Key), StringComparer.Ordinal, keyedBy: a => a.Key);
 
     private static Grouped<string, GraphNode> NodesByName(IEnumerable<GraphNode> nodes) =>
         Grouped<string, GraphNode>.Of(nodes, n => Names.Key(n.Name), (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Id, b.Id), StringComparer.Ordinal);
@@ -115,23 +123,23 @@ public sealed class GraphIndex : IGraphFacts
         _aliasesByTarget = before._aliasesByTarget.With(plan.AliasesToDelete, plan.AliasesToPut);
 
         // Nodes put, and careers whose SPECIALISATION_OF edges changed: is-a-specialisation is derived from those.
-        var nodes = oldNodes.ToBuilder();
-        foreach (var id in plan.NodesToDelete) nodes.Remove(id);
-        foreach (var node in plan.NodesToPut) nodes[node.Id] = node;
+        var put = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var node in plan.NodesToPut) put[node.Id] = node;
+        var deleted = plan.NodesToDelete.Where(id => !put.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         var flagged = plan.NodesToPut.Select(n => n.Id)
             .Concat(plan.EdgesToDelete.Concat(plan.EdgesToPut).Where(e => e.Kind == EdgeKind.SpecialisationOf).Select(e => e.Source))
             .Distinct().ToList();
         foreach (var id in flagged)
         {
-            if (nodes.GetValueOrDefault(id) is not Career career) continue;
+            if ((put.GetValueOrDefault(id) ?? (deleted.Contains(id) ? null : oldNodes[id])) is not Career career) continue;
             var specialises = _outgoing[(id, EdgeKind.SpecialisationOf)].Length > 0;
-            if (career.IsSpecialisation != specialises) nodes[id] = career with { IsSpecialisation = specialises };
+            if (career.IsSpecialisation != specialises) put[id] = career with { IsSpecialisation = specialises };
         }
-        _nodes = nodes.ToImmutable();
+        _nodes = oldNodes.With(deleted, put);
 
         var changedIds = plan.NodesToDelete.Concat(plan.NodesToPut.Select(n => n.Id)).Concat(flagged).Distinct().ToList();
-        var gone = changedIds.Select(oldNodes.GetValueOrDefault).OfType<GraphNode>().ToList();
-        var come = changedIds.Select(_nodes.GetValueOrDefault).OfType<GraphNode>().ToList();
+        var gone = changedIds.Select(id => oldNodes[id]).OfType<GraphNode>().ToList();
+        var come = changedIds.Select(id => _nodes[id]).OfType<GraphNode>().ToList();
         _nodesByName = before._nodesByName.With(gone, come);
         _careers = before._careers.Except(gone.OfType<Career>()).Union(come.OfType<Career>());
         _skills = before._skills.Except(gone.OfType<Skill>()).Union(come.OfType<Skill>());
@@ -147,16 +155,16 @@ public sealed class GraphIndex : IGraphFacts
         _redirectsTo = before._redirectsTo.With(redirectsGone, plan.RedirectsToPut);
 
         // Search entries are rebuilt for nodes named differently, gone, or with aliases added or removed.
-        var renamed = plan.NodesToPut.Where(n => oldNodes.GetValueOrDefault(n.Id) is not { } old || old.Name != n.Name || old.Kind != n.Kind).Select(n => n.Id);
+        var renamed = plan.NodesToPut.Where(n => oldNodes[n.Id] is not { } old || old.Name != n.Name || old.Kind != n.Kind).Select(n => n.Id);
         var requires = plan.EdgesToDelete.Where(e => e.Kind == EdgeKind.Requires && before.Find(e) is not null).Select(e => (e.Target, -1))
             .Concat(plan.EdgesToPut.Where(e => e.Kind == EdgeKind.Requires && before.Find(e) is null).Select(e => (e.Target, 1)));
-        Search = before.Search.With(
-            plan.NodesToDelete.Concat(renamed).Concat(plan.AliasesToDelete.Concat(plan.AliasesToPut).Select(a => a.TargetId)),
-            _nodes,
-            id => _aliasesByTarget[id],
-            requires);
+        List<string> touched = [.. plan.NodesToDelete.Concat(renamed).Concat(plan.AliasesToDelete.Concat(plan.AliasesToPut).Select(a => a.TargetId))];
+        List<(string, int)> required = [.. requires];
+        SearchIndex Searchable() => before.Search.With(touched, id => _nodes[id], id => _aliasesByTarget[id], required);
+        // While the first search index is still being built, the change waits for it too, not the write.
+        _search = before._search.IsValueCreated ? new(Searchable()) : new(Searchable);
         Paths = before.Paths.With(
-            plan.NodesToDelete.Where(id => oldNodes.GetValueOrDefault(id) is Career),
+            plan.NodesToDelete.Where(id => oldNodes[id] is Career),
             plan.NodesToPut.OfType<Career>().Select(c => c.Id),
             plan.EdgesToDelete,
             plan.EdgesToPut);
@@ -165,6 +173,23 @@ public sealed class GraphIndex : IGraphFacts
         // Rebuilt from the edges when career moves next ask: one pass over REQUIRES, not paid by the write.
         _requirements = new(() => new RequirementIndex(Paths, _outgoing.Groups.Where(g => g.Key.Item2 == EdgeKind.Requires).SelectMany(g => g.Value)));
     }
+
+    /// <summary>
+    /// How much the overlays hold: groups, nodes and search entries changed since the base. Reads look in the overlays
+    /// first and search scores the overlay's entries one by one, so the store keeps this small by compacting.
+    /// </summary>
+    public int OverlaySize =>
+        _nodes.OverlayCount + _outgoing.OverlayCount + _incoming.OverlayCount + _aliasesByKey.OverlayCount
+        + _aliasesByTarget.OverlayCount + _nodesByName.OverlayCount + (_search.IsValueCreated ? Search.OverlaySize : 0);
+
+    /// <summary>How many nodes, edges, aliases and redirects the snapshot holds (each table's row count).</summary>
+    internal (long Nodes, long Edges, long Aliases, long Redirects) Counts => (_nodes.Count, _outgoing.ItemCount, _aliasesByKey.ItemCount, _redirects.Count);
+
+    /// <summary>
+    /// The same snapshot (same data, same <see cref="Version"/>) with every part built afresh as a base and empty
+    /// overlays: a full build, which the store runs in the background.
+    /// </summary>
+    public GraphIndex Compacted() => new(Document, Redirects, Version);
 
     /// <summary>The whole graph in the order of a fresh load; built when first asked for (an export), not per write.</summary>
     private GraphDocument Canonical()
@@ -178,7 +203,7 @@ public sealed class GraphIndex : IGraphFacts
             [.. _aliasesByKey.Groups.OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Value)]);
     }
 
-    public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);
+    public GraphNode? Node(string id) => _nodes[id];
 
     public IReadOnlyList<Edge> Edges(string id, EdgeKind kind, Direction direction) => direction switch
     {
@@ -222,10 +247,10 @@ public sealed class GraphIndex : IGraphFacts
         var key = Names.Key(reference);
         IEnumerable<(GraphNode? Node, int Step)> matches =
         [
-            (_nodes.GetValueOrDefault(id), 0),
-            (_redirects.TryGetValue(id, out var survivor) ? _nodes.GetValueOrDefault(survivor) : null, 1),
+            (_nodes[id], 0),
+            (_redirects.TryGetValue(id, out var survivor) ? _nodes[survivor] : null, 1),
             .. _nodesByName[key].Select(n => ((GraphNode?)n, 2)),
-            .. _aliasesByKey[key].Select(a => (_nodes.GetValueOrDefault(a.TargetId), 3)),
+            .. _aliasesByKey[key].Select(a => (_nodes[a.TargetId], 3)),
         ];
         var ranked = matches
             .Where(m => m.Node is not null && (kind is null || m.Node.Kind == kind))
@@ -270,8 +295,8 @@ public sealed class GraphIndex : IGraphFacts
     }
 
     public Subgraph Neighbourhood(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
-        _nodes.TryGetValue(query.Id, out var centre)
-            ? NeighbourhoodFinder.Find(centre, query, _nodes.GetValueOrDefault, id => Enum.GetValues<EdgeKind>().SelectMany(k => Edges(id, k, Direction.Both)), cancellationToken)
+        _nodes[query.Id] is { } centre
+            ? NeighbourhoodFinder.Find(centre, query, id => _nodes[id], id => Enum.GetValues<EdgeKind>().SelectMany(k => Edges(id, k, Direction.Both)), cancellationToken)
             : new Subgraph([], [], false);
 
     public GraphStats Stats() => new(

@@ -4,24 +4,34 @@ using System.Runtime.InteropServices;
 namespace CareerGraph.Embedded;
 
 /// <summary>
-/// Items grouped by a key, each group an array in a fixed order; immutable. <see cref="With"/> copies only the
-/// groups a change touches and shares every other group (the same array) with this one, so a snapshot derived
-/// by a small change costs what the change touches, and readers of the older snapshot are never disturbed.
+/// Items grouped by a key, each group an array in a fixed order; immutable. Two layers: a base, built once and read
+/// fastest (a hash table of arrays, never changed once built), and an overlay of the groups changed since, which reads consult first.
+/// <see cref="With"/> adds to the overlay only the groups a change touches, so a small change costs what it touches;
+/// a snapshot built afresh (<see cref="GraphIndex"/>'s compaction) starts again with all groups in the base.
 /// </summary>
 /// <remarks>Two items of one group that the order ranks equal are the same item: a later one replaces it.</remarks>
 internal sealed class Grouped<TKey, T> where TKey : notnull
 {
-    private readonly ImmutableDictionary<TKey, T[]> _groups;
+    /// <summary>Never changed after it is built, so any number of readers may share it.</summary>
+    private readonly Dictionary<TKey, T[]> _base;
+
+    /// <summary>Groups changed since the base, replacing its group; an empty array is a group gone.</summary>
+    private readonly ImmutableDictionary<TKey, T[]> _overlay;
+
     private readonly Func<T, TKey> _keyOf;
     private readonly IComparer<T> _order;
 
-    private Grouped(ImmutableDictionary<TKey, T[]> groups, Func<T, TKey> keyOf, IComparer<T> order, int itemCount)
+    private Grouped(Dictionary<TKey, T[]> @base, ImmutableDictionary<TKey, T[]> overlay, Func<T, TKey> keyOf, IComparer<T> order, int count, int itemCount)
     {
-        (_groups, _keyOf, _order) = (groups, keyOf, order);
-        ItemCount = itemCount;
+        (_base, _overlay, _keyOf, _order) = (@base, overlay, keyOf, order);
+        (Count, ItemCount) = (count, itemCount);
     }
 
-    public static Grouped<TKey, T> Of(IEnumerable<T> items, Func<T, TKey> keyOf, Comparison<T> order, IEqualityComparer<TKey>? keys = null)
+    /// <param name="keyedBy">
+    /// When <paramref name="order"/> is the ordinal order of a text computed from the item (costly to compute per
+    /// comparison), that text: each is then computed once per item to build the groups.
+    /// </param>
+    public static Grouped<TKey, T> Of(IEnumerable<T> items, Func<T, TKey> keyOf, Comparison<T> order, IEqualityComparer<TKey>? keys = null, Func<T, string>? keyedBy = null)
     {
         var comparer = Comparer<T>.Create(order);
         var lists = new Dictionary<TKey, List<T>>(keys);
@@ -31,30 +41,53 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
             (CollectionsMarshal.GetValueRefOrAddDefault(lists, keyOf(item), out _) ??= []).Add(item);
             count++;
         }
-        var groups = ImmutableDictionary.CreateBuilder<TKey, T[]>(keys);
+        var groups = new Dictionary<TKey, T[]>(lists.Count, keys);
         foreach (var (key, list) in lists)
         {
-            list.Sort(comparer);
-            groups.Add(key, [.. list]);
+            T[] group = [.. list];
+            // Items read from the database or a snapshot file come in the groups' order already: checking is cheaper than sorting.
+            if (keyedBy is null)
+            {
+                if (!InOrder(group, comparer)) Array.Sort(group, comparer);
+            }
+            else if (Array.ConvertAll(group, item => keyedBy(item)) is var texts && !InOrder(texts, StringComparer.Ordinal))
+            {
+                Array.Sort(texts, group, StringComparer.Ordinal);
+            }
+            groups.Add(key, group);
         }
-        return new(groups.ToImmutable(), keyOf, comparer, count);
+        return new(groups, ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, count);
+    }
+
+    private static bool InOrder<TItem>(TItem[] items, IComparer<TItem> order)
+    {
+        for (var i = 1; i < items.Length; i++)
+            if (order.Compare(items[i - 1], items[i]) > 0) return false;
+        return true;
     }
 
     /// <summary>The group of a key; an empty one when there is none.</summary>
-    public T[] this[TKey key] => _groups.GetValueOrDefault(key) ?? [];
+    public T[] this[TKey key] =>
+        _overlay.Count > 0 && _overlay.TryGetValue(key, out var changed) ? changed : _base.GetValueOrDefault(key) ?? [];
 
     /// <summary>How many groups there are.</summary>
-    public int Count => _groups.Count;
+    public int Count { get; }
 
     /// <summary>How many items there are in all groups.</summary>
     public int ItemCount { get; }
 
-    public IEnumerable<KeyValuePair<TKey, T[]>> Groups => _groups;
+    /// <summary>How many groups changed since the base.</summary>
+    public int OverlayCount => _overlay.Count;
+
+    public IEnumerable<KeyValuePair<TKey, T[]>> Groups =>
+        _overlay.Count == 0
+            ? _base
+            : _base.Where(g => !_overlay.ContainsKey(g.Key)).Concat(_overlay.Where(g => g.Value.Length > 0));
 
     /// <summary>These groups with <paramref name="removed"/> taken out, then <paramref name="added"/> put in (replacing equals).</summary>
     public Grouped<TKey, T> With(IEnumerable<T> removed, IEnumerable<T> added)
     {
-        var changed = new Dictionary<TKey, List<T>>(_groups.KeyComparer);
+        var changed = new Dictionary<TKey, List<T>>(_base.Comparer);
         List<T> Group(TKey key) => CollectionsMarshal.GetValueRefOrAddDefault(changed, key, out _) ??= [.. this[key]];
         foreach (var item in removed) Group(_keyOf(item)).RemoveAll(x => _order.Compare(x, item) == 0);
         foreach (var item in added)
@@ -65,15 +98,16 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
         }
         if (changed.Count == 0) return this;
 
-        var groups = _groups.ToBuilder();
-        var count = ItemCount;
+        var overlay = _overlay.ToBuilder();
+        var (count, itemCount) = (Count, ItemCount);
         foreach (var (key, list) in changed)
         {
-            count += list.Count - this[key].Length;
+            var before = this[key].Length;
+            itemCount += list.Count - before;
+            count += (list.Count > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
             list.Sort(_order);
-            if (list.Count == 0) groups.Remove(key);
-            else groups[key] = [.. list];
+            overlay[key] = [.. list];
         }
-        return new(groups.ToImmutable(), _keyOf, _order, count);
+        return new(_base, overlay.ToImmutable(), _keyOf, _order, count, itemCount);
     }
 }

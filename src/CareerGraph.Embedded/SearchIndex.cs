@@ -16,17 +16,25 @@ namespace CareerGraph.Embedded;
 /// than the size of the vocabulary: each word of a name or alias lists the entries using it; the sorted vocabulary
 /// gives the words a query word begins; and each padded bigram ("^py", "py", …, "n$") lists the words holding it,
 /// which gives the words containing a query word and, by the q-gram count filter, the few candidates worth an
-/// edit-distance check. The index is immutable: <see cref="With"/> rebuilds the entries of the nodes a change
-/// touches and copies only the word and bigram lists they use.
+/// edit-distance check. Those indexes are the base: built once, never changed. A change is an overlay: the
+/// entries of the nodes it touches (renamed, gone, aliases added or removed) replace theirs in the base, and a query
+/// scores the overlay's few entries directly, besides the base's candidates. The store folds the overlay into a new
+/// base in the background before it grows large (<see cref="OverlaySize"/>).
 /// </remarks>
 internal sealed class SearchIndex
 {
-    private readonly ImmutableDictionary<string, GraphNode> _nodes;
-    private readonly ImmutableDictionary<string, int> _requiredBy;
-    private readonly ImmutableDictionary<string, Entry[]> _entriesByNode;
-    private readonly ImmutableDictionary<string, Entry[]> _entriesByWord;
-    private readonly ImmutableSortedSet<string> _words;
-    private readonly ImmutableDictionary<int, string[]> _wordsByBigram;
+    private readonly Func<string, GraphNode?> _node;
+    private readonly Base _base;
+
+    /// <summary>The entries of the nodes changed since the base, replacing theirs there (empty: none now).</summary>
+    private readonly ImmutableDictionary<string, Entry[]> _changed;
+
+    /// <summary>How many careers require each skill, for the skills whose count changed since the base.</summary>
+    private readonly ImmutableDictionary<string, int> _requiredByChanged;
+
+    /// <summary>Every entry of <see cref="_changed"/>, and the words they use, for the queries.</summary>
+    private readonly Entry[] _overlayEntries;
+    private readonly string[] _overlayWords;
 
     internal sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias)
     {
@@ -42,92 +50,102 @@ internal sealed class SearchIndex
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
     }
 
-    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IEnumerable<Edge> edges, ImmutableDictionary<string, GraphNode> byId)
+    /// <summary>The read-optimised indexes, built once from every entry.</summary>
+    private sealed class Base
     {
-        _nodes = byId;
-        _requiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToImmutableDictionary(StringComparer.Ordinal);
+        public required Dictionary<string, Entry[]> EntriesByNode { get; init; }
+        public required Dictionary<string, Entry[]> EntriesByWord { get; init; }
+
+        /// <summary>The vocabulary, in ordinal order: the words a query word begins are a run of it.</summary>
+        public required string[] Words { get; init; }
+
+        public required Dictionary<int, string[]> WordsByBigram { get; init; }
+        public required Dictionary<string, int> RequiredBy { get; init; }
+    }
+
+    /// <param name="node">The node of an id, as of the snapshot this index belongs to.</param>
+    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IEnumerable<Edge> edges, Func<string, GraphNode?> node)
+    {
+        _node = node;
         var vocabulary = new Dictionary<string, string>(StringComparer.Ordinal);
         string Word(string word) => CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, word, out _) ??= word;
         var entries = nodes.Select(n => Entry.Of(n.Name, n, viaAlias: false, Word))
-            .Concat(aliases.Where(a => byId.ContainsKey(a.TargetId)).Select(a => Entry.Of(a.Name, byId[a.TargetId], viaAlias: true, Word)))
+            .Concat(aliases.Select(a => (Alias: a, Node: node(a.TargetId))).Where(a => a.Node is not null).Select(a => Entry.Of(a.Alias.Name, a.Node!, viaAlias: true, Word)))
             .ToList();
-        _entriesByNode = entries.GroupBy(e => e.NodeId).ToImmutableDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _entriesByWord = entries.SelectMany(e => e.Words.Distinct().Select(w => (Word: w, Entry: e)))
-            .GroupBy(x => x.Word, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
-        _words = _entriesByWord.Keys.ToImmutableSortedSet(StringComparer.Ordinal);
-        _wordsByBigram = _words.SelectMany(w => Bigrams(w).Distinct().Select(b => (Bigram: b, Word: w)))
-            .GroupBy(x => x.Bigram)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(x => x.Word).ToArray());
+
+        var byNode = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            (CollectionsMarshal.GetValueRefOrAddDefault(byNode, entry.NodeId, out _) ??= []).Add(entry);
+            foreach (var word in entry.Words.Distinct())
+                (CollectionsMarshal.GetValueRefOrAddDefault(byWord, word, out _) ??= []).Add(entry);
+        }
+        var words = byWord.Keys.ToArray();
+        Array.Sort(words, StringComparer.Ordinal);
+        var byBigram = new Dictionary<int, List<string>>();
+        foreach (var word in words)
+            foreach (var bigram in Bigrams(word).Distinct())
+                (CollectionsMarshal.GetValueRefOrAddDefault(byBigram, bigram, out _) ??= []).Add(word);
+
+        _base = new Base
+        {
+            EntriesByNode = byNode.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal),
+            EntriesByWord = byWord.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal),
+            Words = words,
+            WordsByBigram = byBigram.ToDictionary(g => g.Key, g => g.Value.ToArray()),
+            RequiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal),
+        };
+        _changed = ImmutableDictionary.Create<string, Entry[]>(StringComparer.Ordinal);
+        _requiredByChanged = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
+        (_overlayEntries, _overlayWords) = ([], []);
     }
 
-    private SearchIndex(
-        ImmutableDictionary<string, GraphNode> nodes, ImmutableDictionary<string, int> requiredBy, ImmutableDictionary<string, Entry[]> entriesByNode,
-        ImmutableDictionary<string, Entry[]> entriesByWord, ImmutableSortedSet<string> words, ImmutableDictionary<int, string[]> wordsByBigram)
+    private SearchIndex(Func<string, GraphNode?> node, Base @base, ImmutableDictionary<string, Entry[]> changed, ImmutableDictionary<string, int> requiredByChanged)
     {
-        (_nodes, _requiredBy, _entriesByNode, _entriesByWord, _words, _wordsByBigram) = (nodes, requiredBy, entriesByNode, entriesByWord, words, wordsByBigram);
+        (_node, _base, _changed, _requiredByChanged) = (node, @base, changed, requiredByChanged);
+        _overlayEntries = [.. changed.Values.SelectMany(e => e)];
+        _overlayWords = [.. _overlayEntries.SelectMany(e => e.Words).Distinct()];
     }
+
+    /// <summary>How many entries the overlay holds: each query scores them all, so the store keeps it small.</summary>
+    public int OverlaySize => _overlayEntries.Length + _changed.Count;
 
     /// <summary>The entries (name, then aliases) a node is found by.</summary>
-    internal IReadOnlyList<Entry> EntriesOf(string id) => _entriesByNode.GetValueOrDefault(id) ?? [];
+    internal IReadOnlyList<Entry> EntriesOf(string id) =>
+        (_changed.Count > 0 && _changed.TryGetValue(id, out var changed) ? changed : _base.EntriesByNode.GetValueOrDefault(id)) ?? [];
+
+    private int RequiredBy(string id) =>
+        _requiredByChanged.Count > 0 && _requiredByChanged.TryGetValue(id, out var count) ? count : _base.RequiredBy.GetValueOrDefault(id);
+
+    /// <summary>Whether an entry of the base still stands (its node's entries did not change since).</summary>
+    private bool Live(Entry entry) => _changed.Count == 0 || !_changed.ContainsKey(entry.NodeId);
 
     /// <summary>
-    /// This index after a change: the entries of <paramref name="touched"/> nodes are made again from
-    /// <paramref name="nodes"/> and their aliases (an entry whose text is unchanged is kept as it is), and
-    /// <paramref name="required"/> adds to or takes from how many careers require a skill.
+    /// This index after a change: the entries of <paramref name="touched"/> nodes are made again from the snapshot's
+    /// <paramref name="node"/> and their aliases (an entry whose text is unchanged is kept as it is) and go to the
+    /// overlay, and <paramref name="required"/> adds to or takes from how many careers require a skill.
     /// </summary>
     public SearchIndex With(
-        IEnumerable<string> touched, ImmutableDictionary<string, GraphNode> nodes, Func<string, IReadOnlyList<Alias>> aliasesOf,
+        IEnumerable<string> touched, Func<string, GraphNode?> node, Func<string, IReadOnlyList<Alias>> aliasesOf,
         IEnumerable<(string Skill, int Change)> required)
     {
-        var requiredBy = _requiredBy.ToBuilder();
+        var requiredBy = _requiredByChanged.ToBuilder();
         foreach (var (skill, change) in required)
-            requiredBy[skill] = requiredBy.GetValueOrDefault(skill) + change;
+            requiredBy[skill] = (requiredBy.TryGetValue(skill, out var count) ? count : _base.RequiredBy.GetValueOrDefault(skill)) + change;
 
-        var entriesByNode = _entriesByNode.ToBuilder();
-        var gone = new HashSet<Entry>();
-        var come = new List<Entry>();
-        string Word(string word) => _entriesByWord.TryGetKey(word, out var known) ? known : word;
+        var changed = _changed.ToBuilder();
         foreach (var id in touched.Distinct())
         {
             var before = EntriesOf(id).ToDictionary(e => (e.Text, e.Kind, e.ViaAlias));
-            Entry[] after = nodes.GetValueOrDefault(id) is { } node
-                ? [Entry.Of(node.Name, node, viaAlias: false, Word), .. aliasesOf(id).Select(a => Entry.Of(a.Name, node, viaAlias: true, Word))]
+            Entry[] after = node(id) is { } current
+                ? [Entry.Of(current.Name, current, viaAlias: false, Same), .. aliasesOf(id).Select(a => Entry.Of(a.Name, current, viaAlias: true, Same))]
                 : [];
-            after = [.. after.Select(e => before.Remove((e.Text, e.Kind, e.ViaAlias), out var kept) ? kept : e)];
-            gone.UnionWith(before.Values);
-            come.AddRange(after.Where(e => !EntriesOf(id).Contains(e)));
-            if (after.Length > 0) entriesByNode[id] = after;
-            else entriesByNode.Remove(id);
+            changed[id] = [.. after.Select(e => before.Remove((e.Text, e.Kind, e.ViaAlias), out var kept) ? kept : e)];
         }
-        if (gone.Count == 0 && come.Count == 0)
-            return new(nodes, requiredBy.ToImmutable(), _entriesByNode, _entriesByWord, _words, _wordsByBigram);
+        return new(node, _base, changed.ToImmutable(), requiredBy.ToImmutable());
 
-        var entriesByWord = _entriesByWord.ToBuilder();
-        var words = _words.ToBuilder();
-        var wordsByBigram = _wordsByBigram.ToBuilder();
-        var comeByWord = come.SelectMany(e => e.Words.Distinct().Select(w => (Word: w, Entry: e))).ToLookup(x => x.Word, x => x.Entry, StringComparer.Ordinal);
-        foreach (var word in gone.SelectMany(e => e.Words).Concat(comeByWord.Select(g => g.Key)).Distinct())
-        {
-            var before = entriesByWord.GetValueOrDefault(word) ?? [];
-            // Spreading arrays allocates the exact size: a common word's list is copied once, not grown.
-            Entry[] kept = before.Any(gone.Contains) ? [.. before.Where(e => !gone.Contains(e))] : before;
-            Entry[] after = [.. kept, .. comeByWord[word].ToArray()];
-            if (after.Length > 0) entriesByWord[word] = after;
-            else entriesByWord.Remove(word);
-            if (before.Length > 0 == after.Length > 0) continue;
-            // A word enters or leaves the vocabulary.
-            if (after.Length > 0) words.Add(word);
-            else words.Remove(word);
-            foreach (var bigram in Bigrams(word).Distinct())
-            {
-                var holders = wordsByBigram.GetValueOrDefault(bigram) ?? [];
-                string[] updated = after.Length > 0 ? [.. holders, word] : [.. holders.Where(w => w != word)];
-                if (updated.Length > 0) wordsByBigram[bigram] = updated;
-                else wordsByBigram.Remove(bigram);
-            }
-        }
-        return new(nodes, requiredBy.ToImmutable(), entriesByNode.ToImmutable(), entriesByWord.ToImmutable(), words.ToImmutable(), wordsByBigram.ToImmutable());
+        static string Same(string word) => word;
     }
 
     public IReadOnlyList<SearchHit> Find(SearchQuery query, CancellationToken cancellationToken = default)
@@ -139,7 +157,8 @@ internal sealed class SearchIndex
         var textBudget = TypoBudget(text.Length);
 
         var best = new Dictionary<string, (double Score, Entry Entry)>();
-        foreach (var entry in Candidates(text, textBudget, queryWords, closeness))
+        // The overlay's entries are few: all are scored (an entry that cannot match scores zero).
+        foreach (var entry in Candidates(text, textBudget, queryWords, closeness).Concat(_overlayEntries))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (query.Kinds.Count > 0 && !query.Kinds.Contains(entry.Kind)) continue;
@@ -154,16 +173,16 @@ internal sealed class SearchIndex
         return best.Values
             .OrderByDescending(b => b.Score)
             .ThenBy(b => b.Entry.Kind)
-            .ThenByDescending(b => _requiredBy.GetValueOrDefault(b.Entry.NodeId))
+            .ThenByDescending(b => RequiredBy(b.Entry.NodeId))
             .ThenBy(b => b.Entry.Key.Length)
             .ThenBy(b => b.Entry.NodeId, StringComparer.Ordinal)
             .Take(query.First)
-            .Select(b => new SearchHit(_nodes[b.Entry.NodeId], b.Entry.Text, b.Entry.ViaAlias, Math.Round(b.Score, 4)))
+            .Select(b => new SearchHit(_node(b.Entry.NodeId)!, b.Entry.Text, b.Entry.ViaAlias, Math.Round(b.Score, 4)))
             .ToList();
     }
 
     /// <summary>
-    /// Every entry that can score above zero: those containing the text (each of its words is then part of a word
+    /// Every entry of the base that can score above zero: those containing the text (each of its words is then part of a word
     /// of the entry, the longest one too), and those with a word close to a query word. The latter must be close in
     /// every query word, or close to the text as a whole and so about as long: all entries are taken for the query
     /// word with the fewest, for the other words only those of about the text's length.
@@ -172,16 +191,17 @@ internal sealed class SearchIndex
     {
         var candidates = new HashSet<Entry>();
         foreach (var word in WordsContaining(queryWords.MaxBy(w => w.Length)!))
-            foreach (var entry in _entriesByWord[word])
+            foreach (var entry in EntriesWith(word))
                 if (entry.Key.Contains(text, StringComparison.Ordinal)) candidates.Add(entry);
 
-        var sizes = closeness.Select(close => close.Keys.Sum(w => _entriesByWord[w].Length)).ToArray();
+        var sizes = closeness.Select(close => close.Keys.Sum(w => EntriesWith(w).Length)).ToArray();
         var fewest = Array.IndexOf(sizes, sizes.Min());
         for (var i = 0; i < closeness.Length; i++)
             foreach (var word in closeness[i].Keys)
-                foreach (var entry in _entriesByWord[word])
+                foreach (var entry in EntriesWith(word))
                     if (Math.Abs(entry.Key.Length - text.Length) <= textBudget || i == fewest && CloseInEveryWord(entry, closeness))
                         candidates.Add(entry);
+        if (_changed.Count > 0) candidates.RemoveWhere(entry => !Live(entry));
         return candidates;
     }
 
@@ -196,32 +216,44 @@ internal sealed class SearchIndex
         return true;
     }
 
-    /// <summary>The vocabulary words that contain a query word.</summary>
+    private Entry[] EntriesWith(string word) => _base.EntriesByWord.GetValueOrDefault(word) ?? [];
+
+    /// <summary>The base's vocabulary words that contain a query word.</summary>
     private IEnumerable<string> WordsContaining(string word)
     {
         // One letter: most words hold it, and the matches are most of the graph anyway.
-        if (word.Length < 2) return _words.Where(w => w.Contains(word, StringComparison.Ordinal));
+        if (word.Length < 2) return _base.Words.Where(w => w.Contains(word, StringComparison.Ordinal));
         var rarest = Enumerable.Range(0, word.Length - 1).Select(i => Bigram(word[i], word[i + 1]))
-            .MinBy(b => _wordsByBigram.GetValueOrDefault(b)?.Length ?? 0);
-        return (_wordsByBigram.GetValueOrDefault(rarest) ?? []).Where(w => w.Contains(word, StringComparison.Ordinal));
+            .MinBy(b => _base.WordsByBigram.GetValueOrDefault(b)?.Length ?? 0);
+        return (_base.WordsByBigram.GetValueOrDefault(rarest) ?? []).Where(w => w.Contains(word, StringComparison.Ordinal));
     }
 
-    /// <summary>For one query word, the vocabulary words close to it and how far: 0 for a prefix, else the edit distance.</summary>
+    /// <summary>
+    /// For one query word, the vocabulary words close to it and how far: 0 for a prefix, else the edit distance. The
+    /// overlay's words are measured one by one (they are few), the base's through its indexes.
+    /// </summary>
     private Dictionary<string, byte> Closeness(string word)
     {
         var close = new Dictionary<string, byte>(StringComparer.Ordinal);
-        var start = _words.IndexOf(word);
-        for (var i = start < 0 ? ~start : start; i < _words.Count && _words[i].StartsWith(word, StringComparison.Ordinal); i++)
-            close[_words[i]] = 0;
+        var words = _base.Words;
+        var start = Array.BinarySearch(words, word, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start; i < words.Length && words[i].StartsWith(word, StringComparison.Ordinal); i++)
+            close[words[i]] = 0;
 
         var budget = TypoBudget(word.Length);
+        foreach (var candidate in _overlayWords)
+        {
+            if (candidate.StartsWith(word, StringComparison.Ordinal)) close[candidate] = 0;
+            else if (budget > 0 && Math.Abs(candidate.Length - word.Length) <= budget && EditDistance(word, candidate, budget) is var d && d <= budget)
+                close.TryAdd(candidate, (byte)d);
+        }
         if (budget == 0) return close;
         // The q-gram count filter: one edit breaks at most three of a word's padded bigrams (a transposition
         // does), so a word within the budget shares at least (length + 1) − 3 × budget of them. Only those
         // are measured.
         var shared = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var bigram in Bigrams(word))
-            foreach (var candidate in _wordsByBigram.GetValueOrDefault(bigram) ?? [])
+            foreach (var candidate in _base.WordsByBigram.GetValueOrDefault(bigram) ?? [])
                 if (Math.Abs(candidate.Length - word.Length) <= budget)
                     CollectionsMarshal.GetValueRefOrAddDefault(shared, candidate, out _)++;
         var needed = word.Length + 1 - 3 * budget;

@@ -30,16 +30,49 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
     private long _dataVersion;
 
     /// <summary>The audit sequence and import count the snapshot holds.</summary>
-    private FileMarks _marks = new(0, 0);
+    private FileMarks _marks = new(0, 0, "");
 
-    private SqliteGraphStore(SqliteConnection connection) => _connection = connection;
+    /// <summary>The snapshot file beside the database (<see cref="SnapshotFile"/>); null for a database in memory.</summary>
+    private readonly string? _snapshotPath;
+
+    /// <summary>The last snapshot file write started (they run one after another, off the write path).</summary>
+    private Task _savingSnapshot = Task.CompletedTask;
+
+    /// <summary>How large the index's overlays may grow before a new base is built (<see cref="GraphIndex.OverlaySize"/>).</summary>
+    private readonly int _compactAbove;
+
+    /// <summary>The base being built in the background, if any, and the changes published since it began.</summary>
+    private Compaction? _compaction;
+    private Task _compacting = Task.CompletedTask;
+
+    /// <summary>The compaction in progress or the last one (for tests).</summary>
+    internal Task Compacting => _compacting;
+
+    /// <summary>Whether the last full load read the snapshot file rather than the tables.</summary>
+    internal bool LoadedFromSnapshotFile { get; private set; }
+
+    /// <summary>How many compactions were published (for tests).</summary>
+    internal int Compactions { get; private set; }
+
+    private sealed record Compaction(GraphIndex From)
+    {
+        public List<ChangePlan> PlansSince { get; } = [];
+    }
+
+    /// <summary>The default of <see cref="EmbeddedOptions.CompactAbove"/>.</summary>
+    public const int DefaultCompactAbove = 4096;
+
+    private SqliteGraphStore(SqliteConnection connection, string? snapshotPath, int compactAbove) =>
+        (_connection, _snapshotPath, _compactAbove) = (connection, snapshotPath, compactAbove);
 
     /// <summary>Opens (creating if needed) the store at a file path, or ":memory:" for a throwaway one.</summary>
     /// <param name="followEvery">
     /// How often to look for other connections' commits to the file and publish them; null: only when this store
     /// writes (a command that runs once needs no more).
     /// </param>
-    public static SqliteGraphStore Open(string path, TimeSpan? followEvery = null)
+    /// <param name="compactAbove">See <see cref="EmbeddedOptions.CompactAbove"/>.</param>
+    /// <param name="snapshotFile">See <see cref="EmbeddedOptions.SnapshotFile"/>.</param>
+    public static SqliteGraphStore Open(string path, TimeSpan? followEvery = null, int compactAbove = DefaultCompactAbove, bool snapshotFile = true)
     {
         if (path != ":memory:")
         {
@@ -55,7 +88,13 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         connection.Open();
         Execute(connection, SqliteSchema.Create);
         SqliteSchema.Upgrade(connection);
-        var store = new SqliteGraphStore(connection);
+        string? snapshotPath = null;
+        if (path != ":memory:" && snapshotFile)
+        {
+            snapshotPath = SnapshotFile.PathFor(Path.GetFullPath(path));
+            SnapshotFile.RemoveLeftovers(snapshotPath);
+        }
+        var store = new SqliteGraphStore(connection, snapshotPath, compactAbove);
         store.Reload(within: null);
         // On the thread pool, away from any caller's synchronisation context: Dispose waits for the loop to end.
         if (followEvery is { } every && path != ":memory:") store._following = Task.Run(() => store.FollowAsync(every, store._stopping.Token));
@@ -203,7 +242,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
                 entries = new SqliteWriter(_connection, transaction).Execute(plan, SqliteRows.Serialize, changes.Actor, DateTimeOffset.UtcNow);
                 transaction.Commit();
             }
-            _index = index.With(plan);
+            Publish(index.With(plan), plan);
             _marks = _marks with { AuditSequence = entries[^1].Sequence };
             published = true;
             return new ChangeReceipt(entries);
@@ -271,6 +310,8 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stopping.Cancel();
         _following.GetAwaiter().GetResult();
+        _compacting.GetAwaiter().GetResult();
+        _savingSnapshot.GetAwaiter().GetResult();
         _connection.Dispose();
         _writeLock.Dispose();
         _stopping.Dispose();
@@ -334,7 +375,7 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         if (marks.ImportGeneration == _marks.ImportGeneration && marks.AuditSequence > _marks.AuditSequence
             && CommittedChanges.Since(db, _index, _marks.AuditSequence) is { } plan)
         {
-            _index = _index.With(plan);
+            Publish(_index.With(plan), plan);
             (_marks, _dataVersion) = (marks, version);
         }
         else
@@ -344,15 +385,106 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
         return true;
     }
 
-    /// <summary>Loads the whole graph afresh, in the caller's transaction or a read transaction of its own, and publishes it.</summary>
+    /// <summary>
+    /// Loads the whole graph afresh, in the caller's transaction or a read transaction of its own, and publishes it:
+    /// from the snapshot file when it holds this database, else from the tables (and then writes the file anew).
+    /// </summary>
     private void Reload(SqliteTransaction? within)
     {
         using var read = within is null ? _connection.BeginTransaction(deferred: true) : null;
         var db = _connection.Handle!;
         var marks = FileMarks.Read(db);
         var version = DataVersion(db);
-        _index = LoadIndex(db, _index is null ? 1 : _index.Version + 1);
+        var next = _index is null ? 1 : _index.Version + 1;
+        var saved = FromSnapshotFile(db, marks, next);
+        LoadedFromSnapshotFile = saved is not null;
+        _index = saved ?? LoadIndex(db, next);
+        if (saved is null) SaveSnapshot(_index, marks);
         (_marks, _dataVersion) = (marks, version);
+        _compaction = null; // a base built from an older snapshot is of no use now
+    }
+
+    /// <summary>
+    /// The index from the snapshot file when it holds this database as of its last import, brought up to date with the
+    /// curation writes since from the audit trail; null when there is no such file or it disagrees with the tables.
+    /// </summary>
+    private GraphIndex? FromSnapshotFile(sqlite3 db, FileMarks marks, long version)
+    {
+        if (_snapshotPath is null) return null;
+        var saved = SnapshotFile.Read(_snapshotPath, wanted: held =>
+            held.Identity == marks.Identity && held.ImportGeneration == marks.ImportGeneration && held.AuditSequence <= marks.AuditSequence);
+        if (saved is null) return null;
+        var index = new GraphIndex(saved.Document, saved.Redirects, version);
+        if (saved.Marks.AuditSequence < marks.AuditSequence)
+        {
+            if (CommittedChanges.Since(db, index, saved.Marks.AuditSequence) is not { } plan) return null;
+            index = index.With(plan);
+        }
+        // A last check against edits that bypassed the store (the marks would not show them): the tables' sizes.
+        var counts = (
+            SqliteRows.Integer(db, "SELECT count(*) FROM nodes"),
+            SqliteRows.Integer(db, "SELECT count(*) FROM edges"),
+            SqliteRows.Integer(db, "SELECT count(*) FROM aliases"),
+            SqliteRows.Integer(db, "SELECT count(*) FROM redirects"));
+        return counts == index.Counts ? index : null;
+    }
+
+    /// <summary>Writes the snapshot file for an index and the marks it holds, in the background, after any write before it.</summary>
+    private void SaveSnapshot(GraphIndex index, FileMarks marks)
+    {
+        if (_snapshotPath is not { } path) return;
+        var previous = _savingSnapshot;
+        _savingSnapshot = Task.Run(async () =>
+        {
+            await previous;
+            try
+            {
+                SnapshotFile.Write(path, marks, index.Document, index.Redirects);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A folder that cannot take the file (read-only, full): starts read the tables, as without one.
+            }
+        });
+    }
+
+    /// <summary>
+    /// Publishes the snapshot a committed change gives (under the write lock); when its overlays have grown past the
+    /// bound, starts building a new base in the background.
+    /// </summary>
+    private void Publish(GraphIndex index, ChangePlan plan)
+    {
+        _index = index;
+        if (_compaction is { } running) running.PlansSince.Add(plan);
+        else if (index.OverlaySize > _compactAbove && !_stopping.IsCancellationRequested)
+        {
+            var compaction = _compaction = new Compaction(index);
+            _compacting = Task.Run(() => CompactAsync(compaction));
+        }
+    }
+
+    /// <summary>
+    /// Builds the snapshot a compaction began from afresh, off the write path, then publishes it with the changes
+    /// committed meanwhile applied on top: the same data and version, with small overlays again. Readers go on
+    /// reading the older snapshots until then.
+    /// </summary>
+    private async Task CompactAsync(Compaction compaction)
+    {
+        var built = compaction.From.Compacted();
+        await _writeLock.WaitAsync();
+        try
+        {
+            if (_compaction != compaction) return; // a fresh load replaced the snapshot meanwhile
+            foreach (var plan in compaction.PlansSince) built = built.With(plan);
+            _index = built;
+            _compaction = null;
+            Compactions++;
+            SaveSnapshot(built, _marks);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     /// <summary>Changes whenever another connection commits (read inside a transaction: as of its snapshot).</summary>

@@ -51,7 +51,9 @@ internal static class SqliteRows
         };
 
     /// <summary>A node from its kind and its stored JSON, parsed from the UTF-8 bytes.</summary>
-    public static GraphNode Node(string kind, ReadOnlySpan<byte> data) => Enum.Parse<NodeKind>(kind) switch
+    public static GraphNode Node(string kind, ReadOnlySpan<byte> data) => Node(Enum.Parse<NodeKind>(kind), data);
+
+    public static GraphNode Node(NodeKind kind, ReadOnlySpan<byte> data) => kind switch
     {
         NodeKind.Career => JsonSerializer.Deserialize(data, NodeJson.Default.Career)!,
         NodeKind.Skill => JsonSerializer.Deserialize(data, NodeJson.Default.Skill)!,

@@ -4,7 +4,8 @@ namespace CareerGraph.Embedded;
 
 /// <summary>
 /// The tables of the embedded store. Node properties live as JSON; edges, aliases, redirects and the
-/// audit trail as rows; import_generation counts the imports that changed the graph (<see cref="FileMarks"/>).
+/// audit trail as rows; import_generation counts the imports that changed the graph and store_identity tells this
+/// database from any other (<see cref="FileMarks"/>, <see cref="SnapshotFile"/>).
 /// synchronous = FULL: a change is on disk before it is acknowledged.
 /// </summary>
 internal static class SqliteSchema
@@ -67,6 +68,11 @@ internal static class SqliteSchema
             id         INTEGER PRIMARY KEY CHECK (id = 1),
             generation INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS store_identity (
+            id       INTEGER PRIMARY KEY CHECK (id = 1),
+            identity TEXT NOT NULL
+        );
+        INSERT OR IGNORE INTO store_identity (id, identity) VALUES (1, lower(hex(randomblob(16))));
         """;
 
     /// <summary>Adds what files written by earlier versions lack: the SEE_ALSO reason column.</summary>

@@ -51,7 +51,7 @@ public sealed class EmbeddedCurationTests : IDisposable
             new DeleteNode("opencv")));
         await store.ApplyAsync(Change(new MergeCareers("devops-engineer", "cloud-engineer")));
 
-        using var fresh = SqliteGraphStore.Open(_folder.File("store.db"));
+        using var fresh = FreshLoad.Open(_folder.File("store.db"));
         var derived = store.Snapshot.Document;
         var loaded = fresh.Snapshot.Document;
         Assert.Equal(Describe(loaded), Describe(derived));

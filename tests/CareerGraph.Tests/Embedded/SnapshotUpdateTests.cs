@@ -91,7 +91,7 @@ public sealed class SnapshotUpdateTests : IDisposable
         await store.ApplyAsync(Change(new MergeCareers("devops-engineer", "cloud-engineer")));
         await store.ApplyAsync(Change(new DeleteNode("data-engineer"), new CreateNode(new Skill("data-engineer", "Data Engineering"))));
 
-        using var fresh = SqliteGraphStore.Open(_folder.File("store.db"));
+        using var fresh = FreshLoad.Open(_folder.File("store.db"));
         var (derived, loaded) = (store.Snapshot, fresh.Snapshot);
         Assert.Equal(Json(loaded.Stats()), Json(derived.Stats()));
         foreach (var text in new[] { "engineer", "llm ops", "structured query", "pyhton", "kubernets", "sql", "data", "cloud engneer", "e" })

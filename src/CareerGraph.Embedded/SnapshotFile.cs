@@ -1,0 +1,207 @@
+using System.IO.Hashing;
+using System.Text;
+using CareerGraph.Model;
+
+namespace CareerGraph.Embedded;
+
+/// <summary>
+/// The graph the index is built from, kept in a file beside the SQLite file ("&lt;file&gt;.snapshot"), so that a start
+/// reads it in one pass rather than stepping through every row of every table. SQLite stays the truth: the file says
+/// which database it came from and how far (<see cref="FileMarks"/>), and one that is missing, unreadable, of
+/// another format, from another database or from another import is ignored and the graph is read from the tables.
+/// One that is behind only by curation writes is brought up to date from the audit trail.
+/// </summary>
+/// <remarks>
+/// Layout (little-endian, strings as <see cref="BinaryWriter"/> writes them): a magic number and the format version;
+/// the marks; the edge kinds by code; the nodes as their stored JSON; edges and aliases naming nodes by position, so
+/// each id is read once and shared; redirects; and last an XXH3 hash of everything before it. A file is written
+/// under a name of its own and then renamed over the old one, so a reader never sees half of one.
+/// </remarks>
+internal static class SnapshotFile
+{
+    private const uint Magic = 0x58494743; // "CGIX"
+
+    /// <summary>Bumped whenever the layout or the stored JSON of a node changes: older files are then ignored.</summary>
+    public const int Format = 1;
+
+    public sealed record Contents(FileMarks Marks, GraphDocument Document, IReadOnlyDictionary<string, string> Redirects);
+
+    public static string PathFor(string databasePath) => databasePath + ".snapshot";
+
+    /// <param name="format">The format to mark the file with: only tests write another.</param>
+    public static void Write(string path, FileMarks marks, GraphDocument document, IReadOnlyDictionary<string, string> redirects, int format = Format)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
+                    WriteBody(writer, format, marks, document, redirects);
+                file.Position = 0;
+                var hash = new XxHash3();
+                hash.Append(file);
+                file.Write(hash.GetCurrentHash());
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Removes what writes cut short left behind (a process killed mid-write); a write under way is younger.</summary>
+    public static void RemoveLeftovers(string path)
+    {
+        try
+        {
+            var folder = new DirectoryInfo(Path.GetDirectoryName(path)!);
+            foreach (var leftover in folder.EnumerateFiles(Path.GetFileName(path) + ".*.tmp"))
+                if (leftover.LastWriteTimeUtc < DateTime.UtcNow.AddMinutes(-10)) leftover.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next start.
+        }
+    }
+
+    /// <summary>
+    /// The file's contents, or null when there is none, it cannot be trusted, or its marks are not what
+    /// <paramref name="wanted"/> accepts (asked before the rest is read). The reason is not needed: the tables are read instead.
+    /// </summary>
+    public static Contents? Read(string path, Func<FileMarks, bool>? wanted = null)
+    {
+        byte[] bytes;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            if (wanted is not null && (ReadHeader(new BinaryReader(file, Encoding.UTF8, leaveOpen: true)) is not { } marks || !wanted(marks))) return null;
+            file.Position = 0;
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        if (bytes.Length < 16 || !XxHash3.Hash(bytes.AsSpan(0, bytes.Length - 8)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 8))) return null;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false), Encoding.UTF8);
+            return ReadHeader(reader) is { } marks ? ReadBody(reader, marks) : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or System.Text.Json.JsonException or KeyNotFoundException or IndexOutOfRangeException or AggregateException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteBody(BinaryWriter writer, int format, FileMarks marks, GraphDocument document, IReadOnlyDictionary<string, string> redirects)
+    {
+        writer.Write(Magic);
+        writer.Write(format);
+        writer.Write(marks.Identity);
+        writer.Write(marks.ImportGeneration);
+        writer.Write(marks.AuditSequence);
+
+        var kinds = Enum.GetValues<EdgeKind>();
+        writer.Write(kinds.Length);
+        foreach (var kind in kinds) writer.Write(kind.Code());
+
+        var nodes = document.Nodes.ToList();
+        var positions = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        writer.Write(nodes.Count);
+        foreach (var node in nodes)
+        {
+            positions[node.Id] = positions.Count;
+            writer.Write((byte)node.Kind);
+            var json = Encoding.UTF8.GetBytes(SqliteRows.Serialize(node));
+            writer.Write(json.Length);
+            writer.Write(json);
+        }
+
+        writer.Write(document.Edges.Count);
+        foreach (var edge in document.Edges)
+        {
+            writer.Write(positions[edge.Source]);
+            writer.Write(positions[edge.Target]);
+            writer.Write((byte)Array.IndexOf(kinds, edge.Kind));
+            var present = (edge.Importance is null ? 0 : 1) | (edge.Core is null ? 0 : 2) | (edge.Weight is null ? 0 : 4) | (edge.Tier is null ? 0 : 8) | (edge.Reason is null ? 0 : 16);
+            writer.Write((byte)present);
+            if (edge.Importance is { } importance) writer.Write(importance);
+            if (edge.Core is { } core) writer.Write(core);
+            if (edge.Weight is { } weight) writer.Write(weight);
+            if (edge.Tier is { } tier) writer.Write(tier);
+            if (edge.Reason is { } reason) writer.Write(reason);
+        }
+
+        writer.Write(document.Aliases.Count);
+        foreach (var alias in document.Aliases)
+        {
+            writer.Write(alias.Name);
+            writer.Write(positions[alias.TargetId]);
+        }
+
+        writer.Write(redirects.Count);
+        foreach (var (from, to) in redirects.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            writer.Write(from);
+            writer.Write(positions[to]);
+        }
+    }
+
+    /// <summary>The marks of a file of this format; null for anything else.</summary>
+    private static FileMarks? ReadHeader(BinaryReader reader)
+    {
+        try
+        {
+            if (reader.ReadUInt32() != Magic || reader.ReadInt32() != Format) return null;
+            var identity = reader.ReadString();
+            var importGeneration = reader.ReadInt64();
+            return new FileMarks(reader.ReadInt64(), importGeneration, identity);
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static Contents? ReadBody(BinaryReader reader, FileMarks marks)
+    {
+
+        var codes = new EdgeKind[reader.ReadInt32()];
+        var byCode = Enum.GetValues<EdgeKind>().ToDictionary(k => k.Code(), StringComparer.Ordinal);
+        for (var i = 0; i < codes.Length; i++) codes[i] = byCode[reader.ReadString()];
+
+        var rows = new (NodeKind Kind, byte[] Json)[reader.ReadInt32()];
+        for (var i = 0; i < rows.Length; i++) rows[i] = ((NodeKind)reader.ReadByte(), reader.ReadBytes(reader.ReadInt32()));
+        var nodes = new GraphNode[rows.Length];
+        Parallel.For(0, rows.Length, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Json));
+
+        var edges = new Edge[reader.ReadInt32()];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            var (source, target, kind, present) = (nodes[reader.ReadInt32()].Id, nodes[reader.ReadInt32()].Id, codes[reader.ReadByte()], reader.ReadByte());
+            edges[i] = new Edge(source, target, kind)
+            {
+                Importance = (present & 1) != 0 ? reader.ReadDouble() : null,
+                Core = (present & 2) != 0 ? reader.ReadBoolean() : null,
+                Weight = (present & 4) != 0 ? reader.ReadDouble() : null,
+                Tier = (present & 8) != 0 ? reader.ReadInt32() : null,
+                Reason = (present & 16) != 0 ? reader.ReadString() : null,
+            };
+        }
+
+        var aliases = new Alias[reader.ReadInt32()];
+        for (var i = 0; i < aliases.Length; i++) aliases[i] = new Alias(reader.ReadString(), nodes[reader.ReadInt32()].Id);
+
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var count = reader.ReadInt32(); count > 0; count--) redirects[reader.ReadString()] = nodes[reader.ReadInt32()].Id;
+
+        if (reader.BaseStream.Position != reader.BaseStream.Length) return null;
+        var document = new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges, aliases);
+        return new Contents(marks, document, redirects);
+    }
+}
