@@ -17,8 +17,8 @@ namespace CareerGraph.Embedded;
 /// gives the words a query word begins; and each padded bigram ("^py", "py", …, "n$") lists the words holding it,
 /// which gives the words containing a query word and, by the q-gram count filter, the few candidates worth an
 /// edit-distance check. Those indexes are the base: built once, never changed. A change is an overlay: the
-/// entries of the nodes it touches (renamed, gone, aliases added or removed) replace theirs in the base, and a query
-/// scores the overlay's few entries directly, besides the base's candidates. The store folds the overlay into a new
+/// entries of the nodes it touches (renamed, gone, aliases added or removed) replace theirs in the base; a query
+/// leaves out the base's entries gone since and scores the few new ones directly, besides the base's candidates. The store folds the overlay into a new
 /// base in the background before it grows large (<see cref="OverlaySize"/>).
 /// </remarks>
 internal sealed class SearchIndex
@@ -29,10 +29,13 @@ internal sealed class SearchIndex
     /// <summary>The entries of the nodes changed since the base, replacing theirs there (empty: none now).</summary>
     private readonly ImmutableDictionary<string, Entry[]> _changed;
 
+    /// <summary>The base's entries that <see cref="_changed"/> no longer holds (a rename's old name, an alias removed).</summary>
+    private readonly HashSet<Entry> _removed;
+
     /// <summary>How many careers require each skill, for the skills whose count changed since the base.</summary>
     private readonly ImmutableDictionary<string, int> _requiredByChanged;
 
-    /// <summary>Every entry of <see cref="_changed"/>, and the words they use, for the queries.</summary>
+    /// <summary>The entries of <see cref="_changed"/> the base does not hold (a new name, an alias added), and the words they use.</summary>
     private readonly Entry[] _overlayEntries;
     private readonly string[] _overlayWords;
 
@@ -98,18 +101,27 @@ internal sealed class SearchIndex
         };
         _changed = ImmutableDictionary.Create<string, Entry[]>(StringComparer.Ordinal);
         _requiredByChanged = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
-        (_overlayEntries, _overlayWords) = ([], []);
+        (_overlayEntries, _overlayWords, _removed) = ([], [], []);
     }
 
     private SearchIndex(Func<string, GraphNode?> node, Base @base, ImmutableDictionary<string, Entry[]> changed, ImmutableDictionary<string, int> requiredByChanged)
     {
         (_node, _base, _changed, _requiredByChanged) = (node, @base, changed, requiredByChanged);
-        _overlayEntries = [.. changed.Values.SelectMany(e => e)];
-        _overlayWords = [.. _overlayEntries.SelectMany(e => e.Words).Distinct()];
+        // An entry kept through a change is the base's own object: compared by reference, only the differences remain.
+        var added = new List<Entry>();
+        _removed = [];
+        foreach (var (id, entries) in changed)
+        {
+            var before = @base.EntriesByNode.GetValueOrDefault(id) ?? [];
+            added.AddRange(entries.Where(e => Array.IndexOf(before, e) < 0));
+            _removed.UnionWith(before.Where(e => Array.IndexOf(entries, e) < 0));
+        }
+        _overlayEntries = [.. added];
+        _overlayWords = [.. added.SelectMany(e => e.Words).Distinct()];
     }
 
     /// <summary>How many entries the overlay holds: each query scores them all, so the store keeps it small.</summary>
-    public int OverlaySize => _overlayEntries.Length + _changed.Count;
+    public int OverlaySize => _overlayEntries.Length + _removed.Count + _changed.Count;
 
     /// <summary>The entries (name, then aliases) a node is found by.</summary>
     internal IReadOnlyList<Entry> EntriesOf(string id) =>
@@ -119,7 +131,7 @@ internal sealed class SearchIndex
         _requiredByChanged.Count > 0 && _requiredByChanged.TryGetValue(id, out var count) ? count : _base.RequiredBy.GetValueOrDefault(id);
 
     /// <summary>Whether an entry of the base still stands (its node's entries did not change since).</summary>
-    private bool Live(Entry entry) => _changed.Count == 0 || !_changed.ContainsKey(entry.NodeId);
+    private bool Live(Entry entry) => _removed.Count == 0 || !_removed.Contains(entry);
 
     /// <summary>
     /// This index after a change: the entries of <paramref name="touched"/> nodes are made again from the snapshot's
@@ -201,7 +213,7 @@ internal sealed class SearchIndex
                 foreach (var entry in EntriesWith(word))
                     if (Math.Abs(entry.Key.Length - text.Length) <= textBudget || i == fewest && CloseInEveryWord(entry, closeness))
                         candidates.Add(entry);
-        if (_changed.Count > 0) candidates.RemoveWhere(entry => !Live(entry));
+        if (_removed.Count > 0) candidates.RemoveWhere(entry => !Live(entry));
         return candidates;
     }
 

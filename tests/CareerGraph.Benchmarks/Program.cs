@@ -3,6 +3,13 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --filter '*'            (O*NET size)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --filter '*' --scale 10 (10× the size)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --filter '*' --onet ../shared/data/onet-27.0 (real O*NET)
+// dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --write-json 10 /tmp/graph-10x.json (the generated graph, for `import json`)
+if (args is ["--write-json", var scale, var file])
+{
+    using var output = File.Create(file);
+    CareerGraph.Interchange.Formats.JsonGraph.Write(CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(scale)), output);
+    return;
+}
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var rest = args.Where((a, i) => a is not ("--scale" or "--onet") && (i == 0 || args[i - 1] is not ("--scale" or "--onet"))).ToArray();
 Environment.SetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE", Option("--scale") ?? "1");

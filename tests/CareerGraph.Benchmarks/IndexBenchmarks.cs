@@ -1,0 +1,119 @@
+using System.Collections.Frozen;
+using BenchmarkDotNet.Attributes;
+using CareerGraph.Curation;
+using CareerGraph.Embedded;
+using CareerGraph.Interchange.Onet;
+using CareerGraph.Model;
+using CareerGraph.Paths;
+using CareerGraph.Store;
+
+namespace CareerGraph.Benchmarks;
+
+/// <summary>
+/// The embedded index's read paths, on the index alone (no SQLite, no GraphQL): a career by id, its neighbours, a
+/// walk, search; each over varied arguments. "base" is a freshly loaded index; "overlay" the same after 60 curation
+/// writes (aliases added to 60 careers: each read then looks in the overlays first). Beside them, the fastest plain
+/// structure for the same lookups, frozen dictionaries of arrays, as the baseline the index is measured against.
+/// </summary>
+[MemoryDiagnoser]
+public class IndexBenchmarks
+{
+    private GraphIndex _index = null!;
+    private FrozenDictionary<string, GraphNode> _frozenNodes = null!;
+    private FrozenDictionary<(string, EdgeKind), Edge[]> _frozenOutgoing = null!;
+    private FrozenDictionary<(string, EdgeKind), Edge[]> _frozenIncoming = null!;
+    private string[] _careers = null!;
+    private string[] _searches = null!;
+    private int _next;
+
+    [ParamsSource(nameof(Scales))]
+    public int Scale { get; set; }
+
+    /// <summary>Set by --scale on the command line.</summary>
+    public static IEnumerable<int> Scales => [int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1")];
+
+    [Params("base", "overlay")]
+    public string Layers { get; set; } = "base";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var document = Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet
+            ? OnetMapping.ToGraph(OnetDatabase.Read(onet), new GraphDocument([], [], [], [], [])).Document
+            : GraphGenerator.Generate(Scale);
+        _index = new GraphIndex(document);
+        _careers = [.. document.Careers.Select(c => c.Id)];
+        if (Layers == "overlay")
+        {
+            var random = new Random(7);
+            for (var i = 0; i < 60; i++)
+            {
+                var plan = ChangePlanner.Plan(new ChangeSet("bench", [new AddAlias(new Alias($"Bench Title {i}", _careers[random.Next(_careers.Length)]))]), _index);
+                _index = _index.With(plan);
+            }
+        }
+        _frozenNodes = document.Nodes.ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
+        _frozenOutgoing = document.Edges.GroupBy(e => (e.Source, e.Kind)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _frozenIncoming = document.Edges.GroupBy(e => (e.Target, e.Kind)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        // Search words as users type them: parts of real names, some with a letter dropped.
+        var random2 = new Random(11);
+        _searches = [.. Enumerable.Range(0, 64).Select(i =>
+        {
+            var name = document.Careers[random2.Next(document.Careers.Count)].Name.Split(' ')[0].ToLowerInvariant();
+            return i % 2 == 0 || name.Length < 5 ? name : name.Remove(name.Length / 2, 1);
+        })];
+        _ = _index.Search.Find(new SearchQuery(_searches[0], new HashSet<NodeKind>(), 10));
+    }
+
+    private string NextCareer() => _careers[_next++ % _careers.Length];
+
+    [Benchmark(Description = "career by id ×100")]
+    public int CareerById()
+    {
+        var found = 0;
+        for (var i = 0; i < 100; i++) found += _index.Node(NextCareer()) is null ? 0 : 1;
+        return found;
+    }
+
+    [Benchmark(Description = "career by id ×100, frozen dictionary")]
+    public int CareerByIdFrozen()
+    {
+        var found = 0;
+        for (var i = 0; i < 100; i++) found += _frozenNodes.GetValueOrDefault(NextCareer()) is null ? 0 : 1;
+        return found;
+    }
+
+    [Benchmark(Description = "neighbours ×100 (skills, see-also out and in)")]
+    public int Neighbours()
+    {
+        var found = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var id = NextCareer();
+            found += _index.Edges(id, EdgeKind.Requires, Direction.Outgoing).Count
+                + _index.Edges(id, EdgeKind.SeeAlso, Direction.Outgoing).Count
+                + _index.Edges(id, EdgeKind.SeeAlso, Direction.Incoming).Count;
+        }
+        return found;
+    }
+
+    [Benchmark(Description = "neighbours ×100, frozen dictionary")]
+    public int NeighboursFrozen()
+    {
+        var found = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var id = NextCareer();
+            found += (_frozenOutgoing.GetValueOrDefault((id, EdgeKind.Requires))?.Length ?? 0)
+                + (_frozenOutgoing.GetValueOrDefault((id, EdgeKind.SeeAlso))?.Length ?? 0)
+                + (_frozenIncoming.GetValueOrDefault((id, EdgeKind.SeeAlso))?.Length ?? 0);
+        }
+        return found;
+    }
+
+    [Benchmark(Description = "walk between two careers")]
+    public int Walk() => _index.Paths.Find(new PathQuery(NextCareer(), NextCareer()) { MaxHops = 8 }) is [var walk, ..] ? walk.Careers.Count : 0;
+
+    [Benchmark(Description = "search (varied words)")]
+    public int Search() => _index.Search.Find(new SearchQuery(_searches[_next++ % _searches.Length], new HashSet<NodeKind>(), 10)).Count;
+}
