@@ -5,6 +5,10 @@ namespace CareerGraph.Neo4j.Cypher;
 /// <summary>A Cypher statement from graph/: the file it lives in, and its text, sent to Neo4j exactly as written.</summary>
 internal sealed record CypherStatement(string Name, string Text)
 {
+    /// <summary>The text as a script runs it: without its comment lines, ending with a semicolon.</summary>
+    public string Script =>
+        string.Join('\n', Text.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal))).Trim().TrimEnd(';') + ";";
+
     public override string ToString() => Name;
 }
 

@@ -34,6 +34,15 @@ internal static class Statements
     public static readonly CypherStatement AuditTrail = CypherFiles.Query("audit-trail");
     public static readonly CypherStatement RedirectsOf = CypherFiles.Query("redirects-of");
 
+    /// <summary>Adds or updates nodes of one kind.</summary>
+    public static CypherStatement MergeNodes(Model.NodeKind kind) => kind switch
+    {
+        Model.NodeKind.Career => MergeCareers,
+        Model.NodeKind.Skill => MergeSkills,
+        Model.NodeKind.Industry => MergeIndustries,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     /// <summary>The edges of one kind touching the given nodes (REQUIRES, IN_INDUSTRY, SPECIALISATION_OF, SEE_ALSO).</summary>
     public static CypherStatement EdgesOf(Model.EdgeKind kind) => CypherFiles.Query($"{FileStem(kind)}-edges");
 

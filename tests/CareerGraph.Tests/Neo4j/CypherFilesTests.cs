@@ -1,4 +1,5 @@
 using CareerGraph.Model;
+using CareerGraph.Neo4j;
 using CareerGraph.Neo4j.Cypher;
 
 namespace CareerGraph.Tests.Neo4j;
@@ -40,6 +41,22 @@ public sealed class CypherFilesTests
         Assert.Contains("CREATE FULLTEXT INDEX node_names IF NOT EXISTS", statements[^1].Text);
         Assert.DoesNotContain(statements, s => s.Text.Contains("awaitIndexes")); // waited for in steps, by await-indexes
         Assert.All(statements, s => Assert.DoesNotContain(";", string.Join('\n', s.Text.Split('\n').Where(line => !line.TrimStart().StartsWith("//")))));
+    }
+
+    [Fact]
+    public void A_script_runs_the_store_s_own_statements_without_their_comments()
+    {
+        Assert.Equal(13, Neo4jScript.Schema.Count);
+        Assert.Equal("CREATE CONSTRAINT career_id IF NOT EXISTS FOR (c:Career) REQUIRE c.id IS UNIQUE;", Neo4jScript.Schema[0]);
+        Assert.Equal("CREATE INDEX redirect_to IF NOT EXISTS FOR (r:Redirect) ON (r.to);", Neo4jScript.Schema[^2]);
+
+        var careers = Neo4jScript.MergeNodes(NodeKind.Career);
+        Assert.StartsWith("UNWIND $rows AS row\nOPTIONAL MATCH (existing:Career {id: row.id})", careers);
+        Assert.EndsWith("RETURN outcome, count(*) AS count;", careers);
+        Assert.Contains("MERGE (n:Skill", Neo4jScript.MergeNodes(NodeKind.Skill));
+        Assert.Contains(":ALIAS_OF", Neo4jScript.MergeAliases);
+        Assert.All(Enum.GetValues<EdgeKind>(), kind => Assert.Contains(":" + kind.Code(), Neo4jScript.MergeEdges(kind)));
+        Assert.All(Neo4jScript.Schema.Append(careers), s => Assert.DoesNotContain("//", s));
     }
 
     [Fact]
