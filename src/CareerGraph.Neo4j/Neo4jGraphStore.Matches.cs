@@ -12,7 +12,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<CareerMatch>> FindCareerMatchesAsync(CareerMatchesQuery query, CancellationToken cancellationToken = default)
     {
         if (query.First <= 0 || query.Skills.Count == 0) return [];
-        var result = await _client.RunAsync(Statements.CareerMatches, new { skills = query.Skills.Distinct().ToArray() }, cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("career-matches"), new { skills = query.Skills.Distinct().ToArray() }, cancellationToken);
         if (result.Rows.Count == 0) return [];
 
         var careers = result.Single<NodeRecord[]>("careers", []).Select(n => n.ToNode()).OfType<Career>().ToList();

@@ -13,7 +13,7 @@ public sealed partial class Neo4jGraphStore
     {
         if (query.First <= 0) return [];
         EnsureWithinWalkBound(query.MaxHops);
-        var result = await _client.RunAsync(Statements.CareerMoves, new
+        var result = await _client.RunAsync(CypherFiles.Query("career-moves"), new
         {
             from = query.From,
             minWeight = query.MinWeight,

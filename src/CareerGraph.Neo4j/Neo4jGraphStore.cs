@@ -88,7 +88,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     private async Task CheckVersionAsync()
     {
         var settings = _options.Value;
-        var result = await _client.RunAsync(Statements.ServerVersion, cancellationToken: CancellationToken.None);
+        var result = await _client.RunAsync(CypherFiles.Query("server-version"), cancellationToken: CancellationToken.None);
         var version = result.Single<string?>("version", null);
         if (!Neo4jVersion.IsSupported(version))
             throw new Neo4jException("CareerGraph.UnsupportedNeo4jVersion",
@@ -110,7 +110,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         {
             try
             {
-                await _client.RunAsync(Statements.AwaitIndexes, new { seconds = step }, CancellationToken.None);
+                await _client.RunAsync(CypherFiles.Query("await-indexes"), new { seconds = step }, CancellationToken.None);
                 return;
             }
             catch (Neo4jException e) when (e.Code.StartsWith("Neo.ClientError.Procedure.", StringComparison.Ordinal))
@@ -127,7 +127,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         if (ids.Count == 0) return [];
-        var result = await _client.RunAsync(Statements.NodesById, new { ids = ids.Distinct().ToArray() }, cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("nodes-by-id"), new { ids = ids.Distinct().ToArray() }, cancellationToken);
         return [.. result.Column<NodeRecord>("node").Select(n => n.ToNode())];
     }
 
@@ -139,7 +139,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     private async Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind, bool everyMeaning, CancellationToken cancellationToken)
     {
-        var result = await _client.RunAsync(Statements.NodesByReference,
+        var result = await _client.RunAsync(CypherFiles.Query("nodes-by-reference"),
             new { id = reference.Trim(), key = Names.Key(reference), kind = kind?.ToString(), every = everyMeaning, onet = Sources.Onet }, cancellationToken);
         return [.. result.Column<NodeRecord>("node").Select(n => n.ToNode())];
     }
@@ -148,7 +148,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     {
         if (query.First <= 0 || SearchText.ToLucene(query.Text) is not { } lucene) return [];
         await EnsureSchemaAsync(cancellationToken);
-        var result = await _client.RunAsync(Statements.SearchNames, new
+        var result = await _client.RunAsync(CypherFiles.Query("search-names"), new
         {
             lucene,
             candidates = Math.Max(200, query.First * 10),
@@ -173,7 +173,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     public async Task<Page<Career>> FindCareersAsync(CareerQuery query, CancellationToken cancellationToken = default)
     {
-        var result = await _client.RunAsync(Statements.CareersPage, new
+        var result = await _client.RunAsync(CypherFiles.Query("careers-page"), new
         {
             nameContains = query.NameContains?.Trim(),
             isSpecialisation = query.IsSpecialisation,
@@ -189,7 +189,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     public async Task<Page<Skill>> FindSkillsAsync(SkillQuery query, CancellationToken cancellationToken = default)
     {
-        var result = await _client.RunAsync(Statements.SkillsPage, new
+        var result = await _client.RunAsync(CypherFiles.Query("skills-page"), new
         {
             nameContains = query.NameContains?.Trim(),
             category = query.Category,
@@ -204,7 +204,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     public async Task<Page<Industry>> FindIndustriesAsync(IndustryQuery query, CancellationToken cancellationToken = default)
     {
-        var result = await _client.RunAsync(Statements.IndustriesPage, new
+        var result = await _client.RunAsync(CypherFiles.Query("industries-page"), new
         {
             nameContains = query.NameContains?.Trim(),
             descending = query.Sort == SortOrder.NameDescending,
@@ -218,7 +218,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     {
         if (nodeIds.Count == 0) return [];
         var ids = nodeIds.Distinct().ToArray();
-        var result = await _client.RunAsync(Statements.EdgesOf(kind), new
+        var result = await _client.RunAsync(CypherFiles.EdgesOf(kind), new
         {
             sources = direction is Direction.Outgoing or Direction.Both ? ids : [],
             targets = direction is Direction.Incoming or Direction.Both ? ids : [],
@@ -229,7 +229,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     public async Task<IReadOnlyList<Alias>> GetAliasesAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken = default)
     {
         if (nodeIds.Count == 0) return [];
-        var result = await _client.RunAsync(Statements.AliasesOf, new { ids = nodeIds.Distinct().ToArray() }, cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("aliases-of"), new { ids = nodeIds.Distinct().ToArray() }, cancellationToken);
         return [.. result.Column<AliasRecord>("alias").Select(a => a.ToAlias())];
     }
 
@@ -237,7 +237,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     {
         if (query.K <= 0) return [];
         EnsureWithinWalkBound(query.MaxHops);
-        var result = await _client.RunAsync(Statements.CareerWalkEdges, new
+        var result = await _client.RunAsync(CypherFiles.Query("career-walk-edges"), new
         {
             from = query.From,
             to = query.To,
@@ -257,7 +257,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         if (query.Depth > MaxNeighbourhoodDepth)
             throw new ArgumentOutOfRangeException(nameof(query), query.Depth,
                 $"The Neo4j store searches neighbourhoods at most {MaxNeighbourhoodDepth} hops deep (the bound written in graph/queries/neighbourhood.cypher); set CareerGraph:Limits:MaxNeighbourhoodDepth to {MaxNeighbourhoodDepth} or less.");
-        var result = await _client.RunAsync(Statements.Neighbourhood, new
+        var result = await _client.RunAsync(CypherFiles.Query("neighbourhood"), new
         {
             id = query.Id,
             types = kinds.Select(k => k.Code()).Distinct().ToArray(),
@@ -280,7 +280,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
-        var result = await _client.RunAsync(Statements.GraphStats, cancellationToken: cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("graph-stats"), cancellationToken: cancellationToken);
         int Count(string field) => result.Single(field, 0);
         return new GraphStats(
             new Dictionary<NodeKind, int>
@@ -302,7 +302,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     public async Task<GraphDocument> ExportAsync(CancellationToken cancellationToken = default)
     {
-        var result = await _client.RunAsync(Statements.WholeGraph, cancellationToken: cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("whole-graph"), cancellationToken: cancellationToken);
         var nodes = result.Single<NodeRecord[]>("nodes", []).Select(n => n.ToNode()).OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
         return new GraphDocument(
             [.. nodes.OfType<Career>()],
@@ -340,7 +340,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
             .Distinct()];
 
         // Disposing the transaction without a commit rolls it back: nothing of a refused or failed import stays.
-        await using var transaction = await _client.BeginAsync(Statements.ImportContext, new { ids = named, onceKey }, cancellationToken);
+        await using var transaction = await _client.BeginAsync(CypherFiles.Query("import-context"), new { ids = named, onceKey }, cancellationToken);
         var stored = StoredContext.Read(transaction.First);
         if (stored.Imported) return null;
 
@@ -348,13 +348,13 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
         if (violations.Count > 0) throw new GraphRuleException(violations);
 
         var result = new ImportResult(0, 0, 0);
-        result += await MergeAsync(transaction, Statements.MergeCareers, document.Careers.Select(GraphRecords.PropertiesOf), cancellationToken);
-        result += await MergeAsync(transaction, Statements.MergeSkills, document.Skills.Select(GraphRecords.PropertiesOf), cancellationToken);
-        result += await MergeAsync(transaction, Statements.MergeIndustries, document.Industries.Select(GraphRecords.PropertiesOf), cancellationToken);
+        result += await MergeAsync(transaction, CypherFiles.Query("merge-careers"), document.Careers.Select(GraphRecords.PropertiesOf), cancellationToken);
+        result += await MergeAsync(transaction, CypherFiles.Query("merge-skills"), document.Skills.Select(GraphRecords.PropertiesOf), cancellationToken);
+        result += await MergeAsync(transaction, CypherFiles.Query("merge-industries"), document.Industries.Select(GraphRecords.PropertiesOf), cancellationToken);
         foreach (var kind in Enum.GetValues<EdgeKind>())
-            result += await MergeAsync(transaction, Statements.MergeEdges(kind), document.Edges.Where(e => e.Kind == kind).Select(GraphRecords.EdgeRow), cancellationToken);
-        result += await MergeAsync(transaction, Statements.MergeAliases, document.Aliases.Select(GraphRecords.AliasRow), cancellationToken);
-        if (onceKey is not null) await transaction.RunAsync(Statements.RecordImport, new { onceKey }, cancellationToken);
+            result += await MergeAsync(transaction, CypherFiles.MergeEdges(kind), document.Edges.Where(e => e.Kind == kind).Select(GraphRecords.EdgeRow), cancellationToken);
+        result += await MergeAsync(transaction, CypherFiles.Query("merge-aliases"), document.Aliases.Select(GraphRecords.AliasRow), cancellationToken);
+        if (onceKey is not null) await transaction.RunAsync(CypherFiles.Query("record-import"), new { onceKey }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -379,7 +379,7 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 
     private async Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken)
     {
-        var result = await _client.RunAsync(Statements.ImportContext, new { ids = Array.Empty<string>(), onceKey }, cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("import-context"), new { ids = Array.Empty<string>(), onceKey }, cancellationToken);
         return StoredContext.Read(result).Imported;
     }
 

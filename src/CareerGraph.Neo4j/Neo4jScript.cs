@@ -13,11 +13,11 @@ public static class Neo4jScript
     public static IReadOnlyList<string> Schema { get; } = [.. CypherFiles.Schema().Select(s => s.Script)];
 
     /// <summary>The statement that merges a batch of <c>$rows</c> of nodes of one kind (each row as <see cref="Neo4jEncoding.PropertiesOf(GraphNode)"/>).</summary>
-    public static string MergeNodes(NodeKind kind) => Statements.MergeNodes(kind).Script;
+    public static string MergeNodes(NodeKind kind) => CypherFiles.MergeNodes(kind).Script;
 
     /// <summary>The statement that merges a batch of <c>$rows</c> of edges of one kind (source, target, properties).</summary>
-    public static string MergeEdges(EdgeKind kind) => Statements.MergeEdges(kind).Script;
+    public static string MergeEdges(EdgeKind kind) => CypherFiles.MergeEdges(kind).Script;
 
     /// <summary>The statement that merges a batch of <c>$rows</c> of aliases (each as <see cref="Neo4jEncoding.PropertiesOf(Alias)"/>).</summary>
-    public static string MergeAliases => Statements.MergeAliases.Script;
+    public static string MergeAliases => CypherFiles.Query("merge-aliases").Script;
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CareerGraph.Model;
 using CareerGraph.Neo4j;
 using CareerGraph.Neo4j.Cypher;
@@ -21,13 +22,19 @@ public sealed class CypherFilesTests
     }
 
     [Fact]
-    public void Every_query_file_is_a_statement_the_store_runs()
+    public void Every_statement_asked_for_by_name_is_a_file_and_every_file_is_asked_for()
     {
-        var used = typeof(Statements).GetFields().Select(f => ((CypherStatement)f.GetValue(null)!).Name)
-            .Concat(Enum.GetValues<EdgeKind>().SelectMany(k => new[] { Statements.EdgesOf(k).Name, Statements.MergeEdges(k).Name }))
-            .Order(StringComparer.Ordinal);
+        var source = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Neo4j");
+        var named = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(source, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\bQuery\(""([^""]+)""\)").Select(m => $"graph/queries/{m.Groups[1].Value}.cypher"));
+        var byKind = Enum.GetValues<EdgeKind>().SelectMany(k => new[] { CypherFiles.EdgesOf(k).Name, CypherFiles.MergeEdges(k).Name });
+        var asked = named.Concat(byKind).ToHashSet();
+        var files = CypherFiles.Paths.Where(p => p.StartsWith("graph/queries/", StringComparison.Ordinal)).ToHashSet();
 
-        Assert.Equal(CypherFiles.Paths.Where(p => p.StartsWith("graph/queries/", StringComparison.Ordinal)), used);
+        Assert.Empty(asked.Except(files)); // asked for by a name that is no file in graph/queries
+        Assert.Empty(files.Except(asked)); // a file the store never asks for
+        Assert.All(asked, path => Assert.Equal(path, CypherFiles.Query(Path.GetFileNameWithoutExtension(path)).Name));
     }
 
     [Fact]
