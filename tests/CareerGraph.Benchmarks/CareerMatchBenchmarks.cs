@@ -84,7 +84,7 @@ public class CareerMatchBenchmarks
     public Task<IReadOnlyList<CareerMatch>> MatchCommon() => Matches(_commonSkills);
 
     private Task<IReadOnlyList<CareerMatch>> Matches(string[] skills) =>
-        CareerMatches.FindAsync(_store, new CareerMatchRequest(skills), 100, CancellationToken.None);
+        new CareerMatchAdvice(_store, 100).FindAsync(new CareerMatchRequest(skills), CancellationToken.None);
 
     private async Task<CareerPath> DescribedPath((string From, string To) walk)
     {
