@@ -5,14 +5,14 @@ using CareerGraph.Store;
 
 namespace CareerGraph.Neo4j;
 
-/// <summary>Walks between careers and neighbourhoods: Neo4j fetches the part of the graph they can use, Core walks it.</summary>
+/// <summary>Paths between careers and neighbourhoods: Neo4j fetches the part of the graph they can use, Core walks it.</summary>
 public sealed partial class Neo4jGraphStore
 {
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         if (query.K <= 0) return [];
         EnsureWithinWalkBound(query.MaxHops);
-        var result = await _client.RunAsync(CypherFiles.Query("career-walk-edges"), new
+        var result = await _client.RunAsync(CypherFiles.Query("career-path-edges"), new
         {
             from = query.From,
             to = query.To,
@@ -46,7 +46,7 @@ public sealed partial class Neo4jGraphStore
         var edges = result.Single<EdgeRecord[]>("edges", []).Select(e => e.ToEdge()).ToList();
         var centre = nodes.Single(n => n.Distance == 0).Node;
         var truncated = result.Single("total", 0) > maxNodes;
-        // Neo4j supplies the nodes of every level the walk can reach and the edges among them; the walk is Core's.
+        // Neo4j supplies the nodes of every level the search can reach and the edges among them; the search is Core's.
         var byId = nodes.ToDictionary(n => n.Node.Id, n => n.Node);
         var touching = edges.SelectMany(e => new[] { (Node: e.Source, Edge: e), (Node: e.Target, Edge: e) }).ToLookup(x => x.Node, x => x.Edge);
         var walk = NeighbourhoodFinder.Find(centre, query, byId.GetValueOrDefault, id => touching[id], cancellationToken);

@@ -9,7 +9,7 @@ namespace CareerGraph.Neo4j;
 /// <summary>
 /// The career graph in Neo4j, through the Query API. Every operation is one Cypher statement from graph/queries
 /// (an import or a curator's change is one explicit transaction), so a GraphQL request costs one round trip per nesting level.
-/// Walks and neighbourhoods are fetched by Cypher and ranked with the same rules as the embedded store.
+/// Paths and neighbourhoods are fetched by Cypher and ranked with the same rules as the embedded store.
 /// One partial file per job: this one holds the limits and what every part shares; .Schema (start-up and version
 /// check), .Reads, .Search, .Paths, .Import, .Curation, .Moves and .Matches the operations.
 /// </summary>
@@ -17,18 +17,18 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
 {
     private const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
-    /// <summary>The longest walk career-walk-edges and career-moves search: Cypher takes only literal quantifier bounds ({1,8}).</summary>
-    public const int MaxWalkHops = 8;
+    /// <summary>The longest path career-path-edges and career-moves search: Cypher takes only literal quantifier bounds ({1,8}).</summary>
+    public const int MaxPathHops = 8;
 
     /// <summary>
-    /// Refuses, before anything is sent, a walk longer than the literal {1,8} that career-walk-edges and career-moves
-    /// search: Neo4j would silently answer with shorter walks only.
+    /// Refuses, before anything is sent, a path longer than the literal {1,8} that career-path-edges and career-moves
+    /// search: Neo4j would silently answer with shorter paths only.
     /// </summary>
     private static void EnsureWithinWalkBound(int maxHops)
     {
-        if (maxHops > MaxWalkHops)
+        if (maxHops > MaxPathHops)
             throw new ArgumentOutOfRangeException(nameof(maxHops), maxHops,
-                $"The Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher and career-moves.cypher); set CareerGraph:Limits:MaxHops to {MaxWalkHops} or less.");
+                $"The Neo4j store walks at most {MaxPathHops} hops (the bound written in graph/queries/career-path-edges.cypher and career-moves.cypher); set CareerGraph:Limits:MaxHops to {MaxPathHops} or less.");
     }
 
     /// <summary>The deepest neighbourhood the neighbourhood statement searches (its literal bound {1,3}).</summary>
@@ -41,8 +41,8 @@ public sealed partial class Neo4jGraphStore : ICareerGraphStore
     public static IReadOnlyList<string> LimitProblems(int maxHops, int maxNeighbourhoodDepth)
     {
         var problems = new List<string>();
-        if (maxHops > MaxWalkHops)
-            problems.Add($"CareerGraph:Limits:MaxHops is {maxHops}, but the Neo4j store walks at most {MaxWalkHops} hops (the bound written in graph/queries/career-walk-edges.cypher and career-moves.cypher); set it to {MaxWalkHops} or less.");
+        if (maxHops > MaxPathHops)
+            problems.Add($"CareerGraph:Limits:MaxHops is {maxHops}, but the Neo4j store walks at most {MaxPathHops} hops (the bound written in graph/queries/career-path-edges.cypher and career-moves.cypher); set it to {MaxPathHops} or less.");
         if (maxNeighbourhoodDepth > MaxNeighbourhoodDepth)
             problems.Add($"CareerGraph:Limits:MaxNeighbourhoodDepth is {maxNeighbourhoodDepth}, but the Neo4j store searches neighbourhoods at most {MaxNeighbourhoodDepth} hops deep (the bound written in graph/queries/neighbourhood.cypher); set it to {MaxNeighbourhoodDepth} or less.");
         return problems;

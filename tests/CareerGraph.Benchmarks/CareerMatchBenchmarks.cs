@@ -69,10 +69,10 @@ public class CareerMatchBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "path (path + skills per step)")]
-    public Task<CareerPath> Path() => DescribedPath(_walk);
+    public Task<PathSkills> Path() => SkillsAlong(_walk);
 
     [Benchmark(Description = "path, a different walk each call")]
-    public Task<CareerPath> PathVaried() => DescribedPath(_walks[_next++ % _walks.Count]);
+    public Task<PathSkills> PathVaried() => SkillsAlong(_walks[_next++ % _walks.Count]);
 
     [Benchmark(Description = "careerMatches, 3 skills of the path's first career")]
     public Task<IReadOnlyList<CareerMatch>> Match() => Matches(_skills);
@@ -86,7 +86,7 @@ public class CareerMatchBenchmarks
     private Task<IReadOnlyList<CareerMatch>> Matches(string[] skills) =>
         new CareerMatchAdvice(_store, 100).FindAsync(new CareerMatchRequest(skills), CancellationToken.None);
 
-    private async Task<CareerPath> DescribedPath((string From, string To) walk)
+    private async Task<PathSkills> SkillsAlong((string From, string To) walk)
     {
         var path = (await _store.FindPathsAsync(new PathQuery(walk.From, walk.To) { MaxHops = 8 }))[0];
         var requirements = (await _store.GetEdgesAsync(path.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
