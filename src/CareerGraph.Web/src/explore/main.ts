@@ -1,12 +1,12 @@
-// The career path explorer: pick two careers, see the walks between them drawn and described in skills.
+// The career path explorer: pick two careers, see the paths between them drawn and described in skills.
 import './explore.css';
-import { careerDetails, findCareer, findNeighbourhood, findRoutes, resolveCareers, searchCareers, type Named, type Routes, type Walk } from './api';
+import { careerDetails, findCareer, findNeighbourhood, findPaths, resolveCareers, searchCareers, type Named, type PathsBetween, type CareerPath } from './api';
 import { CareerCombobox } from './combobox';
 import { Drawing } from './drawing';
-import { LiveWalks } from './live';
+import { LivePaths } from './live';
 import { MatchesPanel } from './matches';
 import { MovesPanel } from './moves';
-import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderWalkChoices, walkLabel } from './panels';
+import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderPathChoices, pathLabel } from './panels';
 import { readView, viewAddress, type View } from './view-state';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -15,15 +15,15 @@ type End = 'from' | 'to';
 
 const names = new Map<string, string>();
 let view: View = readView(window.location.search);
-let walks: Walk[] = [];
-let gap: Routes['gap'] | null = null;
+let paths: CareerPath[] = [];
+let gap: PathsBetween['gap'] | null = null;
 let loading = 0;
 /** The two careers the drawing was laid out for: a new pair starts a fresh drawing, anything else adds to it. */
 let drawnFor = '';
 
 const drawing = new Drawing(byId('drawing'), id => void expand(id));
-// A curator changing a career on the drawn walks redraws them, afresh: names and links may have changed.
-const live = new LiveWalks(change => {
+// A curator changing a career on the drawn paths redraws them, afresh: names and links may have changed.
+const live = new LivePaths(change => {
   drawnFor = '';
   void load().then(() => say(`Updated: ${change.summary}`));
 });
@@ -40,13 +40,13 @@ declare global {
 }
 window.careerGraphExplorer = { cy: drawing.cy };
 
-/** Choosing one of the moves from the From career makes it the To career, which draws the walk to it. */
+/** Choosing one of the moves from the From career makes it the To career, which draws the path to it. */
 const moves = new MovesPanel(byId('moves'), career => {
   boxes.to.set(career);
   choose('to', career);
 });
 
-/** Choosing a career that fits one's skills makes it the To career: the walk to it, or with no From the careers around it. */
+/** Choosing a career that fits one's skills makes it the To career: the path to it, or with no From the careers around it. */
 const matches = new MatchesPanel(
   byId('matches'),
   skills => show({ ...view, skills }, 'replace'),
@@ -88,7 +88,7 @@ function fieldError(end: End, message: (Node | string)[] | null) {
 /** Re-renders part of the page without losing the keyboard focus: the same control, rebuilt, gets it back. */
 function keepingFocus(render: () => void) {
   const active = document.activeElement as HTMLElement | null;
-  const container = active?.closest<HTMLElement>('#walk-choices, #steps, #drawn-list, #walks');
+  const container = active?.closest<HTMLElement>('#path-choices, #steps, #drawn-list, #paths');
   render();
   if (!active || active.isConnected || !container) return;
   const again = active.id
@@ -114,30 +114,30 @@ function choose(end: End, career: Named) {
     sameCareer(end, career);
     return;
   }
-  show({ ...view, [end]: career.id, walk: 0, expanded: [], career: null }, 'push');
+  show({ ...view, [end]: career.id, path: 0, expanded: [], career: null }, 'push');
   void load();
 }
 
 function sameCareer(end: End, career: Named) {
   fieldError(end, [`From and To are both ${career.name}. Pick another career to ${end === 'from' ? 'start from' : 'go to'}.`]);
   byId(`${end}-input`).focus();
-  say(`${career.name} is already where you are: pick two different careers to see a walk.`, true);
+  say(`${career.name} is already where you are: pick two different careers to see a path.`, true);
 }
 
-/** Emptying a field drops what depended on it: the walk goes, and the careers around the other one are drawn. */
+/** Emptying a field drops what depended on it: the path goes, and the careers around the other one are drawn. */
 function cleared(end: End) {
   if (!view[end]) return;
-  show({ ...view, [end]: null, walk: 0, expanded: [], career: null }, 'push');
+  show({ ...view, [end]: null, path: 0, expanded: [], career: null }, 'push');
   void load();
 }
 
-/** Two walks are the same walk when they pass the same careers. */
-const walkKey = (walk: Walk) => walk.steps.map(s => s.career.id).join('>');
+/** Two paths are the same path when they pass the same careers. */
+const pathKey = (path: CareerPath) => path.steps.map(s => s.career.id).join('>');
 
-function distinctWalks(routes: Routes): Walk[] {
-  const all = routes.shortest ? [routes.shortest, ...routes.walks] : routes.walks;
+function distinctPaths(answer: PathsBetween): CareerPath[] {
+  const all = answer.shortest ? [answer.shortest, ...answer.paths] : answer.paths;
   const seen = new Set<string>();
-  return all.filter(w => !seen.has(walkKey(w)) && !!seen.add(walkKey(w))).slice(0, 3);
+  return all.filter(w => !seen.has(pathKey(w)) && !!seen.add(pathKey(w))).slice(0, 3);
 }
 
 async function load() {
@@ -146,16 +146,16 @@ async function load() {
   const pair = `${from}>${to}`;
   try {
     if (from && to && from !== to) {
-      say(`Finding walks from ${named(from).name} to ${named(to).name}…`);
-      const [routes, around] = await Promise.all([findRoutes(from, to), Promise.all(view.expanded.map(findNeighbourhood))]);
+      say(`Finding paths from ${named(from).name} to ${named(to).name}…`);
+      const [between, around] = await Promise.all([findPaths(from, to), Promise.all(view.expanded.map(findNeighbourhood))]);
       if (ticket !== loading) return;
-      walks = distinctWalks(routes);
-      gap = routes.gap;
-      walks.forEach(w => remember(w.steps.map(s => s.career)));
-      if (walks.length > 0) {
+      paths = distinctPaths(between);
+      gap = between.gap;
+      paths.forEach(w => remember(w.steps.map(s => s.career)));
+      if (paths.length > 0) {
         if (drawnFor !== pair) drawing.clear();
-        drawing.drawWalks(walks, from, to);
-        say(`${walks.length} ${walks.length === 1 ? 'walk' : 'walks'} from ${named(from).name} to ${named(to).name}.`);
+        drawing.drawPaths(paths, from, to);
+        say(`${paths.length} ${paths.length === 1 ? 'path' : 'paths'} from ${named(from).name} to ${named(to).name}.`);
       } else {
         // Keep what is drawn, so there is still something to look at and click; with nothing drawn, draw both ends.
         if (drawing.cy.nodes().empty()) {
@@ -165,7 +165,7 @@ async function load() {
           drawing.add(ends[1]);
         }
         drawing.markEnds(from, to);
-        say(`No walk of at most 4 steps joins ${named(from).name} and ${named(to).name}. Draw the careers around either one to find a closer target.`, true);
+        say(`No path of at most 4 steps joins ${named(from).name} and ${named(to).name}. Draw the careers around either one to find a closer target.`, true);
       }
       around.forEach(g => drawing.add(g));
     } else if (from || to) {
@@ -173,7 +173,7 @@ async function load() {
       say(`Drawing the careers around ${named(centre).name}…`);
       const around = await Promise.all([centre, ...view.expanded].map(findNeighbourhood));
       if (ticket !== loading) return;
-      walks = [];
+      paths = [];
       gap = null;
       if (drawnFor !== pair) drawing.clear();
       drawing.drawAround(centre, around[0]);
@@ -181,63 +181,63 @@ async function load() {
       if (from === to) sameCareer('to', named(centre));
       else say(`The careers around ${named(centre).name}. Pick a career to ${from ? 'go to' : 'start from'}.`);
     } else {
-      walks = [];
+      paths = [];
       gap = null;
       drawing.clear();
-      say('Pick a career to start from and a career to go to, or try an example walk.');
+      say('Pick a career to start from and a career to go to, or try an example path.');
     }
     drawnFor = pair;
-    showWalk();
+    showPath();
     void moves.show(from ? named(from) : null, to);
     matches.mark(to);
-    live.watch(walks.flatMap(w => w.steps.map(s => s.career.id)));
+    live.watch(paths.flatMap(w => w.steps.map(s => s.career.id)));
     if (view.career) void select(view.career);
     else renderSelection(byId('selection'), null);
   } catch (error) {
-    if (ticket === loading) say(`Could not load the walks: ${(error as Error).message}`, true);
+    if (ticket === loading) say(`Could not load the paths: ${(error as Error).message}`, true);
   }
 }
 
-function showWalk() {
-  const index = Math.min(view.walk, Math.max(walks.length - 1, 0));
-  const walk = walks[index] ?? null;
+function showPath() {
+  const index = Math.min(view.path, Math.max(paths.length - 1, 0));
+  const path = paths[index] ?? null;
   keepingFocus(() => {
-    renderWalkChoices(byId('walk-choices'), walks, index, chosen => {
-      show({ ...view, walk: chosen }, 'replace');
-      showWalk();
+    renderPathChoices(byId('path-choices'), paths, index, chosen => {
+      show({ ...view, path: chosen }, 'replace');
+      showPath();
     });
-    renderSteps(byId('steps'), byId('walk-shared'), walk);
-    renderNoWalk();
+    renderSteps(byId('steps'), byId('path-shared'), path);
+    renderNoPath();
   });
-  drawing.highlight(walk);
+  drawing.highlight(path);
   drawing.layout(view.from ?? view.to);
   const { from, to } = view;
   renderGap(byId('gap'), named(from ?? ''), named(to ?? ''), from && to ? gap : null);
-  describeDrawing(walk, index);
+  describeDrawing(path, index);
 }
 
-/** With two careers and no walk between them, the walks panel offers the next things to try. */
-function renderNoWalk() {
-  const host = byId('walk-choices');
+/** With two careers and no path between them, the paths panel offers the next things to try. */
+function renderNoPath() {
+  const host = byId('path-choices');
   const { from, to } = view;
-  if (walks.length > 0 || !from || !to || from === to) return;
+  if (paths.length > 0 || !from || !to || from === to) return;
   host.append(
     el(
       'div',
-      { class: 'no-walk' },
-      el('p', {}, `No walk joins ${named(from).name} and ${named(to).name}. Draw the careers around one of them:`),
+      { class: 'no-path' },
+      el('p', {}, `No path joins ${named(from).name} and ${named(to).name}. Draw the careers around one of them:`),
       el('p', { class: 'career-buttons' }, careerButton(named(from)), ' ', careerButton(named(to))),
     ),
   );
 }
 
-function describeDrawing(walk: Walk | null, index: number) {
+function describeDrawing(path: CareerPath | null, index: number) {
   const careers = drawing.careers();
   careers.forEach(c => names.set(c.id, c.label));
   const count = `${careers.length} ${careers.length === 1 ? 'career' : 'careers'}`;
   byId('drawing').setAttribute(
     'aria-label',
-    careers.length === 0 ? 'No careers drawn yet.' : walk ? `Graph of ${count}. Highlighted: ${walkLabel(walk, index)}.` : `Graph of ${count}.`,
+    careers.length === 0 ? 'No careers drawn yet.' : path ? `Graph of ${count}. Highlighted: ${pathLabel(path, index)}.` : `Graph of ${count}.`,
   );
   byId('empty').hidden = careers.length > 0;
   byId('drawn').querySelector('summary')!.textContent = `Careers in the graph (${careers.length})`;
@@ -285,7 +285,7 @@ async function expand(id: string) {
     drawing.add(around);
     drawing.layout(view.from ?? view.to);
     drawing.select(id);
-    describeDrawing(walks[view.walk] ?? null, view.walk);
+    describeDrawing(paths[view.path] ?? null, view.path);
     say(`Added ${drawing.cy.nodes().length - before} careers around ${career.name}.`);
   } catch (error) {
     say(`Could not draw the careers around ${career.name}: ${(error as Error).message}`, true);
@@ -316,7 +316,7 @@ async function typedCareer(end: End): Promise<Named | null> {
         box.set(c);
         fieldError(end, null);
         byId(`${end}-input`).focus();
-        void showWalks();
+        void showPaths();
       });
       return [i === 0 ? ' ' : i === candidates.length - 1 ? ' or ' : ', ', button];
     });
@@ -329,7 +329,7 @@ async function typedCareer(end: End): Promise<Named | null> {
   return null;
 }
 
-async function showWalks() {
+async function showPaths() {
   let from: Named | null;
   let to: Named | null;
   try {
@@ -348,7 +348,7 @@ async function showWalks() {
     sameCareer('to', to);
     return;
   }
-  show({ ...view, from: from.id, to: to.id, walk: 0, expanded: [], career: null }, 'push');
+  show({ ...view, from: from.id, to: to.id, path: 0, expanded: [], career: null }, 'push');
   await load();
 }
 
@@ -358,9 +358,9 @@ document.addEventListener('click', e => {
   if (button) void expand(button.dataset.career!);
 });
 
-byId('route-form').addEventListener('submit', e => {
+byId('path-form').addEventListener('submit', e => {
   e.preventDefault();
-  void showWalks();
+  void showPaths();
 });
 
 byId('swap').addEventListener('click', () => {
@@ -368,7 +368,7 @@ byId('swap').addEventListener('click', () => {
   const to = boxes.to.value;
   boxes.from.set(to);
   boxes.to.set(from);
-  show({ ...view, from: to?.id ?? null, to: from?.id ?? null, walk: 0, expanded: [], career: null }, 'push');
+  show({ ...view, from: to?.id ?? null, to: from?.id ?? null, path: 0, expanded: [], career: null }, 'push');
   void load();
 });
 
@@ -411,7 +411,7 @@ byId('copy-link').addEventListener('click', async () => {
   }
 });
 
-// The example walks are ordinary links; following them in the page keeps the history and skips a reload.
+// The example paths are ordinary links; following them in the page keeps the history and skips a reload.
 byId('empty').addEventListener('click', e => {
   const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-example]');
   if (!link) return;
