@@ -67,7 +67,7 @@ public class StoreBenchmarks
         return SkillComparison.Describe(path, requirements);
     }
 
-    [Benchmark(Description = "careerMoves first=10 (moves + skills on their walks)")]
+    [Benchmark(Description = "careerMoves first=10 (moves + skills on their paths)")]
     public async Task<IReadOnlyList<PathSkills>> CareerMoves()
     {
         var moves = await _store.FindCareerMovesAsync(new CareerMovesQuery(_from) { First = 10 });
