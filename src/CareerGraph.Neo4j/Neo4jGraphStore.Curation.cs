@@ -8,7 +8,7 @@ namespace CareerGraph.Neo4j;
 // Curation: a change set is one explicit transaction. It opens with load-change-slice (which also takes the audit
 // log's lock, serialising changes across every instance of the service), is planned by ChangePlanner against that
 // slice, written in the order ChangePlan documents, and committed; a refused or failed change is rolled back.
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     public async Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {

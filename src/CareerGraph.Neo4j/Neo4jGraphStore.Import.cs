@@ -6,7 +6,7 @@ using CareerGraph.Store;
 namespace CareerGraph.Neo4j;
 
 /// <summary>Imports: a whole document in one transaction, checked against what the store already holds.</summary>
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     public async Task<ImportResult?> ImportAsync(GraphDocument document, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using CareerGraph.Paths;
 
 namespace CareerGraph.Neo4j;
 
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     /// <summary>One statement fetches the careers requiring one of the skills, with their skills; Core ranks them as for every backend.</summary>
     public async Task<IReadOnlyList<CareerMatch>> FindCareerMatchesAsync(CareerMatchesQuery query, CancellationToken cancellationToken = default)

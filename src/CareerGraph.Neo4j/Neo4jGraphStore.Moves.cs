@@ -6,7 +6,7 @@ using CareerGraph.Paths;
 
 namespace CareerGraph.Neo4j;
 
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     /// <summary>One statement fetches the candidates with their skills and links; Core ranks them as for every backend.</summary>
     public async Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ using CareerGraph.Store;
 namespace CareerGraph.Neo4j;
 
 /// <summary>Paths between careers and neighbourhoods: Neo4j fetches the part of the graph they can use, Core walks it.</summary>
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     public async Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {

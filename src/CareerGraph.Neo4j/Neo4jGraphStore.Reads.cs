@@ -6,7 +6,7 @@ using CareerGraph.Store;
 namespace CareerGraph.Neo4j;
 
 /// <summary>Reads by id, reference and filter, edges, aliases, counts and the whole graph: one statement each.</summary>
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     public async Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {

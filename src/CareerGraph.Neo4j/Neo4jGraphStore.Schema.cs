@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CareerGraph.Neo4j;
 
 /// <summary>Start-up: the server's version checked, graph/schema.cypher applied and the indexes waited for, once.</summary>
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     /// <summary>
     /// Checks that the server is Neo4j 5.26 or later, applies graph/schema.cypher (every statement is idempotent) and waits

@@ -5,7 +5,7 @@ using CareerGraph.Store;
 namespace CareerGraph.Neo4j;
 
 /// <summary>Search over the full-text index, its Lucene scores brought to the 0–1 scale both stores answer with.</summary>
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
