@@ -3,7 +3,7 @@
 // that require one of its important skills (core, or of importance at least $importantSkill) that at most $commonSkill
 // careers require, found through those skills; and every REQUIRES edge of all these careers, with the skills. No row
 // when $from is not a career.
-// As in career-walk-edges, the search stops at 8 hops (a literal bound; the store refuses more) and the requested
+// As in career-path-edges, the search stops at 8 hops (a literal bound; the store refuses more) and the requested
 // length is a pre-filter inside the parentheses.
 // :param from => "machine-learning-engineer"
 // :param minWeight => 0.5

@@ -15,7 +15,7 @@ namespace CareerGraph.Embedded;
 /// connections commit (a second instance, a command-line import) is published as a new snapshot too, by a timer that
 /// asks SQLite whether the file changed, and by every write before it plans.
 /// </summary>
-public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisposable
+public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnapshotVersion, IDisposable
 {
     private readonly SqliteConnection _connection;
 
@@ -103,6 +103,8 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, IDisp
 
     /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every snapshot published.</summary>
     public GraphIndex Snapshot => _index;
+
+    long ISnapshotVersion.SnapshotVersion => _index.Version;
 
     /// <summary>
     /// Publishes now what other connections have committed to the file since the snapshot (as the timer of

@@ -8,7 +8,7 @@ namespace CareerGraph.Neo4j;
 // Curation: a change set is one explicit transaction. It opens with load-change-slice (which also takes the audit
 // log's lock, serialising changes across every instance of the service), is planned by ChangePlanner against that
 // slice, written in the order ChangePlan documents, and committed; a refused or failed change is rolled back.
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     public async Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,7 @@ public sealed partial class Neo4jGraphStore
         {
             var (ids, nameKeys) = ChangePlanner.Reach(changes);
             // Disposing the transaction without a commit rolls it back: nothing of a refused or failed change stays.
-            await using var transaction = await _client.BeginAsync(Statements.LoadChangeSlice, new
+            await using var transaction = await _client.BeginAsync(CypherFiles.Query("load-change-slice"), new
             {
                 ids = ids.Order(StringComparer.Ordinal).ToArray(),
                 nameKeys = nameKeys.Where(k => k.Length > 0).Order(StringComparer.Ordinal).ToArray(),
@@ -43,7 +43,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         if (query.First <= 0) return [];
-        var result = await _client.RunAsync(Statements.AuditTrail, new
+        var result = await _client.RunAsync(CypherFiles.Query("audit-trail"), new
         {
             afterSequence = query.AfterSequence,
             actor = query.Actor,
@@ -56,7 +56,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         if (ids.Count == 0) return new Dictionary<string, string>();
-        var result = await _client.RunAsync(Statements.RedirectsOf, new { ids = ids.Distinct().ToArray() }, cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("redirects-of"), new { ids = ids.Distinct().ToArray() }, cancellationToken);
         return result.Column<RedirectRecord>("redirect").ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal);
     }
 
@@ -69,21 +69,21 @@ public sealed partial class Neo4jGraphStore
                 await transaction.RunAsync(statement, parameters(batch), cancellationToken);
         }
 
-        await WriteAsync(Statements.DeleteEdges, plan.EdgesToDelete, batch => new { rows = batch.Select(GraphRecords.EdgeKeyRow) });
-        await WriteAsync(Statements.DeleteAliases, plan.AliasesToDelete, batch => new { rows = batch.Select(GraphRecords.AliasKeyRow) });
-        await WriteAsync(Statements.DeleteRedirects, plan.RedirectsToDelete, batch => new { ids = batch });
-        await WriteAsync(Statements.DeleteNodes, plan.NodesToDelete, batch => new { ids = batch });
+        await WriteAsync(CypherFiles.Query("delete-edges"), plan.EdgesToDelete, batch => new { rows = batch.Select(GraphRecords.EdgeKeyRow) });
+        await WriteAsync(CypherFiles.Query("delete-aliases"), plan.AliasesToDelete, batch => new { rows = batch.Select(GraphRecords.AliasKeyRow) });
+        await WriteAsync(CypherFiles.Query("delete-redirects"), plan.RedirectsToDelete, batch => new { ids = batch });
+        await WriteAsync(CypherFiles.Query("delete-nodes"), plan.NodesToDelete, batch => new { ids = batch });
 
         // Puts are the import's MERGE statements: each row is the whole final state of a node, edge or alias.
-        await WriteAsync(Statements.MergeCareers, plan.NodesToPut.OfType<Career>(), batch => new { rows = batch.Select(GraphRecords.PropertiesOf) });
-        await WriteAsync(Statements.MergeSkills, plan.NodesToPut.OfType<Skill>(), batch => new { rows = batch.Select(GraphRecords.PropertiesOf) });
-        await WriteAsync(Statements.MergeIndustries, plan.NodesToPut.OfType<Industry>(), batch => new { rows = batch.Select(GraphRecords.PropertiesOf) });
+        await WriteAsync(CypherFiles.Query("merge-careers"), plan.NodesToPut.OfType<Career>(), batch => new { rows = batch.Select(GraphRecords.PropertiesOf) });
+        await WriteAsync(CypherFiles.Query("merge-skills"), plan.NodesToPut.OfType<Skill>(), batch => new { rows = batch.Select(GraphRecords.PropertiesOf) });
+        await WriteAsync(CypherFiles.Query("merge-industries"), plan.NodesToPut.OfType<Industry>(), batch => new { rows = batch.Select(GraphRecords.PropertiesOf) });
         foreach (var kind in Enum.GetValues<EdgeKind>())
-            await WriteAsync(Statements.MergeEdges(kind), plan.EdgesToPut.Where(e => e.Kind == kind), batch => new { rows = batch.Select(GraphRecords.EdgeRow) });
-        await WriteAsync(Statements.MergeAliases, plan.AliasesToPut, batch => new { rows = batch.Select(GraphRecords.AliasRow) });
-        await WriteAsync(Statements.PutRedirects, plan.RedirectsToPut, batch => new { rows = batch.Select(GraphRecords.RedirectRow) });
+            await WriteAsync(CypherFiles.MergeEdges(kind), plan.EdgesToPut.Where(e => e.Kind == kind), batch => new { rows = batch.Select(GraphRecords.EdgeRow) });
+        await WriteAsync(CypherFiles.Query("merge-aliases"), plan.AliasesToPut, batch => new { rows = batch.Select(GraphRecords.AliasRow) });
+        await WriteAsync(CypherFiles.Query("put-redirects"), plan.RedirectsToPut, batch => new { rows = batch.Select(GraphRecords.RedirectRow) });
 
-        await WriteAsync(Statements.AppendAuditEntries, entries, batch => new { rows = batch.Select(GraphRecords.AuditRow) });
+        await WriteAsync(CypherFiles.Query("append-audit-entries"), entries, batch => new { rows = batch.Select(GraphRecords.AuditRow) });
     }
 
     /// <summary>The load-change-slice answer: the part of the graph the change is checked against, and the last audit sequence used.</summary>

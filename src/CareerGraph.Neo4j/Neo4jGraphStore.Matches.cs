@@ -6,13 +6,13 @@ using CareerGraph.Paths;
 
 namespace CareerGraph.Neo4j;
 
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     /// <summary>One statement fetches the careers requiring one of the skills, with their skills; Core ranks them as for every backend.</summary>
     public async Task<IReadOnlyList<CareerMatch>> FindCareerMatchesAsync(CareerMatchesQuery query, CancellationToken cancellationToken = default)
     {
         if (query.First <= 0 || query.Skills.Count == 0) return [];
-        var result = await _client.RunAsync(Statements.CareerMatches, new { skills = query.Skills.Distinct().ToArray() }, cancellationToken);
+        var result = await _client.RunAsync(CypherFiles.Query("career-matches"), new { skills = query.Skills.Distinct().ToArray() }, cancellationToken);
         if (result.Rows.Count == 0) return [];
 
         var careers = result.Single<NodeRecord[]>("careers", []).Select(n => n.ToNode()).OfType<Career>().ToList();

@@ -6,14 +6,14 @@ using CareerGraph.Paths;
 
 namespace CareerGraph.Neo4j;
 
-public sealed partial class Neo4jGraphStore
+partial class Neo4jGraphStore
 {
     /// <summary>One statement fetches the candidates with their skills and links; Core ranks them as for every backend.</summary>
     public async Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default)
     {
         if (query.First <= 0) return [];
         EnsureWithinWalkBound(query.MaxHops);
-        var result = await _client.RunAsync(Statements.CareerMoves, new
+        var result = await _client.RunAsync(CypherFiles.Query("career-moves"), new
         {
             from = query.From,
             minWeight = query.MinWeight,

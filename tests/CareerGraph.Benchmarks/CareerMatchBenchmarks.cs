@@ -10,9 +10,9 @@ namespace CareerGraph.Benchmarks;
 
 /// <summary>
 /// careerMatches against path, in one run on the same store (the O*NET-sized generated graph, or the real O*NET with
-/// --onet): fixed arguments, arguments that change every call (skills of a different career, walks between different
+/// --onet): fixed arguments, arguments that change every call (skills of a different career, paths between different
 /// careers), and the worst case of the three skills most careers require. Each does what the resolver does: the
-/// skills resolved by name, the matches ranked and described; the walk found and described in skills.
+/// skills resolved by name, the matches ranked and described; the path found and described in skills.
 /// </summary>
 [MemoryDiagnoser]
 public class CareerMatchBenchmarks
@@ -20,8 +20,8 @@ public class CareerMatchBenchmarks
     private const int Varied = 64;
     private SqliteGraphStore _store = null!;
     private string _folder = null!;
-    private (string From, string To) _walk;
-    private readonly List<(string From, string To)> _walks = [];
+    private (string From, string To) _pair;
+    private readonly List<(string From, string To)> _pairs = [];
     private string[] _skills = [];
     private string[] _commonSkills = [];
     private readonly List<string[]> _skillSets = [];
@@ -47,17 +47,17 @@ public class CareerMatchBenchmarks
             return [.. new[] { own[0], own[own.Count / 2], own[^1] }.Distinct().Select(id => skillNames[id])];
         }
 
-        _walk = document.Careers.Any(c => c.Name == "Web Developers")
+        _pair = document.Careers.Any(c => c.Name == "Web Developers")
             ? (_store.ResolveAsync("Web Developers").Result[0].Id, _store.ResolveAsync("Database Architects").Result[0].Id)
             : ("career-3", $"career-{careers.Count / 2 + 7}");
-        _skills = ThreeSkillsOf(_walk.From);
+        _skills = ThreeSkillsOf(_pair.From);
         _commonSkills = [.. requires.GroupBy(e => e.Target).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => skillNames[g.Key])];
-        for (var i = 0; _skillSets.Count < Varied || _walks.Count < Varied; i++)
+        for (var i = 0; _skillSets.Count < Varied || _pairs.Count < Varied; i++)
         {
             var from = careers[i * 37 % careers.Count];
             var to = careers[(i * 101 + careers.Count / 2) % careers.Count];
             if (_skillSets.Count < Varied && byCareer[from].Any()) _skillSets.Add(ThreeSkillsOf(from));
-            if (_walks.Count < Varied && from != to && _store.FindPathsAsync(new PathQuery(from, to) { MaxHops = 8 }).Result.Count > 0) _walks.Add((from, to));
+            if (_pairs.Count < Varied && from != to && _store.FindPathsAsync(new PathQuery(from, to) { MaxHops = 8 }).Result.Count > 0) _pairs.Add((from, to));
         }
     }
 
@@ -69,10 +69,10 @@ public class CareerMatchBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "path (path + skills per step)")]
-    public Task<CareerPath> Path() => DescribedPath(_walk);
+    public Task<PathSkills> Path() => SkillsAlong(_pair);
 
-    [Benchmark(Description = "path, a different walk each call")]
-    public Task<CareerPath> PathVaried() => DescribedPath(_walks[_next++ % _walks.Count]);
+    [Benchmark(Description = "path, a different path each call")]
+    public Task<PathSkills> PathVaried() => SkillsAlong(_pairs[_next++ % _pairs.Count]);
 
     [Benchmark(Description = "careerMatches, 3 skills of the path's first career")]
     public Task<IReadOnlyList<CareerMatch>> Match() => Matches(_skills);
@@ -84,11 +84,11 @@ public class CareerMatchBenchmarks
     public Task<IReadOnlyList<CareerMatch>> MatchCommon() => Matches(_commonSkills);
 
     private Task<IReadOnlyList<CareerMatch>> Matches(string[] skills) =>
-        CareerMatches.FindAsync(_store, new CareerMatchRequest(skills), 100, CancellationToken.None);
+        new CareerMatchAdvice(_store, 100).FindAsync(new CareerMatchRequest(skills), CancellationToken.None);
 
-    private async Task<CareerPath> DescribedPath((string From, string To) walk)
+    private async Task<PathSkills> SkillsAlong((string From, string To) pair)
     {
-        var path = (await _store.FindPathsAsync(new PathQuery(walk.From, walk.To) { MaxHops = 8 }))[0];
+        var path = (await _store.FindPathsAsync(new PathQuery(pair.From, pair.To) { MaxHops = 8 }))[0];
         var requirements = (await _store.GetEdgesAsync(path.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
         return SkillComparison.Describe(path, requirements);
     }

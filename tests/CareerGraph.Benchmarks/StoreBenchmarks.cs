@@ -60,15 +60,15 @@ public class StoreBenchmarks
     }
 
     [Benchmark(Description = "path (path + skills per step)")]
-    public async Task<CareerPath> Path()
+    public async Task<PathSkills> Path()
     {
         var path = (await _store.FindPathsAsync(new PathQuery(_from, _to) { MaxHops = 8 }))[0];
         var requirements = (await _store.GetEdgesAsync(path.Careers.ToList(), EdgeKind.Requires, Direction.Outgoing)).ToLookup(e => e.Source);
         return SkillComparison.Describe(path, requirements);
     }
 
-    [Benchmark(Description = "careerMoves first=10 (moves + skills on their walks)")]
-    public async Task<IReadOnlyList<CareerPath>> CareerMoves()
+    [Benchmark(Description = "careerMoves first=10 (moves + skills on their paths)")]
+    public async Task<IReadOnlyList<PathSkills>> CareerMoves()
     {
         var moves = await _store.FindCareerMovesAsync(new CareerMovesQuery(_from) { First = 10 });
         var walks = moves.Select(m => m.Path).OfType<GraphPath>().ToList();

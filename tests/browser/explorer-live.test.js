@@ -1,4 +1,4 @@
-// The explorer keeps the drawn walk current: a curator renames a career on it, and the open page shows the new name
+// The explorer keeps the drawn path current: a curator renames a career on it, and the open page shows the new name
 // without being reloaded (graphChanged over Server-Sent Events).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -8,7 +8,7 @@ import { graphql, startService } from './support/service.js';
 
 const curatorKey = 'browser-test-curator-key';
 
-describe('Explorer with a live walk', { timeout: 180_000 }, () => {
+describe('Explorer with a live path', { timeout: 180_000 }, () => {
   let service;
   let browser;
   let page;
@@ -29,7 +29,7 @@ describe('Explorer with a live walk', { timeout: 180_000 }, () => {
     await service?.stop();
   });
 
-  it('redraws the walk when a career on it is renamed', async () => {
+  it('redraws the path when a career on it is renamed', async () => {
     // The stream answers (headers and a first comment) once the subscription is accepted: changes after that reach it.
     const subscribed = page.waitForResponse(response => response.request().headers().accept === 'text/event-stream', { timeout: 60_000 });
     await page.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer`);
@@ -48,7 +48,7 @@ describe('Explorer with a live walk', { timeout: 180_000 }, () => {
 
     await page.locator('#steps > li h3').getByText('MLOps Platform Engineer', { exact: true }).waitFor({ timeout: 20_000 });
     await page.locator('#status').getByText(/Updated: /).waitFor();
-    const labels = await page.evaluate(() => window.careerGraphExplorer.cy.nodes('.walk').map(n => n.data('label')));
+    const labels = await page.evaluate(() => window.careerGraphExplorer.cy.nodes('.path').map(n => n.data('label')));
     assert.ok(labels.includes('MLOps Platform Engineer'), `the drawing shows the new name: ${labels.join(', ')}`);
     await page.screenshot({ path: screenshotPath('explorer-live-renamed') });
   });

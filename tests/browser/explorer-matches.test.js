@@ -102,7 +102,7 @@ describe('What fits my skills? in the explorer', { timeout: 240_000 }, () => {
     );
   });
 
-  it('draws the walk to a match from the From career, and with no From the careers around it', async () => {
+  it('draws the path to a match from the From career, and with no From the careers around it', async () => {
     await page.goto(`${service.baseUrl}/explore?skills=python,docker`);
     const firstMatch = page.locator('#matches [data-match]').first();
     await firstMatch.waitFor();
@@ -122,9 +122,9 @@ describe('What fits my skills? in the explorer', { timeout: 240_000 }, () => {
     const steps = await page.locator('#steps > li h3').allInnerTexts();
     assert.equal(steps[0], 'Machine Learning Engineer');
     assert.equal(await page.evaluate(t => window.careerGraphExplorer.cy.getElementById(t).hasClass('target'), to), true);
-    // A step of a walk is a step, not a move: "moves" are career moves.
+    // A step of a path is a step, not a move: "moves" are career moves.
     assert.match(await page.locator('#steps').innerText(), /Step 1:/);
-    assert.doesNotMatch(await page.locator('#walks').innerText(), /\bmoves?\b/i);
+    assert.doesNotMatch(await page.locator('#paths').innerText(), /\bmoves?\b/i);
     await page.screenshot({ path: screenshotPath('explore-matches'), fullPage: true });
   });
 

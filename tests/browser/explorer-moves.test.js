@@ -1,4 +1,4 @@
-// "Where next?" in the explorer: the best moves from the From career, as the API ranks them, and the walk to one.
+// "Where next?" in the explorer: the best moves from the From career, as the API ranks them, and the path to one.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, screenshotPath } from './support/browser.js';
@@ -18,7 +18,7 @@ function readMoves(page) {
   );
 }
 
-const walkDrawn = page => page.evaluate(() => window.careerGraphExplorer.cy.nodes('.walk').map(n => n.data('label')).sort());
+const pathDrawn = page => page.evaluate(() => window.careerGraphExplorer.cy.nodes('.path').map(n => n.data('label')).sort());
 const names = list => list.map(x => x.name);
 
 describe('Where next? in the explorer', { timeout: 180_000 }, () => {
@@ -66,7 +66,7 @@ describe('Where next? in the explorer', { timeout: 180_000 }, () => {
     assert.ok(moves[0].reasons.some(r => r.startsWith('shares ')), 'the skills that carry over are a reason');
   });
 
-  it('draws the walk to a move chosen with the keyboard, and keeps the focus on it', async () => {
+  it('draws the path to a move chosen with the keyboard, and keeps the focus on it', async () => {
     const move = api.find(m => m.path && m.path.careers.length === 3) ?? api[0];
     const button = page.getByRole('button', { name: `${move.career.name} score ${move.score.toFixed(2)}`, exact: true });
     await button.focus();
@@ -74,7 +74,7 @@ describe('Where next? in the explorer', { timeout: 180_000 }, () => {
 
     await page.waitForFunction(id => new URL(location.href).searchParams.get('to') === id, move.career.id);
     await page.locator('#steps > li').nth(move.path.careers.length - 1).waitFor();
-    assert.deepEqual(await walkDrawn(page), names(move.path.careers).sort());
+    assert.deepEqual(await pathDrawn(page), names(move.path.careers).sort());
     assert.deepEqual(await page.locator('#steps > li h3').allInnerTexts(), names(move.path.careers));
     assert.equal(await page.getByRole('combobox', { name: 'To career' }).inputValue(), move.career.name);
 

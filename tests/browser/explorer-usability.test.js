@@ -1,4 +1,4 @@
-// The explorer as a new user tries it: typed names and typos, impossible walks, a graph that grows, the keyboard,
+// The explorer as a new user tries it: typed names and typos, impossible paths, a graph that grows, the keyboard,
 // the details of a career, and pictures and links to share.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ function readLabels(page) {
   return page.evaluate(() => {
     const cy = window.careerGraphExplorer.cy;
     const hideBelow = parseFloat(cy.nodes().first().style('min-zoomed-font-size'));
-    const sizes = cy.nodes().map(n => ({ label: n.data('label'), size: parseFloat(n.style('font-size')) * cy.zoom(), walk: n.hasClass('walk') }));
+    const sizes = cy.nodes().map(n => ({ label: n.data('label'), size: parseFloat(n.style('font-size')) * cy.zoom(), path: n.hasClass('path') }));
     const shown = sizes.filter(s => s.size >= hideBelow);
     const box = cy.container().getBoundingClientRect();
     const drawn = cy.nodes().renderedBoundingBox({ includeLabels: false });
@@ -21,7 +21,7 @@ function readLabels(page) {
       hideBelow,
       shown: shown.length,
       smallestShown: Math.min(...shown.map(s => s.size)),
-      walkShown: sizes.filter(s => s.walk).every(s => s.size >= hideBelow),
+      pathShown: sizes.filter(s => s.path).every(s => s.size >= hideBelow),
       widthUsed: Math.min(drawn.w, box.width) / box.width,
     };
   });
@@ -30,12 +30,12 @@ function readLabels(page) {
 const positions = page =>
   page.evaluate(() => Object.fromEntries(window.careerGraphExplorer.cy.nodes().map(n => [n.id(), { ...n.position() }])));
 
-const walkCareers = page => page.locator('#steps > li h3').allInnerTexts();
+const pathCareers = page => page.locator('#steps > li h3').allInnerTexts();
 
 async function submitTyped(page, from, to) {
   await page.locator('#from-input').fill(from);
   await page.locator('#to-input').fill(to);
-  await page.getByRole('button', { name: 'Show walks' }).click();
+  await page.getByRole('button', { name: 'Show paths' }).click();
 }
 
 describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
@@ -58,14 +58,14 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     await service?.stop();
   });
 
-  it('starts empty with example walks to click', async () => {
+  it('starts empty with example paths to click', async () => {
     await page.goto(`${service.baseUrl}/explore`);
     const examples = page.locator('#empty a[data-example]');
     assert.ok((await examples.count()) >= 3);
     await page.screenshot({ path: screenshotPath('explore-empty') });
     await examples.first().click();
     await page.locator('#steps > li').nth(2).waitFor();
-    assert.deepEqual(await walkCareers(page), ['Machine Learning Engineer', 'MLOps Engineer', 'Cloud Engineer']);
+    assert.deepEqual(await pathCareers(page), ['Machine Learning Engineer', 'MLOps Engineer', 'Cloud Engineer']);
     assert.equal(await page.locator('#empty').isHidden(), true);
   });
 
@@ -74,7 +74,7 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     await submitTyped(page, 'ML Engineer', 'cloud engineer');
     await page.waitForFunction(() => new URL(location.href).search === '?from=machine-learning-engineer&to=cloud-engineer');
     await page.locator('#steps > li').nth(2).waitFor();
-    assert.deepEqual(await walkCareers(page), ['Machine Learning Engineer', 'MLOps Engineer', 'Cloud Engineer']);
+    assert.deepEqual(await pathCareers(page), ['Machine Learning Engineer', 'MLOps Engineer', 'Cloud Engineer']);
     assert.equal(await page.locator('#to-input').inputValue(), 'Cloud Engineer');
     assert.equal(await page.locator('#to-input').getAttribute('aria-invalid'), null);
   });
@@ -111,15 +111,15 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     await submitTyped(page, 'ML Engineer', 'Machine Learning Engineer');
     await page.locator('#to-error').getByText(/both Machine Learning Engineer/).waitFor();
     assert.equal(await page.locator('#to-input').getAttribute('aria-invalid'), 'true');
-    assert.doesNotMatch(await page.locator('#status').innerText(), /\bwalks? from\b/);
+    assert.doesNotMatch(await page.locator('#status').innerText(), /\bpaths? from\b/);
   });
 
-  it('draws the specialisation arrow along the walk: Machine Learning Engineer → MLOps Engineer', async () => {
+  it('draws the specialisation arrow along the path: Machine Learning Engineer → MLOps Engineer', async () => {
     await page.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer`);
     await page.locator('#steps > li').nth(2).waitFor();
     const arrows = await page.evaluate(() => {
       const cy = window.careerGraphExplorer.cy;
-      return cy.edges('.walk').map(e => {
+      return cy.edges('.path').map(e => {
         const head = e.style('target-arrow-shape') !== 'none' ? e.target() : e.source();
         const tail = head === e.target() ? e.source() : e.target();
         return { kind: e.data('kind'), from: tail.data('label'), to: head.data('label') };
@@ -132,16 +132,16 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     assert.ok(arrows.some(a => a.kind === 'SPECIALISATION_OF' && a.to === 'MLOps Engineer'));
   });
 
-  it('keeps every career in its place when another walk is chosen, and keeps the focus on the walks', async () => {
+  it('keeps every career in its place when another path is chosen, and keeps the focus on the paths', async () => {
     const before = await positions(page);
     const shortest = page.getByRole('radio', { name: /^Shortest/ });
     await shortest.focus();
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('walk') === '2');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'walk-1');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('path') === '2');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'path-1');
     assert.equal(await page.getByRole('radio', { name: /^Alternative 1/ }).isChecked(), true);
     assert.deepEqual(await positions(page), before);
-    assert.equal((await walkCareers(page)).length, 4);
+    assert.equal((await pathCareers(page)).length, 4);
   });
 
   it('zooms the graph with the wheel, not the page, and with the zoom buttons', async () => {
@@ -229,17 +229,17 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     await onet.close();
   });
 
-  it('keeps the drawing when no walk is possible and offers careers to click', async () => {
+  it('keeps the drawing when no path is possible and offers careers to click', async () => {
     await page.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer`);
     await page.locator('#steps > li').nth(2).waitFor();
     const drawn = await page.evaluate(() => window.careerGraphExplorer.cy.nodes().map(n => n.id()).sort());
 
     await page.locator('#to-input').fill('Locomotive Engineer');
-    await page.getByRole('button', { name: 'Show walks' }).click();
-    await page.getByText(/No walk of at most 4 steps/).waitFor();
+    await page.getByRole('button', { name: 'Show paths' }).click();
+    await page.getByText(/No path of at most 4 steps/).waitFor();
     assert.deepEqual(await page.evaluate(() => window.careerGraphExplorer.cy.nodes().map(n => n.id()).sort()), drawn);
     assert.deepEqual(await page.evaluate(() => window.careerGraphExplorer.cy.nodes('.target').map(n => n.id())), [], 'Cloud Engineer is no longer marked as the target');
-    const offers = page.locator('#walks .no-walk button[data-career]');
+    const offers = page.locator('#paths .no-path button[data-career]');
     assert.deepEqual(await offers.allInnerTexts(), ['Machine Learning Engineer', 'Locomotive Engineer']);
     await page.screenshot({ path: screenshotPath('explore-impossible'), fullPage: true });
 
@@ -248,14 +248,14 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     assert.ok(await page.evaluate(() => window.careerGraphExplorer.cy.getElementById('locomotive-engineer').nonempty()));
   });
 
-  it('drops the walk when From is cleared', async () => {
+  it('drops the path when From is cleared', async () => {
     await page.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer`);
     await page.locator('#steps > li').nth(2).waitFor();
     await page.locator('#from-input').fill('');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('from'));
     await page.getByText(/careers around Cloud Engineer/).waitFor();
     assert.equal(await page.locator('#steps > li').count(), 0);
-    assert.equal(await page.locator('#walk-choices input').count(), 0);
+    assert.equal(await page.locator('#path-choices input').count(), 0);
   });
 
   it('exports the graph as PNG and SVG pictures with a legend', async () => {
@@ -275,7 +275,7 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     assert.match(svg.suggestedFilename(), /\.svg$/);
     const text = readFileSync(await svg.path(), 'utf8');
     assert.match(text, /^(<\?xml[^>]*>)?\s*<svg/);
-    for (const entry of ['From', 'To', 'On the chosen walk', 'Specialisation', 'Chosen walk, arrows in walking order'])
+    for (const entry of ['From', 'To', 'On the chosen path', 'Specialisation', 'Chosen path, arrows in path order'])
       assert.ok(text.includes(`>${entry}</text>`), `the legend names "${entry}"`);
     assert.ok(text.includes('MLOps Engineer'), 'the careers are labelled');
     writeFileSync(join(artifacts, 'explore-export.svg'), text);
@@ -287,16 +287,16 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
   });
 
-  it('keeps walk labels readable at phone width', async () => {
+  it('keeps path labels readable at phone width', async () => {
     const phone = await browser.context.newPage();
     phone.on('pageerror', error => problems.push(String(error)));
     await phone.setViewportSize({ width: 375, height: 812 });
     await phone.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer&expand=cloud-engineer`);
     await phone.locator('#steps > li').nth(2).waitFor();
     await phone.waitForFunction(() => new URL(location.href).searchParams.get('expand') === 'cloud-engineer');
-    await phone.locator('#status', { hasText: /walks? from/ }).waitFor();
+    await phone.locator('#status', { hasText: /paths? from/ }).waitFor();
     const labels = await readLabels(phone);
-    assert.ok(labels.walkShown && labels.smallestShown >= 11, `labels ${JSON.stringify(labels)}`);
+    assert.ok(labels.pathShown && labels.smallestShown >= 11, `labels ${JSON.stringify(labels)}`);
     await phone.locator('#drawing').screenshot({ path: screenshotPath('explore-phone-graph') });
     await phone.close();
   });

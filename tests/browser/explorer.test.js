@@ -1,4 +1,4 @@
-// The career path explorer at /explore, used as a person uses it: search, pick, read the walk, click around.
+// The career path explorer at /explore, used as a person uses it: search, pick, read the path, click around.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, screenshotPath } from './support/browser.js';
@@ -13,17 +13,17 @@ function readDrawing(page) {
     const inView = p => p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
     return {
       careers: cy.nodes().map(label).sort(),
-      walk: cy.nodes('.walk').map(label).sort(),
-      walkEdges: cy.edges('.walk').map(e => [label(e.source()), label(e.target())].sort().join(' – ')).sort(),
+      path: cy.nodes('.path').map(label).sort(),
+      pathEdges: cy.edges('.path').map(e => [label(e.source()), label(e.target())].sort().join(' – ')).sort(),
       start: cy.nodes('.start').map(label),
       target: cy.nodes('.target').map(label),
       allInView: cy.nodes().every(n => inView(n.renderedPosition())),
-      walkInView: cy.nodes('.walk').every(n => inView(n.renderedPosition())),
+      pathInView: cy.nodes('.path').every(n => inView(n.renderedPosition())),
     };
   });
 }
 
-/** The steps of the chosen walk as the page lists them. */
+/** The steps of the chosen path as the page lists them. */
 function readSteps(page) {
   return page.locator('#steps > li').evaluateAll(items =>
     items.map(item => ({
@@ -46,7 +46,7 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
     service = await startService();
     browser = await openBrowser(service.baseUrl);
     page = await browser.context.newPage();
-    // What the API itself says about the headline walk, to hold the page to it.
+    // What the API itself says about the headline path, to hold the page to it.
     api = await graphql(
       service.baseUrl,
       `{ path(from: "machine-learning-engineer", to: "cloud-engineer") {
@@ -91,14 +91,14 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
     assert.equal(await to.inputValue(), 'Cloud Engineer');
   });
 
-  it('draws the shortest walk: Machine Learning Engineer → MLOps Engineer → Cloud Engineer', async () => {
+  it('draws the shortest path: Machine Learning Engineer → MLOps Engineer → Cloud Engineer', async () => {
     await page.locator('#steps > li').nth(2).waitFor();
     const steps = await readSteps(page);
     assert.deepEqual(steps.map(s => s.career), ['Machine Learning Engineer', 'MLOps Engineer', 'Cloud Engineer']);
 
     const drawing = await readDrawing(page);
-    assert.deepEqual(drawing.walk, ['Cloud Engineer', 'MLOps Engineer', 'Machine Learning Engineer']);
-    assert.deepEqual(drawing.walkEdges, ['Cloud Engineer – MLOps Engineer', 'MLOps Engineer – Machine Learning Engineer']);
+    assert.deepEqual(drawing.path, ['Cloud Engineer', 'MLOps Engineer', 'Machine Learning Engineer']);
+    assert.deepEqual(drawing.pathEdges, ['Cloud Engineer – MLOps Engineer', 'MLOps Engineer – Machine Learning Engineer']);
     assert.deepEqual(drawing.start, ['Machine Learning Engineer']);
     assert.deepEqual(drawing.target, ['Cloud Engineer']);
     assert.ok(drawing.careers.length > 3, 'the alternatives are drawn too');
@@ -114,25 +114,33 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
       assert.deepEqual(steps[i].learn, names(expected.newSkills), `new skills at ${expected.career.name}`);
     });
     assert.ok(steps[1].shared.includes('Docker') && steps[2].shared.includes('Kubernetes'));
-    const walkShared = await page.locator('[data-skills="walk-shared"] li').allInnerTexts();
-    assert.deepEqual(walkShared, names(api.path.sharedSkills));
-    assert.ok(walkShared.includes('Python'));
+    const pathShared = await page.locator('[data-skills="path-shared"] li').allInnerTexts();
+    assert.deepEqual(pathShared, names(api.path.sharedSkills));
+    assert.ok(pathShared.includes('Python'));
   });
 
   it('shows the skill gap between the two careers', async () => {
     assert.deepEqual(await page.locator('#gap [data-skills="keep"] li').allInnerTexts(), names(api.skillGap.keep));
     assert.deepEqual(await page.locator('#gap [data-skills="learn"] li').allInnerTexts(), names(api.skillGap.learn));
-    await page.screenshot({ path: screenshotPath('explore-walk'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('explore-path'), fullPage: true });
   });
 
-  it('highlights an alternative walk when it is chosen', async () => {
+  it('highlights an alternative path when it is chosen', async () => {
     await page.getByRole('radio', { name: /^Alternative 1/ }).check();
     const drawing = await readDrawing(page);
-    assert.equal(drawing.walk.length, 4);
+    assert.equal(drawing.path.length, 4);
     assert.equal((await readSteps(page)).length, 4);
-    assert.equal(new URL(page.url()).searchParams.get('walk'), '2');
+    assert.equal(new URL(page.url()).searchParams.get('path'), '2');
     await page.getByRole('radio', { name: /^Shortest/ }).check();
     assert.equal((await readSteps(page)).length, 3);
+  });
+
+  it('opens an address shared with the old walk= parameter at the path it named', async () => {
+    const old = await browser.context.newPage();
+    await old.goto(`${service.baseUrl}/explore?from=machine-learning-engineer&to=cloud-engineer&walk=2`);
+    await old.getByRole('radio', { name: /^Alternative 1/, checked: true }).waitFor();
+    assert.equal((await readSteps(old)).length, 4);
+    await old.close();
   });
 
   it('adds the careers around Cloud Engineer when it is clicked in the drawing', async () => {
@@ -149,8 +157,8 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
     const drawing = await readDrawing(page);
     for (const neighbour of api.neighbourhood.nodes.map(n => n.label))
       assert.ok(drawing.careers.includes(neighbour), `${neighbour} is drawn`);
-    // The drawing zooms out no further than labels stay readable; the walk stays in view, the rest is a pan away.
-    assert.ok(drawing.walkInView);
+    // The drawing zooms out no further than labels stay readable; the path stays in view, the rest is a pan away.
+    assert.ok(drawing.pathInView);
     await page.getByText('Selected: Cloud Engineer').waitFor();
     await page.screenshot({ path: screenshotPath('explore-expanded'), fullPage: true });
   });
@@ -174,7 +182,7 @@ describe('Career path explorer at /explore', { timeout: 180_000 }, () => {
 
     const reopened = await readDrawing(again);
     assert.deepEqual(reopened.careers, original.careers);
-    assert.deepEqual(reopened.walk, original.walk);
+    assert.deepEqual(reopened.path, original.path);
     assert.equal(await again.getByRole('combobox', { name: 'From career' }).inputValue(), 'Machine Learning Engineer');
     assert.equal(await again.getByRole('combobox', { name: 'To career' }).inputValue(), 'Cloud Engineer');
     await again.close();

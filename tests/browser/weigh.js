@@ -5,7 +5,7 @@ import { startService } from './support/service.js';
 
 const pages = [
   ['explorer, empty', '/explore'],
-  ['explorer, ML → Cloud walk', '/explore?from=machine-learning-engineer&to=cloud-engineer'],
+  ['explorer, ML → Cloud path', '/explore?from=machine-learning-engineer&to=cloud-engineer'],
   ['GraphQL IDE', '/graphql'],
 ];
 

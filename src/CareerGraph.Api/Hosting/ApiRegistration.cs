@@ -27,6 +27,8 @@ internal static class ApiRegistration
             var limits = provider.GetRequiredService<LimitOptions>();
             return new CareerMoveAdvice(provider.GetRequiredService<ICareerGraphStore>(), new PathLimits(limits.MaxHops, limits.MaxPaths), limits.MaxPageSize);
         });
+        services.AddSingleton(provider =>
+            new CareerMatchAdvice(provider.GetRequiredService<ICareerGraphStore>(), provider.GetRequiredService<LimitOptions>().MaxPageSize));
         services.AddSingleton(typeof(CursorEdgeType<,>));
         services.AddGraphQL(graphql => graphql
             .AddSchema<CareerGraphSchema>()

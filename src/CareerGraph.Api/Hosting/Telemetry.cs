@@ -66,11 +66,14 @@ internal class InstrumentedStore : DispatchProxy
     private ICareerGraphStore _inner = null!;
 
     /// <summary>The store it times.</summary>
-    public ICareerGraphStore Inner => _inner;
+    protected ICareerGraphStore Inner => _inner;
 
+    /// <summary>Wraps a store; the wrapper is an <see cref="ISnapshotVersion"/> exactly when the store is.</summary>
     public static ICareerGraphStore Wrap(ICareerGraphStore inner)
     {
-        var proxy = Create<ICareerGraphStore, InstrumentedStore>();
+        var proxy = inner is ISnapshotVersion
+            ? Create<ICareerGraphStore, InstrumentedSnapshotStore>()
+            : Create<ICareerGraphStore, InstrumentedStore>();
         ((InstrumentedStore)(object)proxy)._inner = inner;
         return proxy;
     }
@@ -103,4 +106,10 @@ internal class InstrumentedStore : DispatchProxy
         if (error is not null) activity?.SetStatus(ActivityStatusCode.Error, error.Message);
         activity?.Dispose();
     }
+}
+
+/// <summary>Times a store that answers from snapshots, and passes its snapshot's version through untimed.</summary>
+internal class InstrumentedSnapshotStore : InstrumentedStore, ISnapshotVersion
+{
+    public long SnapshotVersion => ((ISnapshotVersion)Inner).SnapshotVersion;
 }

@@ -85,7 +85,7 @@ internal sealed class MutationType : ObjectGraphType
             {
                 var input = Input(c);
                 var patch = NodeInputs.Patch(input);
-                var node = patch.Create(kind, input.String("id") ?? Names.Slug(patch.Name ?? ""));
+                var node = patch.Create(kind, input.String("id"));
                 return await ApplyAsync(c, store, "input", new CreateNode(node), ct => ReadBackAsync(store, node.Id, ct));
             });
 

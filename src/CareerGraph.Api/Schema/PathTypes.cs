@@ -5,24 +5,24 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-internal sealed class CareerPathType : ObjectGraphType<DescribedPath>
+internal sealed class CareerPathType : ObjectGraphType<CareerPath>
 {
     public CareerPathType()
     {
         Name = "CareerPath";
         Description = "A walk from one career to another over SEE_ALSO and SPECIALISATION_OF edges, with the skills at every step.";
         Field<NonNullGraphType<IntGraphType>>("hops").Description("Number of moves: one less than the number of careers.").Resolve(c => c.Source.Path.Hops);
-        Field<NonNullGraphType<FloatGraphType>>("strength").Description("Mean weight of the edges walked (SPECIALISATION_OF counts 1), from 0 to 1; higher is a closer walk. Walks are ranked by hops first, so a longer walk never outranks a shorter one.").Resolve(c => Math.Round(c.Source.GraphPath.Strength, 6));
+        Field<NonNullGraphType<FloatGraphType>>("strength").Description("Mean weight of the edges walked (SPECIALISATION_OF counts 1), from 0 to 1; higher is a closer walk. Walks are ranked by hops first, so a longer walk never outranks a shorter one.").Resolve(c => Math.Round(c.Source.Path.Strength, 6));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("careers").Description("The careers in walking order.")
-            .Resolve(c => c.Loaders().Nodes<Career>(c.Source.GraphPath.Careers));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("One step per career, in walking order.").Resolve(c => c.Source.Path.Steps);
+            .Resolve(c => c.Loaders().Nodes<Career>(c.Source.Path.Careers));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("One step per career, in walking order.").Resolve(c => c.Source.Skills.Steps);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills").Description("Skills every career on the walk requires.")
-            .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Path.SharedSkills));
+            .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Skills.SharedSkills));
         Field<NonNullGraphType<SubgraphType>>("graph").Description("The walk as nodes and edges, ready for a drawing library.")
             .ResolveAsync(async c =>
             {
-                var nodes = await c.Loaders().Nodes<GraphNode>(c.Source.GraphPath.Careers).GetResultAsync(c.CancellationToken);
-                return new Subgraph(nodes, c.Source.GraphPath.Edges, false);
+                var nodes = await c.Loaders().Nodes<GraphNode>(c.Source.Path.Careers).GetResultAsync(c.CancellationToken);
+                return new Subgraph(nodes, c.Source.Path.Edges, false);
             });
     }
 }

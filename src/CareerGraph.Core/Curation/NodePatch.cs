@@ -27,9 +27,13 @@ public sealed record NodePatch
     public Patched<string?>? Category { get; init; }
     public bool? Hot { get; init; }
 
-    /// <summary>A new node of this kind: fields of the patch set, the others at their defaults ("curated" as its source).</summary>
-    public GraphNode Create(NodeKind kind, string id)
+    /// <summary>
+    /// A new node of this kind: fields of the patch set, the others at their defaults ("curated" as its source). Its id is
+    /// the one given, or without one made from the name (<see cref="Names.Slug"/>): "MLOps Engineer" is mlops-engineer.
+    /// </summary>
+    public GraphNode Create(NodeKind kind, string? id = null)
     {
+        id ??= Names.Slug(Name ?? "");
         GraphNode blank = kind switch
         {
             NodeKind.Career => new Career(id, ""),

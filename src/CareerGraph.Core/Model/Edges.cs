@@ -32,7 +32,7 @@ public static class EdgeKinds
             ? kind
             : throw new ArgumentException($"'{name}' is not a relationship type of the career graph.", nameof(name));
 
-    /// <summary>Edges between careers, the ones a career path can walk.</summary>
+    /// <summary>Edges between careers, the ones a path can follow.</summary>
     public static readonly IReadOnlyList<EdgeKind> CareerToCareer = [EdgeKind.SeeAlso, EdgeKind.SpecialisationOf];
 }
 
@@ -56,7 +56,7 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
 
     public string Id => $"{Source}|{Kind.Code()}|{Target}";
 
-    /// <summary>The strength a path-walker sees: SEE_ALSO weight, 1 for everything else.</summary>
+    /// <summary>The strength a path search sees: SEE_ALSO weight, 1 for everything else.</summary>
     public double Strength => Weight ?? 1.0;
 
     public string Other(string nodeId) => nodeId == Source ? Target : Source;
@@ -76,7 +76,7 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
 /// <summary>
 /// The value an edge property takes when whatever brought the edge in (a seed file, a JSON import, O*NET, a curator)
 /// left it out. Applied once, where edges enter the graph (<see cref="GraphDocument"/> for imports and seeds,
-/// <c>ChangePlanner</c> for curation), and stored, so every field and every walk sees the same value.
+/// <c>ChangePlanner</c> for curation), and stored, so every field and every path sees the same value.
 /// </summary>
 public static class EdgeDefaults
 {
@@ -86,7 +86,7 @@ public static class EdgeDefaults
     /// <summary>REQUIRES: optional rather than core.</summary>
     public const bool Core = false;
 
-    /// <summary>SEE_ALSO: as strong as the default <c>minWeight</c> of a walk, so it is walked unless a caller asks for closer links.</summary>
+    /// <summary>SEE_ALSO: as strong as the default <c>minWeight</c> of a path, so it is walked unless a caller asks for closer links.</summary>
     public const double Weight = 0.5;
 
     /// <summary>SEE_ALSO: the closest tier.</summary>

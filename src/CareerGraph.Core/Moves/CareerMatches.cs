@@ -71,55 +71,7 @@ public static class MatchWeights
 /// </summary>
 public static class CareerMatches
 {
-    /// <summary>The most skills one request may give.</summary>
-    public const int MaxSkills = 50;
-
-    /// <summary>How many close skills a refusal of an unknown one suggests.</summary>
-    public const int Suggestions = 3;
-
     private const int NamedSkills = 3;
-
-    /// <summary>
-    /// The use case: each skill resolved by id, name or alias (unknown: NOT_FOUND with the closest skills the search
-    /// finds; an alias of several: AMBIGUOUS_REFERENCE with the candidates), the counts checked, the store asked.
-    /// </summary>
-    public static async Task<IReadOnlyList<CareerMatch>> FindAsync(ICareerGraphStore store, CareerMatchRequest request, int maxFirst, CancellationToken cancellationToken)
-    {
-        InvalidRequestException.Bounded(request.Skills.Count, "skills", 1, MaxSkills);
-        var first = InvalidRequestException.Bounded(request.First, "first", 1, maxFirst);
-        if (request.MaxJobZone is { } zone) InvalidRequestException.Bounded(zone, "maxJobZone", 1, 5);
-        var ids = new List<string>();
-        foreach (var reference in request.Skills)
-        {
-            if (string.IsNullOrWhiteSpace(reference))
-                throw InvalidRequestException.InvalidArgument("skills", "'skills' holds an empty skill; give each as an id, a name or an alias.");
-            var found = await store.ResolveAsync(reference, NodeKind.Skill, cancellationToken);
-            ids.Add(found.Count switch
-            {
-                1 => found[0].Id,
-                0 => throw await UnknownSkillAsync(store, reference, cancellationToken),
-                _ => throw InvalidRequestException.Ambiguous("skills", reference, found),
-            });
-        }
-        return await store.FindCareerMatchesAsync(new CareerMatchesQuery([.. ids.Distinct()]) { First = first, MaxJobZone = request.MaxJobZone }, cancellationToken);
-    }
-
-    private static async Task<InvalidRequestException> UnknownSkillAsync(ICareerGraphStore store, string reference, CancellationToken cancellationToken)
-    {
-        var close = await store.SearchAsync(new SearchQuery(reference, new HashSet<NodeKind> { NodeKind.Skill }, Suggestions), cancellationToken);
-        var names = close.Select(hit => hit.Node).DistinctBy(n => n.Id).ToList();
-        var advice = names.Count == 0
-            ? "Try the search query to find the right one."
-            : $"Did you mean {string.Join(", ", names.Select(n => $"{n.Name} ({n.Id})"))}?";
-        return new InvalidRequestException(RuleCodes.NotFound,
-            $"No skill has the id, name or alias '{reference}' (argument 'skills'). {advice}",
-            new Dictionary<string, object?>
-            {
-                ["argument"] = "skills",
-                ["reference"] = reference,
-                ["suggestions"] = names.Select(n => new Dictionary<string, object?> { ["id"] = n.Id, ["name"] = n.Name }).ToList(),
-            });
-    }
 
     /// <param name="graph">The graph a store holds, or the slice of it described above.</param>
     /// <param name="requirements">Who requires which skill among the same careers.</param>
@@ -202,5 +154,61 @@ public static class CareerMatches
         var more = total - named.Count;
         if (more > 0) return $"{string.Join(", ", named)} and {more} more";
         return named.Count <= 1 ? string.Concat(named) : $"{string.Join(", ", named.SkipLast(1))} and {named[^1]}";
+    }
+}
+
+/// <summary>
+/// The career-matches use case, shaped as <see cref="Paths.CareerPaths"/> and <see cref="CareerMoveAdvice"/> are: a class given
+/// its store and limits once, from configuration, so a resolver passes only the request; the ranking itself is
+/// <see cref="CareerMatches.Find"/>, which each store calls over the graph it holds.
+/// </summary>
+public sealed class CareerMatchAdvice(ICareerGraphStore store, int maxFirst)
+{
+    /// <summary>The most skills one request may give.</summary>
+    public const int MaxSkills = 50;
+
+    /// <summary>How many close skills a refusal of an unknown one suggests.</summary>
+    public const int Suggestions = 3;
+
+    /// <summary>
+    /// The use case: each skill resolved by id, name or alias (unknown: NOT_FOUND with the closest skills the search
+    /// finds; an alias of several: AMBIGUOUS_REFERENCE with the candidates), the counts checked, the store asked.
+    /// </summary>
+    public async Task<IReadOnlyList<CareerMatch>> FindAsync(CareerMatchRequest request, CancellationToken cancellationToken)
+    {
+        InvalidRequestException.Bounded(request.Skills.Count, "skills", 1, MaxSkills);
+        var first = InvalidRequestException.Bounded(request.First, "first", 1, maxFirst);
+        if (request.MaxJobZone is { } zone) InvalidRequestException.Bounded(zone, "maxJobZone", 1, 5);
+        var ids = new List<string>();
+        foreach (var reference in request.Skills)
+        {
+            if (string.IsNullOrWhiteSpace(reference))
+                throw InvalidRequestException.InvalidArgument("skills", "'skills' holds an empty skill; give each as an id, a name or an alias.");
+            var found = await store.ResolveAsync(reference, NodeKind.Skill, cancellationToken);
+            ids.Add(found.Count switch
+            {
+                1 => found[0].Id,
+                0 => throw await UnknownSkillAsync(reference, cancellationToken),
+                _ => throw InvalidRequestException.Ambiguous("skills", reference, found),
+            });
+        }
+        return await store.FindCareerMatchesAsync(new CareerMatchesQuery([.. ids.Distinct()]) { First = first, MaxJobZone = request.MaxJobZone }, cancellationToken);
+    }
+
+    private async Task<InvalidRequestException> UnknownSkillAsync(string reference, CancellationToken cancellationToken)
+    {
+        var close = await store.SearchAsync(new SearchQuery(reference, new HashSet<NodeKind> { NodeKind.Skill }, Suggestions), cancellationToken);
+        var names = close.Select(hit => hit.Node).DistinctBy(n => n.Id).ToList();
+        var advice = names.Count == 0
+            ? "Try the search query to find the right one."
+            : $"Did you mean {string.Join(", ", names.Select(n => $"{n.Name} ({n.Id})"))}?";
+        return new InvalidRequestException(RuleCodes.NotFound,
+            $"No skill has the id, name or alias '{reference}' (argument 'skills'). {advice}",
+            new Dictionary<string, object?>
+            {
+                ["argument"] = "skills",
+                ["reference"] = reference,
+                ["suggestions"] = names.Select(n => new Dictionary<string, object?> { ["id"] = n.Id, ["name"] = n.Name }).ToList(),
+            });
     }
 }

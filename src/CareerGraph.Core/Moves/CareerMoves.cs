@@ -19,7 +19,7 @@ public sealed record CareerMovesQuery(string From)
 
 /// <summary>
 /// One ranked move: the target career, its score in [0, 1], the skills that carry over and those to learn
-/// (most important to the target first), the best walk from the origin (null when none within maxHops) and the reasons in plain words.
+/// (most important to the target first), the best path from the origin (null when none within maxHops) and the reasons in plain words.
 /// </summary>
 public sealed record CareerMove(
     string CareerId,
@@ -33,7 +33,7 @@ public sealed record CareerMove(
 /// The weights of the move score, in one place:
 /// score = Skills × overlap + Link × link strength + Closeness × (1 / hops), where overlap is the weighted
 /// Jaccard similarity of the two careers' skills (Σ min importance / Σ max importance), link strength the mean
-/// weight of the links on the best walk (SPECIALISATION_OF counts 1), and a career with no walk within maxHops
+/// weight of the links on the best path (SPECIALISATION_OF counts 1), and a career with no path within maxHops
 /// scores on overlap alone.
 /// </summary>
 public static class MoveWeights
@@ -75,7 +75,7 @@ public static class CareerMoves
         var had = requirements.ImportanceOf(origin);
 
         // Every candidate is scored from arrays: its summed shared importance, its own summed importance, and the length
-        // and strength of its best walk; only the moves kept are described, which is most of the work per move.
+        // and strength of its best path; only the moves kept are described, which is most of the work per move.
         var scored = new List<(Career Career, double Score)>();
         for (var number = 0; number < paths.Count; number++)
         {
@@ -169,12 +169,12 @@ public sealed record CareerMoveRequest(string From)
     public JobZoneChange JobZone { get; init; } = JobZoneChange.Any;
 }
 
-/// <summary>A ranked move with its best walk described in skills (null when there is no walk within maxHops).</summary>
-public sealed record DescribedMove(CareerMove Move, DescribedPath? Path);
+/// <summary>A ranked move with its best path described in skills (null when there is no path within maxHops).</summary>
+public sealed record DescribedMove(CareerMove Move, CareerPath? Path);
 
 /// <summary>
 /// The career-moves use case: the career resolved, arguments checked against the rules and the limits, the store asked,
-/// and each move's walk described in skills. A refusal is an <see cref="InvalidRequestException"/>.
+/// and each move's path described in skills. A refusal is an <see cref="InvalidRequestException"/>.
 /// </summary>
 public sealed class CareerMoveAdvice(ICareerGraphStore store, PathLimits limits, int maxFirst)
 {
@@ -194,6 +194,6 @@ public sealed class CareerMoveAdvice(ICareerGraphStore store, PathLimits limits,
         var moves = await store.FindCareerMovesAsync(query, cancellationToken);
         var onPaths = moves.SelectMany(m => m.Path?.Careers ?? []).Distinct().ToList();
         var requirements = await store.RequirementsOfAsync(onPaths, cancellationToken);
-        return moves.Select(m => new DescribedMove(m, m.Path is { } path ? new DescribedPath(path, SkillComparison.Describe(path, requirements)) : null)).ToList();
+        return moves.Select(m => new DescribedMove(m, m.Path is { } path ? new CareerPath(path, SkillComparison.Describe(path, requirements)) : null)).ToList();
     }
 }

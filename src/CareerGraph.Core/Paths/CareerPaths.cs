@@ -3,10 +3,12 @@ using CareerGraph.Store;
 
 namespace CareerGraph.Paths;
 
-/// <summary>A path between careers, described in skills.</summary>
-public sealed record DescribedPath(GraphPath GraphPath, CareerPath Path);
+/// <summary>
+/// A path between careers (the GraphQL type CareerPath): the path the store found, and the skills along it.
+/// </summary>
+public sealed record CareerPath(GraphPath Path, PathSkills Skills);
 
-/// <summary>A path request as a client gives it: careers by id, name or alias, and the walk's bounds.</summary>
+/// <summary>A path request as a client gives it: careers by id, name or alias, and the path's bounds.</summary>
 public sealed record PathRequest(string From, string To)
 {
     /// <summary>The kinds of edge a path may use; the edges that join careers when null.</summary>
@@ -29,7 +31,7 @@ public sealed class CareerPaths(ICareerGraphStore store, PathLimits limits)
     /// <summary>The most careers one skill comparison takes.</summary>
     public const int MaxComparedCareers = 20;
 
-    public async Task<IReadOnlyList<DescribedPath>> FindAsync(PathRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CareerPath>> FindAsync(PathRequest request, CancellationToken cancellationToken)
     {
         var k = InvalidRequestException.Bounded(request.K, "k", 1, limits.MaxPaths);
         var from = await store.ResolveOneAsync("from", request.From, NodeKind.Career, cancellationToken);
@@ -46,7 +48,7 @@ public sealed class CareerPaths(ICareerGraphStore store, PathLimits limits)
         };
         var paths = await store.FindPathsAsync(query, cancellationToken);
         var requirements = await store.RequirementsOfAsync(paths.SelectMany(p => p.Careers).Distinct().ToList(), cancellationToken);
-        return paths.Select(p => new DescribedPath(p, SkillComparison.Describe(p, requirements))).ToList();
+        return paths.Select(p => new CareerPath(p, SkillComparison.Describe(p, requirements))).ToList();
     }
 
     /// <summary>The ids of the skills every one of the careers requires, most important first.</summary>

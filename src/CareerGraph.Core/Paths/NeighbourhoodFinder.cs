@@ -11,10 +11,10 @@ namespace CareerGraph.Paths;
 /// </summary>
 public static class NeighbourhoodFinder
 {
-    /// <param name="centre">Where the walk starts.</param>
+    /// <param name="centre">Where the search starts.</param>
     /// <param name="nodeOf">A node by id, or null when the backend has not supplied it.</param>
     /// <param name="edgesOf">Every edge touching a node, of any kind and in either direction.</param>
-    /// <param name="cancellationToken">Checked once per node expanded: a cancelled request stops the walk.</param>
+    /// <param name="cancellationToken">Checked once per node expanded: a cancelled request stops the search.</param>
     public static Subgraph Find(GraphNode centre, NeighbourhoodQuery query, Func<string, GraphNode?> nodeOf, Func<string, IEnumerable<Edge>> edgesOf,
         CancellationToken cancellationToken = default)
     {

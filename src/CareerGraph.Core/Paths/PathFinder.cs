@@ -5,11 +5,11 @@ using CareerGraph.Store;
 namespace CareerGraph.Paths;
 
 /// <summary>
-/// Walks between careers over career-to-career edges in either direction. The best walk has the
-/// fewest hops, then the strongest links (the least summed 1 − weight); k walks come from Yen's
+/// Paths between careers over career-to-career edges in either direction. The best path has the
+/// fewest hops, then the strongest links (the least summed 1 − weight); k paths come from Yen's
 /// algorithm over loopless paths. Parallel edges between two careers count once, by the strongest
 /// that may be walked. Careers are numbered and adjacency kept in arrays, so a search allocates little.
-/// Every backend ranks walks with this one rule, over the careers and edges it holds or has fetched.
+/// Every backend ranks paths with this one rule, over the careers and edges it holds or has fetched.
 /// </summary>
 public sealed class PathFinder
 {
@@ -129,8 +129,8 @@ public sealed class PathFinder
     }
 
     /// <summary>
-    /// The best walk from one career to every career within maxHops walkable links, by the rule of <see cref="Find"/>:
-    /// one search from the origin labels them all, and the walk it keeps to a career is the one Find returns first.
+    /// The best path from one career to every career within maxHops walkable links, by the rule of <see cref="Find"/>:
+    /// one search from the origin labels them all, and the path it keeps to a career is the one Find returns first.
     /// </summary>
     public PathTree Reach(string from, int maxHops, double minWeight, CancellationToken cancellationToken = default)
     {
@@ -171,7 +171,7 @@ public sealed class PathFinder
             return labels.Done[to] ? labels.WalkTo(to) : null;
         }
 
-        /// <summary>Labels the careers within maxHops with their best walk, nearest first; stops once `to` is labelled (-1: never).</summary>
+        /// <summary>Labels the careers within maxHops with their best path, nearest first; stops once `to` is labelled (-1: never).</summary>
         public Labels Explore(int from, int to, int maxHops, HashSet<long> bannedPairs, HashSet<int> bannedNodes)
         {
             var labels = new Labels(finder);
@@ -206,7 +206,7 @@ public sealed class PathFinder
         }
     }
 
-    /// <summary>What one search knows of each career: its best walk's length, penalty and last link; settled ones in order.</summary>
+    /// <summary>What one search knows of each career: its best path's length, penalty and last link; settled ones in order.</summary>
     internal sealed class Labels
     {
         private readonly PathFinder _finder;
@@ -239,7 +239,7 @@ public sealed class PathFinder
     }
 }
 
-/// <summary>The best walks from one career to the careers within reach (<see cref="PathFinder.Reach"/>).</summary>
+/// <summary>The best paths from one career to the careers within reach (<see cref="PathFinder.Reach"/>).</summary>
 public sealed class PathTree
 {
     private readonly PathFinder _finder;
@@ -250,7 +250,7 @@ public sealed class PathTree
     /// <summary>The careers reached, the origin left out, nearest first.</summary>
     public IEnumerable<string> Careers => Numbers.Select(_finder.IdOf);
 
-    /// <summary>The length of the best walk to a career and the summed weight of its links; false when it is out of reach.</summary>
+    /// <summary>The length of the best path to a career and the summed weight of its links; false when it is out of reach.</summary>
     public bool Reaches(string careerId, out int hops, out double strength)
     {
         (hops, strength) = (0, 0);
@@ -269,7 +269,7 @@ public sealed class PathTree
     /// <summary>The numbers of the careers reached, the origin left out, nearest first.</summary>
     internal IEnumerable<int> Numbers => _labels?.Order.Skip(1) ?? [];
 
-    /// <summary>The best walk to a career, as <see cref="PathFinder.Find"/> gives it first; null when it is out of reach.</summary>
+    /// <summary>The best path to a career, as <see cref="PathFinder.Find"/> gives it first; null when it is out of reach.</summary>
     public GraphPath? PathTo(string careerId)
     {
         if (_labels is null || !_finder.TryNumber(careerId, out var number) || !_labels.Done[number]) return null;

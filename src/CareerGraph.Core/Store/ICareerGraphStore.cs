@@ -41,7 +41,7 @@ public interface ICareerGraphStore
     /// <summary>Aliases of the given nodes.</summary>
     Task<IReadOnlyList<Alias>> GetAliasesAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Up to k walks between two careers: fewest hops first, then the strongest links.</summary>
+    /// <summary>Up to k paths between two careers: fewest hops first, then the strongest links.</summary>
     Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The best career moves from one career, ranked by <see cref="CareerMoves.Find"/>.</summary>

@@ -46,7 +46,7 @@ public sealed record SearchQuery(string Text, IReadOnlySet<NodeKind> Kinds, int 
 public sealed record SearchHit(GraphNode Node, string MatchedText, bool ViaAlias, double Score);
 
 /// <summary>
-/// A request for walks between two careers over career-to-career edges, walked in either direction.
+/// A request for paths between two careers over career-to-career edges, walked in either direction.
 /// Edges weaker than <see cref="MinWeight"/> (only SEE_ALSO has weights) are not walked.
 /// </summary>
 public sealed record PathQuery(string From, string To)
@@ -64,14 +64,14 @@ public static class PathDefaults
 }
 
 /// <summary>
-/// A walk: careers in order, and the edge used to reach each career after the first
+/// A path through the graph between careers: careers in order, and the edge used to reach each career after the first
 /// (Edges[i] joins Careers[i] and Careers[i + 1], possibly against its direction).
 /// </summary>
 public sealed record GraphPath(IReadOnlyList<string> Careers, IReadOnlyList<Edge> Edges)
 {
     public int Hops => Edges.Count;
 
-    /// <summary>The mean weight of the links walked (1 for no link): a longer walk does not look stronger for being longer.</summary>
+    /// <summary>The mean weight of the links walked (1 for no link): a longer path does not look stronger for being longer.</summary>
     public double Strength => Edges.Count == 0 ? 1.0 : Edges.Average(e => e.Strength);
 }
 

@@ -21,15 +21,15 @@ internal static class CypherScript
         writer.WriteLine($"// {document.Careers.Count} careers, {document.Skills.Count} skills, {document.Industries.Count} industries, " +
                          $"{document.Aliases.Count} aliases, {document.Edges.Count} edges.");
         writer.WriteLine();
-        foreach (var statement in Statements("graph/schema.cypher"))
+        foreach (var statement in Neo4jScript.Schema)
             writer.WriteLine(statement);
 
-        WriteBatches(writer, "merge-careers", document.Careers.Select(Row));
-        WriteBatches(writer, "merge-skills", document.Skills.Select(Row));
-        WriteBatches(writer, "merge-industries", document.Industries.Select(Row));
-        WriteBatches(writer, "merge-aliases", document.Aliases.Select(Row));
+        WriteBatches(writer, Neo4jScript.MergeNodes(NodeKind.Career), document.Careers.Select(Row));
+        WriteBatches(writer, Neo4jScript.MergeNodes(NodeKind.Skill), document.Skills.Select(Row));
+        WriteBatches(writer, Neo4jScript.MergeNodes(NodeKind.Industry), document.Industries.Select(Row));
+        WriteBatches(writer, Neo4jScript.MergeAliases, document.Aliases.Select(Row));
         foreach (var kind in Enum.GetValues<EdgeKind>())
-            WriteBatches(writer, $"merge-{kind.Code().ToLowerInvariant().Replace('_', '-')}-edges", document.Edges.Where(e => e.Kind == kind).Select(Row));
+            WriteBatches(writer, Neo4jScript.MergeEdges(kind), document.Edges.Where(e => e.Kind == kind).Select(Row));
     }
 
     private static IEnumerable<(string, object?)> Row(GraphNode node) => Neo4jEncoding.PropertiesOf(node);
@@ -39,9 +39,8 @@ internal static class CypherScript
     private static IEnumerable<(string, object?)> Row(Edge edge) =>
         [("source", edge.Source), ("target", edge.Target), ("properties", new Map(Neo4jEncoding.PropertiesOf(edge)))];
 
-    private static void WriteBatches(TextWriter writer, string statement, IEnumerable<IEnumerable<(string Name, object? Value)>> rows)
+    private static void WriteBatches(TextWriter writer, string template, IEnumerable<IEnumerable<(string Name, object? Value)>> rows)
     {
-        var template = Statements($"graph/queries/{statement}.cypher").Single();
         foreach (var batch in rows.Chunk(BatchSize))
         {
             var list = new StringBuilder("[\n");
@@ -53,18 +52,6 @@ internal static class CypherScript
             list.Append(']');
             writer.WriteLine(template.Replace("$rows", list.ToString(), StringComparison.Ordinal));
         }
-    }
-
-    /// <summary>The statements of a file the Neo4j backend embeds, without comment lines, each ending with a semicolon.</summary>
-    private static IEnumerable<string> Statements(string name)
-    {
-        using var stream = typeof(Neo4jEncoding).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The statement file {name} is not embedded.");
-        using var reader = new StreamReader(stream);
-        var lines = reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
-        return string.Join('\n', lines)
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(statement => statement + ";");
     }
 
     /// <summary>A nested map of properties (an edge's), written as a literal map like a row.</summary>

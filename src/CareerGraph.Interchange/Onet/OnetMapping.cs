@@ -33,7 +33,7 @@ public static class OnetMapping
 
     /// <summary>
     /// SEE_ALSO from a curated career to the one occupation a title of it names, or to each of several. A shared
-    /// title is a hint, not the same job, so both stay below the default walk threshold (0.5).
+    /// title is a hint, not the same job, so both stay below the default path threshold (0.5).
     /// </summary>
     public const double UniqueTitleLinkWeight = 0.4, AmbiguousTitleLinkWeight = 0.3;
 

@@ -77,7 +77,7 @@ public sealed class CareerMatchesTests
     {
         using var store = await StoreWithAmbiguousAliasAsync();
 
-        var matches = await CareerMatches.FindAsync(store, new CareerMatchRequest([python, "K8S"]), 100, CancellationToken.None);
+        var matches = await new CareerMatchAdvice(store, 100).FindAsync(new CareerMatchRequest([python, "K8S"]), CancellationToken.None);
 
         Assert.Equal("mlops-engineer", matches[0].CareerId);
         Assert.Equal(["kubernetes", "python"], matches[0].MatchedSkills.Select(e => e.Target).Order());
@@ -89,7 +89,7 @@ public sealed class CareerMatchesTests
         using var store = await StoreWithAmbiguousAliasAsync();
 
         var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
-            CareerMatches.FindAsync(store, new CareerMatchRequest(["python", "deep learning framework"]), 100, CancellationToken.None));
+            new CareerMatchAdvice(store, 100).FindAsync(new CareerMatchRequest(["python", "deep learning framework"]), CancellationToken.None));
 
         Assert.Equal(RuleCodes.AmbiguousReference, refused.Code);
         Assert.Equal("skills", refused.Details["argument"]);
@@ -103,13 +103,13 @@ public sealed class CareerMatchesTests
         using var store = await StoreWithAmbiguousAliasAsync();
 
         var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
-            CareerMatches.FindAsync(store, new CareerMatchRequest(["Kubernetis"]), 100, CancellationToken.None));
+            new CareerMatchAdvice(store, 100).FindAsync(new CareerMatchRequest(["Kubernetis"]), CancellationToken.None));
 
         Assert.Equal(RuleCodes.NotFound, refused.Code);
         Assert.Equal("Kubernetis", refused.Details["reference"]);
         Assert.Equal("No skill has the id, name or alias 'Kubernetis' (argument 'skills'). Did you mean Kubernetes (kubernetes)?", refused.Message);
         var career = await Assert.ThrowsAsync<InvalidRequestException>(() =>
-            CareerMatches.FindAsync(store, new CareerMatchRequest(["Machine Learning Engineer"]), 100, CancellationToken.None));
+            new CareerMatchAdvice(store, 100).FindAsync(new CareerMatchRequest(["Machine Learning Engineer"]), CancellationToken.None));
         Assert.Equal(RuleCodes.NotFound, career.Code); // a career is not a skill
     }
 }

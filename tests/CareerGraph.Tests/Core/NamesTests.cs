@@ -1,3 +1,4 @@
+using CareerGraph.Curation;
 using CareerGraph.Model;
 
 namespace CareerGraph.Tests.Core;
@@ -33,4 +34,14 @@ public sealed class NamesTests
     [Fact]
     public void Keys_ignore_case_and_spacing() =>
         Assert.Equal(Names.Key("ML Engineer"), Names.Key("  ml   ENGINEER "));
+
+    [Fact]
+    public void A_created_node_without_an_id_takes_one_made_from_its_name_and_keeps_a_given_one()
+    {
+        var patch = new NodePatch { Name = "MLOps Engineer" };
+        Assert.Equal(new Career("mlops-engineer", "MLOps Engineer") { Source = "curated" }, patch.Create(NodeKind.Career));
+        Assert.Equal("ml-ops", patch.Create(NodeKind.Career, "ml-ops").Id);
+        Assert.IsType<Skill>(new NodePatch { Name = "Apache Kafka" }.Create(NodeKind.Skill));
+        Assert.Equal("apache-kafka", new NodePatch { Name = "Apache Kafka" }.Create(NodeKind.Skill).Id);
+    }
 }

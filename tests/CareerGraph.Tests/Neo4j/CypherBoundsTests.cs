@@ -30,7 +30,7 @@ public sealed partial class CypherBoundsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("career-walk-edges", Neo4jGraphStore.MaxWalkHops, "$maxHops")]
+    [InlineData("career-path-edges", Neo4jGraphStore.MaxPathHops, "$maxHops")]
     [InlineData("neighbourhood", Neo4jGraphStore.MaxNeighbourhoodDepth, "$depth")]
     public void Searches_stop_at_the_APIs_maximum_and_filter_the_length_inside_the_pattern(string statement, int bound, string limit)
     {
@@ -49,7 +49,7 @@ public sealed partial class CypherBoundsTests : IAsyncLifetime
         using var services = Neo4jTestServices.Create(_neo4j.Uri);
 
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            services.Store().FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { MaxHops = Neo4jGraphStore.MaxWalkHops + 1 }));
+            services.Store().FindPathsAsync(new PathQuery("machine-learning-engineer", "cloud-engineer") { MaxHops = Neo4jGraphStore.MaxPathHops + 1 }));
 
         Assert.Contains("CareerGraph:Limits:MaxHops", error.Message);
         Assert.Empty(_neo4j.Requests);

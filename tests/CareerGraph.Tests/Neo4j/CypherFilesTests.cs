@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using CareerGraph.Model;
+using CareerGraph.Neo4j;
 using CareerGraph.Neo4j.Cypher;
 
 namespace CareerGraph.Tests.Neo4j;
@@ -20,13 +22,19 @@ public sealed class CypherFilesTests
     }
 
     [Fact]
-    public void Every_query_file_is_a_statement_the_store_runs()
+    public void Every_statement_asked_for_by_name_is_a_file_and_every_file_is_asked_for()
     {
-        var used = typeof(Statements).GetFields().Select(f => ((CypherStatement)f.GetValue(null)!).Name)
-            .Concat(Enum.GetValues<EdgeKind>().SelectMany(k => new[] { Statements.EdgesOf(k).Name, Statements.MergeEdges(k).Name }))
-            .Order(StringComparer.Ordinal);
+        var source = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Neo4j");
+        var named = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(source, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\bQuery\(""([^""]+)""\)").Select(m => $"graph/queries/{m.Groups[1].Value}.cypher"));
+        var byKind = Enum.GetValues<EdgeKind>().SelectMany(k => new[] { CypherFiles.EdgesOf(k).Name, CypherFiles.MergeEdges(k).Name });
+        var asked = named.Concat(byKind).ToHashSet();
+        var files = CypherFiles.Paths.Where(p => p.StartsWith("graph/queries/", StringComparison.Ordinal)).ToHashSet();
 
-        Assert.Equal(CypherFiles.Paths.Where(p => p.StartsWith("graph/queries/", StringComparison.Ordinal)), used);
+        Assert.Empty(asked.Except(files)); // asked for by a name that is no file in graph/queries
+        Assert.Empty(files.Except(asked)); // a file the store never asks for
+        Assert.All(asked, path => Assert.Equal(path, CypherFiles.Query(Path.GetFileNameWithoutExtension(path)).Name));
     }
 
     [Fact]
@@ -40,6 +48,22 @@ public sealed class CypherFilesTests
         Assert.Contains("CREATE FULLTEXT INDEX node_names IF NOT EXISTS", statements[^1].Text);
         Assert.DoesNotContain(statements, s => s.Text.Contains("awaitIndexes")); // waited for in steps, by await-indexes
         Assert.All(statements, s => Assert.DoesNotContain(";", string.Join('\n', s.Text.Split('\n').Where(line => !line.TrimStart().StartsWith("//")))));
+    }
+
+    [Fact]
+    public void A_script_runs_the_store_s_own_statements_without_their_comments()
+    {
+        Assert.Equal(13, Neo4jScript.Schema.Count);
+        Assert.Equal("CREATE CONSTRAINT career_id IF NOT EXISTS FOR (c:Career) REQUIRE c.id IS UNIQUE;", Neo4jScript.Schema[0]);
+        Assert.Equal("CREATE INDEX redirect_to IF NOT EXISTS FOR (r:Redirect) ON (r.to);", Neo4jScript.Schema[^2]);
+
+        var careers = Neo4jScript.MergeNodes(NodeKind.Career);
+        Assert.StartsWith("UNWIND $rows AS row\nOPTIONAL MATCH (existing:Career {id: row.id})", careers);
+        Assert.EndsWith("RETURN outcome, count(*) AS count;", careers);
+        Assert.Contains("MERGE (n:Skill", Neo4jScript.MergeNodes(NodeKind.Skill));
+        Assert.Contains(":ALIAS_OF", Neo4jScript.MergeAliases);
+        Assert.All(Enum.GetValues<EdgeKind>(), kind => Assert.Contains(":" + kind.Code(), Neo4jScript.MergeEdges(kind)));
+        Assert.All(Neo4jScript.Schema.Append(careers), s => Assert.DoesNotContain("//", s));
     }
 
     [Fact]

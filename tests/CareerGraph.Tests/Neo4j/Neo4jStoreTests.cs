@@ -134,7 +134,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
 
         Assert.Equal(Describe(await embedded.FindPathsAsync(query)), Describe(paths));
         var request = Assert.Single(_neo4j.Requests);
-        Assert.Equal("career-walk-edges", request.StatementName);
+        Assert.Equal("career-path-edges", request.StatementName);
         Assert.Equal((from, to, minWeight, maxHops), (request.Parameter<string>("from"), request.Parameter<string>("to"), request.Parameter<double>("minWeight"), request.Parameter<int>("maxHops")));
     }
 
@@ -210,7 +210,7 @@ public sealed class Neo4jStoreTests : IAsyncLifetime
     private static string[] Describe(IEnumerable<GraphPath> paths) =>
         [.. paths.Select(r => string.Join(">", r.Careers) + " via " + string.Join(",", r.Edges.Select(e => e.Id)))];
 
-    /// <summary>What career-walk-edges answers for the contract graph: its careers and the walkable edges among them.</summary>
+    /// <summary>What career-path-edges answers for the contract graph: its careers and the walkable edges among them.</summary>
     private static FakeReply WalkableEdges(RecordedRequest request)
     {
         var careers = ContractGraph.Document.Careers.Select(c => c.Id).ToHashSet();

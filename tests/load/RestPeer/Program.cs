@@ -59,7 +59,7 @@ app.MapGet("/careers/{id}", async (HttpContext http, string id) =>
 // { path(from, to) { hops steps { career { id name } via sharedWithPrevious { name } newSkills { name } } sharedSkills { name } } }
 app.MapGet("/path", async (HttpContext http, string from, string to) =>
 {
-    var path = (await paths.FindAsync(new PathRequest(from, to) { MaxHops = 4, MinWeight = PathDefaults.MinWeight, K = 1 }, http.RequestAborted)).Single().Path;
+    var path = (await paths.FindAsync(new PathRequest(from, to) { MaxHops = 4, MinWeight = PathDefaults.MinWeight, K = 1 }, http.RequestAborted)).Single().Skills;
     var names = await NamesAsync(path.Steps.SelectMany(s => s.SharedWithPrevious.Concat(s.NewSkills).Append(s.CareerId)).Concat(path.SharedSkills));
     void Names(Utf8JsonWriter json, string property, IEnumerable<string> ids)
     {

@@ -1,6 +1,5 @@
 using CareerGraph.Api.Security;
 using CareerGraph.Moves;
-using CareerGraph.Store;
 using GraphQL;
 using GraphQL.Types;
 
@@ -20,22 +19,20 @@ internal static class CareerMatchFields
         FormattableString.Invariant($"{MoveWeights.CommonSkill} ÷ n for one n > {MoveWeights.CommonSkill} careers require, so a skill most careers require (Microsoft Excel) ") +
         "makes no career a good match on its own. Rounded to 4 decimals.";
 
-    public static void AddCareerMatches(this ObjectGraphType query, ICareerGraphStore store, LimitOptions limits) =>
+    public static void AddCareerMatches(this ObjectGraphType query, CareerMatchAdvice advice, LimitOptions limits) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerMatchType>>>>("careerMatches")
             .Description("I know these skills: which careers fit me, and what should I learn? The careers that require at least one of the skills, " +
                          "best first; ties by coverage, then name. " + Formula)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("skills",
-                $"The skills one has (1–{CareerMatches.MaxSkills}): ids, names or aliases, case-insensitive. An unknown one is NOT_FOUND with the closest skills " +
+                $"The skills one has (1–{CareerMatchAdvice.MaxSkills}): ids, names or aliases, case-insensitive. An unknown one is NOT_FOUND with the closest skills " +
                 "in extensions.data.suggestions; an alias of several skills AMBIGUOUS_REFERENCE with extensions.data.candidates.")
             .Argument<IntGraphType>("first", a => { a.Description = $"At most this many careers (1–{limits.MaxPageSize})."; a.DefaultValue = 10; })
             .Argument<IntGraphType>("maxJobZone", "Only careers whose O*NET job zone (1 to 5, the preparation they need) is at most this; careers without a job zone are then left out.")
-            .ResolveAsync(async c => (object?)await CareerMatches.FindAsync(
-                store,
+            .ResolveAsync(async c => (object?)await advice.FindAsync(
                 new CareerMatchRequest(c.GetArgument<List<string>>("skills"))
                 {
                     First = c.GetArgument("first", 10),
                     MaxJobZone = c.GetArgument<int?>("maxJobZone"),
                 },
-                limits.MaxPageSize,
                 c.CancellationToken));
 }

@@ -44,13 +44,13 @@ export interface Step {
   career: Named;
   via: GraphEdge['kind'] | null;
   weight: number | null;
-  /** The edge walked to reach this career, in its stored direction; null on the first step. */
+  /** The edge followed to reach this career, in its stored direction; null on the first step. */
   edge: { source: string; target: string } | null;
   sharedWithPrevious: Named[];
   newSkills: Named[];
 }
 
-export interface Walk {
+export interface CareerPath {
   hops: number;
   strength: number;
   steps: Step[];
@@ -64,9 +64,9 @@ export interface SkillGap {
   leaveBehind: Named[];
 }
 
-export interface Routes {
-  shortest: Walk | null;
-  walks: Walk[];
+export interface PathsBetween {
+  shortest: CareerPath | null;
+  paths: CareerPath[];
   gap: SkillGap;
 }
 
@@ -120,13 +120,13 @@ export async function findCareer(reference: string): Promise<Named | null> {
   return byId.career ?? (await ask<{ career: Named | null }>(careerByNameQuery, { name: reference })).career;
 }
 
-// "path" is the API's best walk; "paths" adds the alternatives (Yen's k shortest, best first).
-const routesQuery = `query Routes($from: String!, $to: String!) {
-  shortest: path(from: $from, to: $to) { ...Walk }
-  walks: paths(from: $from, to: $to, k: 3) { ...Walk }
+// "path" is the API's best path; "paths" adds the alternatives (Yen's k shortest, best first).
+const pathsQuery = `query PathsBetween($from: String!, $to: String!) {
+  shortest: path(from: $from, to: $to) { ...CareerPath }
+  paths(from: $from, to: $to, k: 3) { ...CareerPath }
   gap: skillGap(from: $from, to: $to) { keep { id name } learn { id name } leaveBehind { id name } }
 }
-fragment Walk on CareerPath {
+fragment CareerPath on CareerPath {
   hops
   strength
   steps { career { id name } via weight edge { source target } sharedWithPrevious { id name } newSkills { id name } }
@@ -134,7 +134,7 @@ fragment Walk on CareerPath {
   graph { nodes { id label kind } edges { id source target kind weight } }
 }`;
 
-export const findRoutes = (from: string, to: string) => ask<Routes>(routesQuery, { from, to });
+export const findPaths = (from: string, to: string) => ask<PathsBetween>(pathsQuery, { from, to });
 
 const neighbourhoodQuery = `query Neighbourhood($id: String!) {
   neighbourhood(id: $id, depth: 1, edgeKinds: [SEE_ALSO, SPECIALISATION_OF], maxNodes: 40) {

@@ -1,6 +1,6 @@
-// The graph drawing (cytoscape.js): walks between two careers, the chosen walk highlighted, neighbourhoods added on demand.
+// The graph drawing (cytoscape.js): paths between two careers, the chosen path highlighted, neighbourhoods added on demand.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import type { Subgraph, Walk } from './api';
+import type { Subgraph, CareerPath } from './api';
 
 const colours = {
   node: '#9aa5b1',
@@ -8,7 +8,7 @@ const colours = {
   text: '#1f2933',
   start: '#2f855a',
   target: '#6b46c1',
-  walk: '#2b6cb0',
+  path: '#2b6cb0',
 };
 
 const label = (node: NodeSingular) => String(node.data('label'));
@@ -20,26 +20,26 @@ const readableZoom = READABLE / fontSize;
 /** The widest a label is drawn ('text-max-width') and the room for three wrapped lines under a node, at zoom 1. */
 const labelWidth = 110;
 const labelHeight = 56;
-/** A career's dot, in px at zoom 1 (larger on the walk). */
+/** A career's dot, in px at zoom 1 (larger on the path). */
 const nodeSize = 18;
 /** The margin the fit leaves around the drawing, in px. */
 const fitPadding = 30;
 
 /** What the colours and lines mean, drawn under the page's graph and into every exported picture. */
-export const legend: { text: string; colour: string; line?: 'solid' | 'dashed' | 'walk' }[] = [
+export const legend: { text: string; colour: string; line?: 'solid' | 'dashed' | 'path' }[] = [
   { text: 'From', colour: colours.start },
   { text: 'To', colour: colours.target },
-  { text: 'On the chosen walk', colour: colours.walk },
+  { text: 'On the chosen path', colour: colours.path },
   { text: 'Other career', colour: colours.node },
   { text: 'Related careers', colour: '#9aa5b1', line: 'solid' },
   { text: 'Specialisation', colour: '#9aa5b1', line: 'dashed' },
-  { text: 'Chosen walk, arrows in walking order', colour: colours.walk, line: 'walk' },
+  { text: 'Chosen path, arrows in path order', colour: colours.path, line: 'path' },
 ];
 
 export class Drawing {
   readonly cy: Core;
-  /** The highlighted walk's careers in walking order. */
-  private walk: string[] = [];
+  /** The highlighted path's careers in path order. */
+  private path: string[] = [];
   /** Grid spacing of the last full layout; careers added later take free cells of the same grid. */
   private cell = { x: 190, y: 90 };
 
@@ -73,7 +73,7 @@ export class Drawing {
             'text-background-padding': '1px',
           },
         },
-        { selector: 'node.walk', style: { 'background-color': colours.walk, width: 26, height: 26, 'font-weight': 'bold' } },
+        { selector: 'node.path', style: { 'background-color': colours.path, width: 26, height: 26, 'font-weight': 'bold' } },
         { selector: 'node.start', style: { 'background-color': colours.start } },
         { selector: 'node.target', style: { 'background-color': colours.target } },
         { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f6ad55' } },
@@ -87,10 +87,10 @@ export class Drawing {
           },
         },
         { selector: 'edge[kind = "SPECIALISATION_OF"]', style: { 'line-style': 'dashed' } },
-        { selector: 'edge.walk', style: { width: 4, 'line-color': colours.walk, 'z-index': 10 } },
-        // The chosen walk's arrows point the way the walk goes, whichever way the edge is stored.
-        { selector: 'edge.forward', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': colours.walk } },
-        { selector: 'edge.backward', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': colours.walk } },
+        { selector: 'edge.path', style: { width: 4, 'line-color': colours.path, 'z-index': 10 } },
+        // The chosen path's arrows point the way the path goes, whichever way the edge is stored.
+        { selector: 'edge.forward', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': colours.path } },
+        { selector: 'edge.backward', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': colours.path } },
       ],
     });
     this.cy.on('tap', 'node', e => onPick(e.target.id()));
@@ -119,14 +119,14 @@ export class Drawing {
     );
   }
 
-  /** Sets the drawing to these walks between two careers; careers already drawn keep their places. */
-  drawWalks(walks: Walk[], from: string, to: string) {
-    this.keepOnly(new Set(walks.flatMap(w => w.graph.nodes.map(n => n.id))));
-    for (const walk of walks) this.add(walk.graph);
+  /** Sets the drawing to these paths between two careers; careers already drawn keep their places. */
+  drawPaths(paths: CareerPath[], from: string, to: string) {
+    this.keepOnly(new Set(paths.flatMap(w => w.graph.nodes.map(n => n.id))));
+    for (const path of paths) this.add(path.graph);
     this.markEnds(from, to);
   }
 
-  /** Colours the two ends of the walk asked for, where they are drawn. */
+  /** Colours the two ends of the path asked for, where they are drawn. */
   markEnds(from: string, to: string | null) {
     this.cy.nodes().removeClass('start target');
     this.cy.getElementById(from).addClass('start');
@@ -165,19 +165,19 @@ export class Drawing {
     this.cy.add(fresh);
   }
 
-  highlight(walk: Walk | null) {
-    this.cy.elements().removeClass('walk forward backward');
-    this.walk = walk?.steps.map(s => s.career.id) ?? [];
-    if (!walk) return;
-    for (const step of walk.steps) this.cy.getElementById(step.career.id).addClass('walk');
-    walk.steps.forEach((step, index) => {
+  highlight(path: CareerPath | null) {
+    this.cy.elements().removeClass('path forward backward');
+    this.path = path?.steps.map(s => s.career.id) ?? [];
+    if (!path) return;
+    for (const step of path.steps) this.cy.getElementById(step.career.id).addClass('path');
+    path.steps.forEach((step, index) => {
       if (index === 0 || !step.edge) return;
-      const previous = walk.steps[index - 1].career.id;
+      const previous = path.steps[index - 1].career.id;
       const edge = this.cy
         .edges()
         .filter(e => e.data('source') === step.edge!.source && e.data('target') === step.edge!.target)
         .first();
-      edge.addClass(['walk', step.edge.source === previous ? 'forward' : 'backward']);
+      edge.addClass(['path', step.edge.source === previous ? 'forward' : 'backward']);
     });
   }
 
@@ -188,7 +188,7 @@ export class Drawing {
 
   /**
    * Places the careers not yet placed and fits the drawing to its box. A fresh drawing is laid out in columns by
-   * distance from the root (rows on a narrow box), spread to fill the box, with the walk along the middle line;
+   * distance from the root (rows on a narrow box), spread to fill the box, with the path along the middle line;
    * careers added later take the free grid cells nearest a placed neighbour, so nothing already drawn moves.
    */
   layout(root: string | null) {
@@ -263,11 +263,11 @@ export class Drawing {
     let at = 0;
     for (const depth of [...columns.keys()].sort((a, b) => a - b)) {
       const nodes = columns.get(depth)!;
-      nodes.sort((a, b) => Number(b.hasClass('walk')) - Number(a.hasClass('walk')) || label(a).localeCompare(label(b)));
+      nodes.sort((a, b) => Number(b.hasClass('path')) - Number(a.hasClass('path')) || label(a).localeCompare(label(b)));
       const rows = Math.ceil(nodes.length / Math.ceil(nodes.length / rowsAtMost));
       nodes.forEach((node, index) => {
         const row = index % rows;
-        // 0, 1, -1, 2, -2, …: the first node (on the walk, if any) sits on the middle line.
+        // 0, 1, -1, 2, -2, …: the first node (on the path, if any) sits on the middle line.
         const offset = row % 2 === 1 ? (row + 1) / 2 : -row / 2;
         const step = at + Math.floor(index / rows);
         node.position(wide ? { x: step * along, y: offset * apart } : { x: offset * apart, y: step * along });
@@ -312,7 +312,7 @@ export class Drawing {
     node.scratch('placed', true);
   }
 
-  /** Fits the whole drawing in the box, but never so small that labels drop below READABLE px: then it centres the walk. */
+  /** Fits the whole drawing in the box, but never so small that labels drop below READABLE px: then it centres the path. */
   fit() {
     this.cy.fit(undefined, fitPadding);
     if (this.cy.zoom() > 1.4) {
@@ -321,8 +321,8 @@ export class Drawing {
     }
     if (this.cy.zoom() < readableZoom) {
       this.cy.zoom(readableZoom);
-      const walk = this.cy.nodes('.walk');
-      this.cy.center(walk.nonempty() ? walk : this.cy.nodes(':selected').nonempty() ? this.cy.nodes(':selected') : undefined);
+      const path = this.cy.nodes('.path');
+      this.cy.center(path.nonempty() ? path : this.cy.nodes(':selected').nonempty() ? this.cy.nodes(':selected') : undefined);
     }
   }
 
@@ -346,7 +346,7 @@ export class Drawing {
         depths.set(node.id(), depth);
       },
     });
-    this.walk.forEach((id, step) => depths.set(id, step));
+    this.path.forEach((id, step) => depths.set(id, step));
     // Careers not joined to the root (none, unless a neighbourhood was cut short) go one column further.
     const last = Math.max(0, ...depths.values()) + 1;
     this.cy.nodes().forEach(n => {

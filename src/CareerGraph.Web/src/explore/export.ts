@@ -47,7 +47,7 @@ export async function pngPicture(cy: Core): Promise<Blob> {
   for (const { entry, x, y } of placed) {
     context.strokeStyle = context.fillStyle = entry.colour;
     if (entry.line) {
-      context.lineWidth = entry.line === 'walk' ? 4 : 2;
+      context.lineWidth = entry.line === 'path' ? 4 : 2;
       context.setLineDash(entry.line === 'dashed' ? [5, 4] : []);
       context.beginPath();
       context.moveTo(x, y);
@@ -85,7 +85,7 @@ export function svgPicture(cy: Core): Blob {
   for (const { entry, x, y } of placed) {
     group.append(
       entry.line
-        ? make('line', { x1: x, y1: y, x2: x + 24, y2: y, stroke: entry.colour, 'stroke-width': entry.line === 'walk' ? 4 : 2, ...(entry.line === 'dashed' ? { 'stroke-dasharray': '5 4' } : {}) })
+        ? make('line', { x1: x, y1: y, x2: x + 24, y2: y, stroke: entry.colour, 'stroke-width': entry.line === 'path' ? 4 : 2, ...(entry.line === 'dashed' ? { 'stroke-dasharray': '5 4' } : {}) })
         : make('circle', { cx: x + 12, cy: y, r: 7, fill: entry.colour }),
     );
     const text = make('text', { x: x + 30, y, 'dominant-baseline': 'middle', fill: '#1f2933' });

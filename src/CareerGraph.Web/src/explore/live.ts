@@ -1,4 +1,4 @@
-// Keeps the drawn walks current: a graphChanged subscription (GraphQL over Server-Sent Events, docs/subscriptions.md)
+// Keeps the drawn paths current: a graphChanged subscription (GraphQL over Server-Sent Events, docs/subscriptions.md)
 // on the careers they pass, which calls back when one of them changes.
 import { createClient } from 'graphql-sse';
 
@@ -8,14 +8,14 @@ export interface CareerChange {
   summary: string;
 }
 
-const changes = `subscription WalkChanged($ids: [ID!], $after: Int) {
+const changes = `subscription PathChanged($ids: [ID!], $after: Int) {
   graphChanged(nodeIds: $ids, kinds: [CAREER], afterSequence: $after) { sequence nodeIds summary }
 }`;
 
 /** How long to wait before subscribing again after the stream failed (the service restarting, the network gone). */
 const retryDelayMs = 5_000;
 
-export class LiveWalks {
+export class LivePaths {
   private readonly client = createClient({ url: new URL('/graphql', window.location.href).href, retryAttempts: 0 });
   private watched = '';
   private stop: (() => void) | null = null;
@@ -29,7 +29,7 @@ export class LiveWalks {
     const key = [...new Set(careerIds)].sort().join(' ');
     if (key === this.watched) return;
     this.watched = key;
-    this.lastSequence = null; // the walks were just read: changes before now are in them
+    this.lastSequence = null; // the paths were just read: changes before now are in them
     this.subscribe();
   }
 

@@ -36,7 +36,7 @@ export const percent = (share: number) => `${Math.round(share * 100)}%`;
 /**
  * The "What fits my skills?" panel: a skills field with the career fields' suggestions (asking for skills), the chosen
  * skills as removable chips, and the best matches. The skills travel in the address (the page keeps them in its view);
- * choosing a match hands it to the page, which makes it the To career: the walk to it from the From career, or, with
+ * choosing a match hands it to the page, which makes it the To career: the path to it from the From career, or, with
  * no From, the careers around it.
  */
 export class MatchesPanel {
@@ -187,7 +187,7 @@ export class MatchesPanel {
         class: 'move-choice',
         'data-match': match.career.id,
         'aria-pressed': 'false',
-        title: `Draw ${match.career.name}: the walk to it from the From career, or the careers around it`,
+        title: `Draw ${match.career.name}: the path to it from the From career, or the careers around it`,
       },
       el('span', { class: 'move-name' }, match.career.name),
       ' ',

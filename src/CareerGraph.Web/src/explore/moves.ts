@@ -22,7 +22,7 @@ const findMoves = async (from: string) => (await ask<{ careerMoves: CareerMove[]
 
 /**
  * The "Where next?" panel. It follows the From career (asking again only when it changes) and marks the move that is
- * the current To; choosing a move hands it to the page, which makes it the To career and draws the walk.
+ * the current To; choosing a move hands it to the page, which makes it the To career and draws the path.
  */
 export class MovesPanel {
   private from: string | null = null;
@@ -76,7 +76,7 @@ export class MovesPanel {
     }
     const focused = (document.activeElement as HTMLElement | null)?.dataset.move;
     this.host.replaceChildren(
-      el('p', { class: 'hint' }, 'Ranked by the skills that carry over, then how closely linked the careers are. Choose one to draw the walk.'),
+      el('p', { class: 'hint' }, 'Ranked by the skills that carry over, then how closely linked the careers are. Choose one to draw the path.'),
       el('ol', { class: 'moves', 'aria-label': `Best moves from ${from.name}` }, ...this.moves.map(move => this.item(move, move.career.id === to))),
     );
     if (focused) this.host.querySelector<HTMLElement>(`[data-move="${CSS.escape(focused)}"]`)?.focus();
@@ -86,7 +86,7 @@ export class MovesPanel {
     const score = `score ${move.score.toFixed(2)}`;
     const button = el(
       'button',
-      { type: 'button', class: 'move-choice', 'data-move': move.career.id, 'aria-pressed': String(chosen), title: `Draw the walk to ${move.career.name}` },
+      { type: 'button', class: 'move-choice', 'data-move': move.career.id, 'aria-pressed': String(chosen), title: `Draw the path to ${move.career.name}` },
       el('span', { class: 'move-name' }, move.career.name),
       ' ',
       el('span', { class: 'move-score' }, score),

@@ -1,5 +1,5 @@
-// The text side of the explorer: the walk choices, the steps of the chosen walk, and the skill gap.
-import type { CareerDetails, Named, SkillGap, Step, Walk } from './api';
+// The text side of the explorer: the path choices, the steps of the chosen path, and the skill gap.
+import type { CareerDetails, Named, SkillGap, Step, CareerPath } from './api';
 
 type Child = Node | string | null | false | undefined;
 
@@ -31,36 +31,36 @@ function viaText(step: Step, previous: Named): string {
   return `related to ${previous.name} (strength ${step.weight ?? 'unknown'})`;
 }
 
-export function walkLabel(walk: Walk, index: number): string {
-  const route = walk.steps.map(s => s.career.name).join(' → ');
+export function pathLabel(path: CareerPath, index: number): string {
+  const careers = path.steps.map(s => s.career.name).join(' → ');
   const kind = index === 0 ? 'Shortest' : `Alternative ${index}`;
-  return `${kind}: ${walk.hops} ${walk.hops === 1 ? 'step' : 'steps'}, ${route}`;
+  return `${kind}: ${path.hops} ${path.hops === 1 ? 'step' : 'steps'}, ${careers}`;
 }
 
-export function renderWalkChoices(host: HTMLElement, walks: Walk[], chosen: number, onChoose: (index: number) => void) {
+export function renderPathChoices(host: HTMLElement, paths: CareerPath[], chosen: number, onChoose: (index: number) => void) {
   host.replaceChildren(
-    ...walks.map((walk, index) => {
-      const input = el('input', { type: 'radio', name: 'walk', value: String(index), id: `walk-${index}` }) as HTMLInputElement;
+    ...paths.map((path, index) => {
+      const input = el('input', { type: 'radio', name: 'path', value: String(index), id: `path-${index}` }) as HTMLInputElement;
       input.checked = index === chosen;
       input.addEventListener('change', () => onChoose(index));
-      return el('label', { class: 'walk-choice', for: `walk-${index}` }, input, el('span', {}, walkLabel(walk, index)));
+      return el('label', { class: 'path-choice', for: `path-${index}` }, input, el('span', {}, pathLabel(path, index)));
     }),
   );
 }
 
-export function renderSteps(list: HTMLElement, shared: HTMLElement, walk: Walk | null) {
-  if (!walk) {
+export function renderSteps(list: HTMLElement, shared: HTMLElement, path: CareerPath | null) {
+  if (!path) {
     list.replaceChildren();
     shared.replaceChildren();
     return;
   }
   list.replaceChildren(
-    ...walk.steps.map((step, index) =>
+    ...path.steps.map((step, index) =>
       el(
         'li',
         { class: 'step', 'data-career-id': step.career.id },
         el('h3', {}, careerButton(step.career)),
-        el('p', { class: 'via' }, index === 0 ? 'Start here' : `Step ${index}: ${viaText(step, walk.steps[index - 1].career)}`),
+        el('p', { class: 'via' }, index === 0 ? 'Start here' : `Step ${index}: ${viaText(step, path.steps[index - 1].career)}`),
         index === 0
           ? el('details', {}, el('summary', {}, `Skills at the start (${step.newSkills.length})`), skillList('start', 'Skills', step.newSkills, 'None recorded.'))
           : el(
@@ -72,7 +72,7 @@ export function renderSteps(list: HTMLElement, shared: HTMLElement, walk: Walk |
       ),
     ),
   );
-  shared.replaceChildren(skillList('walk-shared', 'Skills every career on this walk shares', walk.sharedSkills, 'None.'));
+  shared.replaceChildren(skillList('path-shared', 'Skills every career on this path shares', path.sharedSkills, 'None.'));
 }
 
 export function renderGap(host: HTMLElement, from: Named, to: Named, gap: SkillGap | null) {
@@ -98,7 +98,7 @@ export interface Selection {
 
 const jobZones = ['', 'little or no preparation', 'some preparation', 'medium preparation', 'considerable preparation', 'extensive preparation'];
 
-/** The selected career: what it is, what people in it do, and buttons to walk from or to it. */
+/** The selected career: what it is, what people in it do, and buttons to path from or to it. */
 export function renderSelection(host: HTMLElement, selection: Selection | null) {
   host.hidden = selection === null;
   if (!selection) return;

@@ -1,6 +1,6 @@
-// The walks from Machine Learning Engineer to Cloud Engineer over career-to-career links, either direction, at most
+// The paths from Machine Learning Engineer to Cloud Engineer over career-to-career links, either direction, at most
 // 4 hops, no link weaker than 0.5: fewest hops first, then the strongest links, with the skills each step adds.
-// The weight is checked inside the pattern, so weak links are never expanded, and {1,4} bounds the walk's length.
+// The weight is checked inside the pattern, so weak links are never expanded, and {1,4} bounds the path's length.
 MATCH p = (:Career {id: 'machine-learning-engineer'})
   (()-[links:SEE_ALSO|SPECIALISATION_OF WHERE coalesce(links.weight, 1.0) >= 0.5]-()){1,4}
   (:Career {id: 'cloud-engineer'})

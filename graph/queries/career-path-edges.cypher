@@ -1,6 +1,6 @@
-// The career-to-career edges a walk from $from to $to of at most $maxHops hops could use: edges of the kinds in $via,
+// The career-to-career edges a path from $from to $to of at most $maxHops hops could use: edges of the kinds in $via,
 // walked either way, none weaker than $minWeight (SPECIALISATION_OF counts 1). A career is on the way when its
-// distance from $from plus its distance to $to is within $maxHops; the caller ranks the walks over these edges.
+// distance from $from plus its distance to $to is within $maxHops; the caller ranks the paths over these edges.
 // Quantifier bounds must be literals, so the searches stop at 8 hops, the most the API allows (Neo4jGraphStore
 // refuses more); the length filter sits inside the parentheses, a pre-filter applied to every path the search tries.
 // :param from => "machine-learning-engineer"

@@ -11,8 +11,8 @@ public sealed record PathStep(
     IReadOnlyList<string> NewSkills,
     IReadOnlyList<string> LeftBehind);
 
-/// <summary>A path described in skills: the steps, and the skills every career on it requires.</summary>
-public sealed record CareerPath(IReadOnlyList<PathStep> Steps, IReadOnlyList<string> SharedSkills)
+/// <summary>The skills along a path: each step's, and the skills every career on it requires.</summary>
+public sealed record PathSkills(IReadOnlyList<PathStep> Steps, IReadOnlyList<string> SharedSkills)
 {
     public int Hops => Steps.Count - 1;
 }
@@ -26,7 +26,7 @@ public sealed record SkillGap(string From, string To, IReadOnlyList<string> Keep
 /// </summary>
 internal static class SkillComparison
 {
-    public static CareerPath Describe(GraphPath path, ILookup<string, Edge> requirementsByCareer)
+    public static PathSkills Describe(GraphPath path, ILookup<string, Edge> requirementsByCareer)
     {
         var steps = new List<PathStep>(path.Careers.Count);
         IReadOnlyList<Edge> previous = [];
@@ -45,7 +45,7 @@ internal static class SkillComparison
             }
             previous = current;
         }
-        return new CareerPath(steps, Shared(path.Careers.Select(c => requirementsByCareer[c])));
+        return new PathSkills(steps, Shared(path.Careers.Select(c => requirementsByCareer[c])));
     }
 
     public static SkillGap Gap(string from, string to, IEnumerable<Edge> fromRequirements, IEnumerable<Edge> toRequirements)
