@@ -4,7 +4,6 @@ using CareerGraph.Model;
 using CareerGraph.Moves;
 using CareerGraph.Store;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace CareerGraph.Embedded;
 
@@ -15,7 +14,7 @@ namespace CareerGraph.Embedded;
 /// connections commit (a second instance, a command-line import) is published as a new snapshot too, by a timer that
 /// asks SQLite whether the file changed, and by every write before it plans.
 /// </summary>
-public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnapshotVersion, IDisposable
+public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnapshotVersion, IDisposable
 {
     private readonly SqliteConnection _connection;
 
@@ -105,26 +104,6 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnap
     public GraphIndex Snapshot => _index;
 
     long ISnapshotVersion.SnapshotVersion => _index.Version;
-
-    /// <summary>
-    /// Publishes now what other connections have committed to the file since the snapshot (as the timer of
-    /// <see cref="Open"/>'s followEvery does); returns whether there was anything.
-    /// </summary>
-    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken = default)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        bool published;
-        try
-        {
-            published = CatchUp(within: null);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-        if (published) ChangeCommitted?.Invoke();
-        return published;
-    }
 
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
@@ -326,197 +305,6 @@ public sealed class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnap
         command.CommandText = "SELECT 1 FROM imports WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         return command.ExecuteScalar() is not null;
-    }
-
-    /// <summary>
-    /// Looks for other connections' commits every <paramref name="every"/>; a write in progress catches up itself, so a
-    /// tick that finds the lock taken is skipped. A full reload runs here, off the request path: reads go on being
-    /// answered from the snapshot before it until the new one is published.
-    /// </summary>
-    private async Task FollowAsync(TimeSpan every, CancellationToken stopping)
-    {
-        using var timer = new PeriodicTimer(every);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                if (!await _writeLock.WaitAsync(0, stopping).ConfigureAwait(false)) continue;
-                var published = false;
-                try
-                {
-                    published = CatchUp(within: null);
-                }
-                catch (Exception e) when (e is SqliteException or IOException or JsonException)
-                {
-                    // The file busy or mid-change: nothing was published, and the next tick tries again.
-                }
-                finally
-                {
-                    _writeLock.Release();
-                }
-                if (published) ChangeCommitted?.Invoke();
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
-    }
-
-    /// <summary>
-    /// Publishes what other connections committed since the snapshot, under the write lock; returns whether it did.
-    /// Curation writes come as deltas read back through the audit trail (<see cref="CommittedChanges"/>); an import,
-    /// or more changes than a delta is worth, as a fresh load.
-    /// </summary>
-    private bool CatchUp(SqliteTransaction? within)
-    {
-        var db = _connection.Handle!;
-        if (DataVersion(db) == _dataVersion) return false;
-        using var read = within is null ? _connection.BeginTransaction(deferred: true) : null;
-        var marks = FileMarks.Read(db);
-        var version = DataVersion(db);
-        if (marks.ImportGeneration == _marks.ImportGeneration && marks.AuditSequence > _marks.AuditSequence
-            && CommittedChanges.Since(db, _index, _marks.AuditSequence) is { } plan)
-        {
-            Publish(_index.With(plan), plan);
-            (_marks, _dataVersion) = (marks, version);
-        }
-        else
-        {
-            Reload(within ?? read);
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Loads the whole graph afresh, in the caller's transaction or a read transaction of its own, and publishes it:
-    /// from the snapshot file when it holds this database, else from the tables (and then writes the file anew).
-    /// </summary>
-    private void Reload(SqliteTransaction? within)
-    {
-        using var read = within is null ? _connection.BeginTransaction(deferred: true) : null;
-        var db = _connection.Handle!;
-        var marks = FileMarks.Read(db);
-        var version = DataVersion(db);
-        var next = _index is null ? 1 : _index.Version + 1;
-        var saved = FromSnapshotFile(db, marks, next);
-        LoadedFromSnapshotFile = saved is not null;
-        _index = saved ?? LoadIndex(db, next);
-        if (saved is null) SaveSnapshot(_index, marks);
-        (_marks, _dataVersion) = (marks, version);
-        _compaction = null; // a base built from an older snapshot is of no use now
-    }
-
-    /// <summary>
-    /// The index from the snapshot file when it holds this database as of its last import, brought up to date with the
-    /// curation writes since from the audit trail; null when there is no such file or it disagrees with the tables.
-    /// </summary>
-    private GraphIndex? FromSnapshotFile(sqlite3 db, FileMarks marks, long version)
-    {
-        if (_snapshotPath is null) return null;
-        var saved = SnapshotFile.Read(_snapshotPath, wanted: held =>
-            held.Identity == marks.Identity && held.ImportGeneration == marks.ImportGeneration && held.AuditSequence <= marks.AuditSequence);
-        if (saved is null) return null;
-        var index = new GraphIndex(saved.Document, saved.Redirects, version);
-        if (saved.Marks.AuditSequence < marks.AuditSequence)
-        {
-            if (CommittedChanges.Since(db, index, saved.Marks.AuditSequence) is not { } plan) return null;
-            index = index.With(plan);
-        }
-        // A last check against edits that bypassed the store (the marks would not show them): the tables' sizes.
-        var counts = (
-            SqliteRows.Integer(db, "SELECT count(*) FROM nodes"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM edges"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM aliases"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM redirects"));
-        return counts == index.Counts ? index : null;
-    }
-
-    /// <summary>Writes the snapshot file for an index and the marks it holds, in the background, after any write before it.</summary>
-    private void SaveSnapshot(GraphIndex index, FileMarks marks)
-    {
-        if (_snapshotPath is not { } path) return;
-        var previous = _savingSnapshot;
-        _savingSnapshot = Task.Run(async () =>
-        {
-            await previous;
-            try
-            {
-                SnapshotFile.Write(path, marks, index.Document, index.Redirects);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A folder that cannot take the file (read-only, full): starts read the tables, as without one.
-            }
-        });
-    }
-
-    /// <summary>
-    /// Publishes the snapshot a committed change gives (under the write lock); when its overlays have grown past the
-    /// bound, starts building a new base in the background.
-    /// </summary>
-    private void Publish(GraphIndex index, ChangePlan plan)
-    {
-        _index = index;
-        if (_compaction is { } running) running.PlansSince.Add(plan);
-        else if (index.OverlaySize > _compactAbove && !_stopping.IsCancellationRequested)
-        {
-            var compaction = _compaction = new Compaction(index);
-            _compacting = Task.Run(() => CompactAsync(compaction));
-        }
-    }
-
-    /// <summary>
-    /// Builds the snapshot a compaction began from afresh, off the write path, then publishes it with the changes
-    /// committed meanwhile applied on top: the same data and version, with small overlays again. Readers go on
-    /// reading the older snapshots until then.
-    /// </summary>
-    private async Task CompactAsync(Compaction compaction)
-    {
-        var built = compaction.From.Compacted();
-        await _writeLock.WaitAsync();
-        try
-        {
-            if (_compaction != compaction) return; // a fresh load replaced the snapshot meanwhile
-            foreach (var plan in compaction.PlansSince) built = built.With(plan);
-            _index = built;
-            _compaction = null;
-            Compactions++;
-            SaveSnapshot(built, _marks);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <summary>Changes whenever another connection commits (read inside a transaction: as of its snapshot).</summary>
-    private static long DataVersion(sqlite3 db) => SqliteRows.Integer(db, "PRAGMA data_version");
-
-    /// <summary>
-    /// Reads the whole graph in the caller's read transaction, so the tables agree. Rows are stepped through SQLite's
-    /// own API and node JSON is parsed on every core: this is most of the time a large graph takes to open.
-    /// </summary>
-    private static GraphIndex LoadIndex(sqlite3 db, long version)
-    {
-        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-        SqliteRows.Read(db, "SELECT id, target FROM redirects", row => redirects[SqliteRows.Text(row, 0)] = SqliteRows.Text(row, 1));
-        return new GraphIndex(Load(db), redirects, version);
-    }
-
-    private static GraphDocument Load(sqlite3 db)
-    {
-        // Node JSON is parsed from SQLite's UTF-8 bytes, never made into a string.
-        var rows = new List<(string Kind, byte[] Data)>();
-        SqliteRows.Read(db, "SELECT kind, data FROM nodes ORDER BY id", row => rows.Add((SqliteRows.Text(row, 0), raw.sqlite3_column_blob(row, 1).ToArray())));
-        var nodes = new GraphNode[rows.Count];
-        Parallel.For(0, rows.Count, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Data));
-
-        var edges = new List<Edge>();
-        SqliteRows.Read(db, $"SELECT {SqliteRows.EdgeColumns} FROM edges ORDER BY source, kind, target", row => edges.Add(SqliteRows.Edge(row)));
-
-        var aliases = new List<Alias>();
-        SqliteRows.Read(db, "SELECT name, target FROM aliases ORDER BY key, target", row => aliases.Add(new Alias(SqliteRows.Text(row, 0), SqliteRows.Text(row, 1))));
-        return new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges, aliases);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -6,10 +6,8 @@ namespace CareerGraph.Api.Hosting;
 
 /// <summary>
 /// Runs a few representative queries through the GraphQL pipeline (parse, validate, execute against the store,
-/// serialise) as the service starts, so that the JIT compiles the paths every query takes and the per-field code,
-/// which runs hundreds of times per query, is queued for tier-up early. It runs beside the start rather than before
-/// it: the first callers are answered as soon as the service listens (sharing the cores with the warm-up) instead of
-/// waiting for it. The answers are thrown away; nothing is written.
+/// serialise) before the service listens, so that the first callers do not wait for the JIT to compile the paths every
+/// query takes, and the per-field code, which runs hundreds of times per query, is already queued for tier-up. The answers are thrown away; nothing is written.
 /// "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
 /// </summary>
 internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedService
@@ -26,33 +24,10 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration c
         """{ neighbourhood(id: "mlops-engineer", depth: 1) { nodes { id label kind } edges { source target kind weight } } }""",
     ];
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _warming = Task.CompletedTask;
-
-    /// <summary>Starts the warm-up beside the host's own start: the service listens and answers without waiting for it.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _warming = Task.Run(() => WarmUpAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var runs = configuration.GetValue(RunsSetting, 5);
         if (runs <= 0) return;
-        try
-        {
-            await RunAsync(runs, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Callers meet the same fault on their own requests, reported there; the warm-up only says it stopped.
-            logger.LogWarning(e, "GraphQL pipeline warm-up stopped");
-        }
-    }
-
-    private async Task RunAsync(int runs, CancellationToken cancellationToken)
-    {
         var started = Stopwatch.GetTimestamp();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
@@ -75,16 +50,5 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration c
             Documents.Count, runs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        try
-        {
-            await _warming.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        _stopping.Dispose();
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
