@@ -21,8 +21,10 @@ internal sealed class CompiledAnswer
 
     public static CompiledAnswer Write(ObjectValue data)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // Sized by the last answer of the same selection, so that a buffer is seldom grown (and copied) while writing.
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, data.Plan.LastAnswerLength + data.Plan.LastAnswerLength / 8));
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true })) WriteValue(writer, data);
+        data.Plan.LastAnswerLength = buffer.WrittenCount;
         return new CompiledAnswer(buffer);
     }
 

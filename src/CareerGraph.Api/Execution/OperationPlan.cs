@@ -62,6 +62,9 @@ internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
     public IObjectGraphType Type { get; } = type;
     public FieldPlan[] Fields { get; } = fields;
 
+    /// <summary>The length of the last answer written from this selection as the root: the next one's buffer size.</summary>
+    public int LastAnswerLength { get; set; }
+
     public static SelectionPlan Build(CompiledQueryStrategy strategy, ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selectionSet)
     {
         var collected = strategy.Collect(context, type, selectionSet);

@@ -23,7 +23,7 @@ internal sealed class PlanExecution
     private readonly List<Loading> _loading = [];
     private readonly ExecutionErrors _errors = [];
     private readonly Dictionary<string, object?> _extensions = [];
-    private ResolveFieldContext? _reusable;
+    private PlanFieldContext? _reusable;
 
     private PlanExecution(CompiledQueryStrategy strategy, ExecutionContext context)
     {
@@ -104,8 +104,7 @@ internal sealed class PlanExecution
                 continue;
             }
             var result = resolved.Result;
-            // As the general executor does: a context is used again only when nothing that outlives the call holds it
-            // (a batched load or a lazy sequence may read it later).
+            // As the general executor does: a context is used again only when nothing that outlives the call holds it.
             if (result is not IDataLoaderResult && (result is not IEnumerable || result is string)) _reusable = resolveContext;
             Accept(value, i, result);
         }
@@ -159,30 +158,8 @@ internal sealed class PlanExecution
         return value;
     }
 
-    /// <summary>
-    /// One context object per field that may keep it, else one for the run: the request's parts are set once. Errors
-    /// and extensions a resolver adds go to the run's own lists, so that the general executor starts clean.
-    /// </summary>
-    private ResolveFieldContext NewResolveContext() => new()
-    {
-        RootValue = _context.RootValue,
-        UserContext = _context.UserContext,
-        Schema = _context.Schema,
-        Document = _context.Document,
-        Operation = _context.Operation,
-        Variables = _context.Variables,
-        CancellationToken = _context.CancellationToken,
-        Metrics = _context.Metrics,
-        Errors = _errors,
-        Path = [],
-        ResponsePath = [],
-        RequestServices = _context.RequestServices,
-        InputExtensions = _context.InputExtensions,
-        OutputExtensions = _extensions,
-        ArrayPool = _context,
-        User = _context.User,
-        ExecutionContext = _context,
-    };
+    /// <summary>One context per field that may keep it (a batched load or a lazy sequence may read it later), else one for the run.</summary>
+    private PlanFieldContext NewResolveContext() => new(_context, _errors, _extensions);
 
     private readonly record struct Awaited(ObjectValue Object, int Index, Task<object?> Task);
 
