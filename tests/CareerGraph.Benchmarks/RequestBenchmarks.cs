@@ -16,7 +16,8 @@ namespace CareerGraph.Benchmarks;
 /// <summary>
 /// One GraphQL request of the load test (tests/load) split into its steps, in-process on the seeded embedded store,
 /// with the service's own registrations: parse, validate (every rule the endpoint runs), execute (validation included,
-/// the document already parsed, as for a document sent before) and serialise the result.
+/// the document already parsed, as for a document sent before) and serialise the result; with the query compiled
+/// into a plan that writes its data as JSON (CareerGraph:Execution:CompiledPlans, the default) and without.
 /// </summary>
 [MemoryDiagnoser]
 public class RequestBenchmarks
@@ -43,6 +44,9 @@ public class RequestBenchmarks
     [Params("career", "path", "search")]
     public string Query { get; set; } = "career";
 
+    [Params(false, true)]
+    public bool CompiledPlans { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -50,6 +54,7 @@ public class RequestBenchmarks
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CareerGraph:Embedded:Path"] = System.IO.Path.Combine(_folder, "bench.db"),
+            ["CareerGraph:Execution:CompiledPlans"] = CompiledPlans ? "true" : "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -71,6 +76,8 @@ public class RequestBenchmarks
         _document = Parser.Parse(_query);
         _result = ExecuteAsync().GetAwaiter().GetResult();
         if (_result.Errors is { Count: > 0 } errors) throw new InvalidOperationException(errors[0].Message);
+        if ((_result.Data is CareerGraph.Api.Execution.CompiledAnswer) != CompiledPlans)
+            throw new InvalidOperationException($"The {Query} query was {(CompiledPlans ? "not " : "")}answered from a compiled plan.");
     }
 
     [GlobalCleanup]

@@ -5,7 +5,8 @@
 # from the seeded store) on free ports, checks that all answer alike, drives each with autocannon for a fixed time,
 # prints a table, and stops everything.
 # Usage: tests/load/run.sh [seconds-per-run] [connections]
-# CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll> adds that build, answer cache off, to the same run.
+# CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll> adds that build, answer cache off, to the same run;
+# CAREERGRAPH_BEFORE=plans-off adds this build with compiled plans off (CareerGraph:Execution:CompiledPlans=false).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -35,9 +36,11 @@ uncached_port=$(free_port); start_service "$uncached_port" "$work/uncached.db" f
 before=()
 if [ -n "${CAREERGRAPH_BEFORE:-}" ]; then
   before_port=$(free_port)
+  before_dll=$CAREERGRAPH_BEFORE; before_plans=true
+  if [ "$before_dll" = plans-off ]; then before_dll="$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll"; before_plans=false; fi
   CareerGraph__Embedded__Path="$work/before.db" CareerGraph__ResponseCache__Enabled=false CareerGraph__Limits__RateLimit__PermitLimit=0 \
-  Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$CAREERGRAPH_BEFORE" --urls "http://127.0.0.1:$before_port" >"$work/service-before.log" 2>&1 &
+  CareerGraph__Execution__CompiledPlans=$before_plans Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$before_dll" --urls "http://127.0.0.1:$before_port" >"$work/service-before.log" 2>&1 &
   pids+=($!)
   before=("http://127.0.0.1:$before_port")
 fi

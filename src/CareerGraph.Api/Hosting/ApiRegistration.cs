@@ -1,3 +1,5 @@
+using CareerGraph.Api.Documents;
+using CareerGraph.Api.Execution;
 using CareerGraph.Api.Live;
 using CareerGraph.Api.Schema;
 using CareerGraph.Api.Security;
@@ -30,6 +32,13 @@ internal static class ApiRegistration
         services.AddSingleton(provider =>
             new CareerMatchAdvice(provider.GetRequiredService<ICareerGraphStore>(), provider.GetRequiredService<LimitOptions>().MaxPageSize));
         services.AddSingleton(typeof(CursorEdgeType<,>));
+        // Queries of kept documents run from compiled plans unless configuration turns them off (docs/performance.md).
+        var execution = configuration.GetSection(CompiledPlanOptions.Section).Get<CompiledPlanOptions>() ?? new();
+        if (execution.CompiledPlans)
+        {
+            services.AddSingleton(provider => new CompiledQueryStrategy(provider.GetService<DocumentOptions>()?.MaxCachedLength ?? -1));
+            services.AddGraphQL(graphql => graphql.AddExecutionStrategy(provider => provider.GetRequiredService<CompiledQueryStrategy>(), GraphQLParser.AST.OperationType.Query));
+        }
         services.AddGraphQL(graphql => graphql
             .AddSchema<CareerGraphSchema>()
             .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
