@@ -6,6 +6,8 @@
 # Loopback only; stops everything it starts.
 # Usage: tests/load/startup.sh <embedded-db-path> [runs]
 #   An empty or missing database file is seeded on the first start (reported as its own row).
+#   CAREERGRAPH_BEFORE=<path to another build's CareerGraph.Api.dll> adds its rows, started on the same file, in turn
+#   with this build's: a before-and-after comparison in one run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -59,7 +61,10 @@ echo "| Start | first answer ms | peak RSS MB | req/s in the first 10 s | req/s 
 echo "|---|---:|---:|---:|---:|---:|"
 [ -s "$db" ] || measure "CareerGraph, first start (loads the seeds)" "$built" no
 for i in $(seq 1 "$runs"); do measure "bare ASP.NET Core app" "$bare" no --Body="$work/bare.json"; done
-for i in $(seq 1 "$runs"); do measure "CareerGraph, built (JIT)" "$built" no; done
+for i in $(seq 1 "$runs"); do
+  measure "CareerGraph, built (JIT)" "$built" no
+  [ -z "${CAREERGRAPH_BEFORE:-}" ] || measure "before, built (JIT)" "$CAREERGRAPH_BEFORE" no
+done
 for i in $(seq 1 "$runs"); do measure "CareerGraph, ReadyToRun" "$work/r2r/CareerGraph.Api.dll" no; done
 measure "CareerGraph, built (JIT), under load" "$built" yes
 measure "CareerGraph, ReadyToRun, under load" "$work/r2r/CareerGraph.Api.dll" yes
