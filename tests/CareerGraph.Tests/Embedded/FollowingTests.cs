@@ -2,7 +2,6 @@ using System.Text.Json;
 using CareerGraph.Curation;
 using CareerGraph.Embedded;
 using CareerGraph.Model;
-using CareerGraph.Moves;
 using CareerGraph.Store;
 using CareerGraph.Tests.Contract;
 
@@ -133,8 +132,8 @@ public sealed class FollowingTests : IDisposable
         await WriteAtRandomAsync(writer, follower, writes: 400);
 
         using var fresh = FreshLoad.Open(File);
-        await AssertSameReadsAsync(fresh, follower);
-        await AssertSameReadsAsync(fresh, writer);
+        await SameReads.AssertAsync(fresh, follower, Words);
+        await SameReads.AssertAsync(fresh, writer, Words);
     }
 
     [Fact]
@@ -152,8 +151,8 @@ public sealed class FollowingTests : IDisposable
         Assert.True(follower.Compactions > 3, $"the follower compacted {follower.Compactions} times");
         using var fresh = FreshLoad.Open(File);
         Assert.Equal(0, fresh.Snapshot.OverlaySize);
-        await AssertSameReadsAsync(fresh, follower);
-        await AssertSameReadsAsync(fresh, writer);
+        await SameReads.AssertAsync(fresh, follower, Words);
+        await SameReads.AssertAsync(fresh, writer, Words);
     }
 
     /// <summary>Random curation writes through <paramref name="writer"/>, with <paramref name="follower"/> catching up and writing now and then.</summary>
@@ -217,55 +216,6 @@ public sealed class FollowingTests : IDisposable
     }
 
     private static readonly string[] Words = ["Data", "Cloud", "Platform", "Robot", "Quantum", "Ledger", "Vision", "Signal", "Pipeline", "Model"];
-
-    /// <summary>Every read the store answers from its snapshot, for every node, compared as JSON.</summary>
-    private static async Task AssertSameReadsAsync(SqliteGraphStore expected, SqliteGraphStore actual)
-    {
-        var (want, got) = (expected.Snapshot, actual.Snapshot);
-        Assert.Equal(Json(want.Document), Json(got.Document));
-        Assert.Equal(Json(want.Stats()), Json(got.Stats()));
-        Assert.Equal(Json(want.Redirects.OrderBy(r => r.Key, StringComparer.Ordinal)), Json(got.Redirects.OrderBy(r => r.Key, StringComparer.Ordinal)));
-        var page = new PageRequest(0, 1000);
-        Assert.Equal(Json(want.FindCareers(new CareerQuery(page))), Json(got.FindCareers(new CareerQuery(page))));
-        Assert.Equal(Json(want.FindCareers(new CareerQuery(page) { IsSpecialisation = true })), Json(got.FindCareers(new CareerQuery(page) { IsSpecialisation = true })));
-        Assert.Equal(Json(want.FindSkills(new SkillQuery(page))), Json(got.FindSkills(new SkillQuery(page))));
-        Assert.Equal(Json(want.FindIndustries(new IndustryQuery(page))), Json(got.FindIndustries(new IndustryQuery(page))));
-
-        var ids = want.Document.Nodes.Select(n => n.Id).Concat(got.Document.Nodes.Select(n => n.Id)).Concat(want.Redirects.Keys).Distinct().ToList();
-        foreach (var id in ids)
-        {
-            Assert.Equal(Json(want.Node(id)), Json(got.Node(id)));
-            foreach (var kind in Enum.GetValues<EdgeKind>())
-                foreach (var direction in new[] { Direction.Outgoing, Direction.Incoming })
-                    Assert.Equal(Json(want.Edges(id, kind, direction)), Json(got.Edges(id, kind, direction)));
-            Assert.Equal(Json(want.AliasesOf(id)), Json(got.AliasesOf(id)));
-            Assert.Equal(want.RedirectOf(id), got.RedirectOf(id));
-            Assert.Equal(want.RedirectsTo(id), got.RedirectsTo(id));
-            Assert.Equal(Json(want.Resolve(id, null, everyMeaning: true)), Json(got.Resolve(id, null, everyMeaning: true)));
-            Assert.Equal(Json(want.Neighbourhood(new NeighbourhoodQuery(id))), Json(got.Neighbourhood(new NeighbourhoodQuery(id))));
-        }
-        foreach (var name in want.Document.Nodes.Select(n => n.Name).Concat(want.Document.Aliases.Select(a => a.Name)).Distinct())
-        {
-            Assert.Equal(Json(want.Resolve(name, null, everyMeaning: true)), Json(got.Resolve(name, null, everyMeaning: true)));
-            Assert.Equal(Json(want.NodesNamed(Names.Key(name))), Json(got.NodesNamed(Names.Key(name))));
-        }
-        foreach (var text in Words.Concat(["engineer", "pyhton", "cloud engneer", "skill", "career 1", "e"]))
-        {
-            var query = new SearchQuery(text, new HashSet<NodeKind>(), 100);
-            Assert.Equal(Json(want.Search.Find(query)), Json(got.Search.Find(query)));
-        }
-        var careers = want.Document.Careers.Select(c => c.Id).ToList();
-        foreach (var from in careers)
-        {
-            foreach (var to in careers.Where(to => to != from).Take(6))
-            {
-                var paths = new PathQuery(from, to) { K = 3, MinWeight = 0 };
-                Assert.Equal(Json(want.Paths.Find(paths)), Json(got.Paths.Find(paths)));
-            }
-            var moves = new CareerMovesQuery(from) { First = 20 };
-            Assert.Equal(Json(await expected.FindCareerMovesAsync(moves)), Json(await actual.FindCareerMovesAsync(moves)));
-        }
-    }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 
