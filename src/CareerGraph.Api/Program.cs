@@ -13,7 +13,9 @@ if (command.ExitCode is { } exitCode) return exitCode;
 // The service's own folder, not the working folder: pages, seeds and appsettings.json travel with the build.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
+    // The sinks' assemblies named, so that reading the settings does not scan every assembly beside the service on each start.
+    .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+        typeof(Serilog.ConsoleLoggerConfigurationExtensions).Assembly, typeof(Serilog.FileLoggerConfigurationExtensions).Assembly))
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 try

@@ -40,11 +40,13 @@ public sealed class GraphIndex : IGraphFacts
     public long Version { get; }
 
     /// <summary>
-    /// Search: the one part a read needs only for search (and NOT_FOUND suggestions), so it is built in the background
-    /// and a new store answers lookups, walks and pages before it is ready; a search waits for it.
+    /// Search: the one part a read needs only for search (and NOT_FOUND suggestions), so it is built apart: in the
+    /// background once the store asks (<see cref="BuildSearchInBackground"/>), or by the first search. Lookups, paths and
+    /// pages never wait for it.
     /// </summary>
     internal SearchIndex Search => _search.Value;
     private readonly Lazy<SearchIndex> _search;
+    private int _searchQueued;
 
     internal PathFinder Paths { get; }
 
@@ -85,7 +87,6 @@ public sealed class GraphIndex : IGraphFacts
         (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
         Paths = paths!;
         _search = new(() => new SearchIndex(all, document.Aliases, document.Edges, id => nodes[id]));
-        ThreadPool.QueueUserWorkItem(static search => _ = search.Value, _search, preferLocal: false);
         _requirements = new(() => new RequirementIndex(Paths, document.Edges));
         (_careers, _skills, _industries) = (ByName(careers), ByName(document.Skills), ByName(document.Industries));
         _redirects = (redirects ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
@@ -172,6 +173,16 @@ public sealed class GraphIndex : IGraphFacts
         _document = new(Canonical);
         // Rebuilt from the edges when career moves next ask: one pass over REQUIRES, not paid by the write.
         _requirements = new(() => new RequirementIndex(Paths, _outgoing.Groups.Where(g => g.Key.Item2 == EdgeKind.Requires).SelectMany(g => g.Value)));
+    }
+
+    /// <summary>Whether <see cref="Search"/> is built (for tests).</summary>
+    internal bool SearchBuilt => _search.IsValueCreated;
+
+    /// <summary>Starts building <see cref="Search"/> on the thread pool, unless it is built or already started.</summary>
+    internal void BuildSearchInBackground()
+    {
+        if (_search.IsValueCreated || Interlocked.Exchange(ref _searchQueued, 1) == 1) return;
+        ThreadPool.QueueUserWorkItem(static search => _ = search.Value, _search, preferLocal: false);
     }
 
     /// <summary>

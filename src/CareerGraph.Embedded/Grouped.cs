@@ -34,29 +34,44 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
     public static Grouped<TKey, T> Of(IEnumerable<T> items, Func<T, TKey> keyOf, Comparison<T> order, IEqualityComparer<TKey>? keys = null, Func<T, string>? keyedBy = null)
     {
         var comparer = Comparer<T>.Create(order);
-        var lists = new Dictionary<TKey, List<T>>(keys);
-        var count = 0;
-        foreach (var item in items)
+        // Counted first, then each group filled into an array of its size: no growing list per group, which on a
+        // large graph (hundreds of thousands of groups of one or two) is most of the garbage a start makes.
+        T[] all = [.. items];
+        var groupOf = new int[all.Length];
+        var numbers = new Dictionary<TKey, int>(keys);
+        var sizes = new List<int>();
+        for (var i = 0; i < all.Length; i++)
         {
-            (CollectionsMarshal.GetValueRefOrAddDefault(lists, keyOf(item), out _) ??= []).Add(item);
-            count++;
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, keyOf(all[i]), out var known);
+            if (!known)
+            {
+                number = sizes.Count;
+                sizes.Add(0);
+            }
+            groupOf[i] = number;
+            CollectionsMarshal.AsSpan(sizes)[number]++;
         }
-        var groups = new Dictionary<TKey, T[]>(lists.Count, keys);
-        foreach (var (key, list) in lists)
+        var arrays = new T[sizes.Count][];
+        for (var number = 0; number < arrays.Length; number++) arrays[number] = new T[sizes[number]];
+        var filled = new int[arrays.Length];
+        for (var i = 0; i < all.Length; i++) arrays[groupOf[i]][filled[groupOf[i]]++] = all[i];
+
+        var groups = new Dictionary<TKey, T[]>(numbers.Count, keys);
+        foreach (var (key, number) in numbers)
         {
-            T[] group = [.. list];
+            var group = arrays[number];
             // Items read from the database or a snapshot file come in the groups' order already: checking is cheaper than sorting.
             if (keyedBy is null)
             {
                 if (!InOrder(group, comparer)) Array.Sort(group, comparer);
             }
-            else if (Array.ConvertAll(group, item => keyedBy(item)) is var texts && !InOrder(texts, StringComparer.Ordinal))
+            else if (group.Length > 1 && Array.ConvertAll(group, item => keyedBy(item)) is var texts && !InOrder(texts, StringComparer.Ordinal))
             {
                 Array.Sort(texts, group, StringComparer.Ordinal);
             }
             groups.Add(key, group);
         }
-        return new(groups, ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, count);
+        return new(groups, ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, all.Length);
     }
 
     private static bool InOrder<TItem>(TItem[] items, IComparer<TItem> order)

@@ -41,12 +41,10 @@ internal sealed class SearchIndex
 
     internal sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias)
     {
+        /// <param name="key">The text's <see cref="Names.Key"/>.</param>
         /// <param name="word">The vocabulary's own copy of a word, so entries share one string per word.</param>
-        public static Entry Of(string text, GraphNode node, bool viaAlias, Func<string, string> word)
-        {
-            var key = Names.Key(text);
-            return new(key, [.. key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word)], text, node.Id, node.Kind, viaAlias);
-        }
+        public static Entry Of(string text, string key, GraphNode node, bool viaAlias, Func<string, string> word) =>
+            new(key, [.. key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word)], text, node.Id, node.Kind, viaAlias);
 
         // Entries are compared by reference: the index holds each once, and value equality would hash every field.
         public bool Equals(Entry? other) => ReferenceEquals(this, other);
@@ -72,8 +70,8 @@ internal sealed class SearchIndex
         _node = node;
         var vocabulary = new Dictionary<string, string>(StringComparer.Ordinal);
         string Word(string word) => CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, word, out _) ??= word;
-        var entries = nodes.Select(n => Entry.Of(n.Name, n, viaAlias: false, Word))
-            .Concat(aliases.Select(a => (Alias: a, Node: node(a.TargetId))).Where(a => a.Node is not null).Select(a => Entry.Of(a.Alias.Name, a.Node!, viaAlias: true, Word)))
+        var entries = nodes.Select(n => Entry.Of(n.Name, Names.Key(n.Name), n, viaAlias: false, Word))
+            .Concat(aliases.Select(a => (Alias: a, Node: node(a.TargetId))).Where(a => a.Node is not null).Select(a => Entry.Of(a.Alias.Name, a.Alias.Key, a.Node!, viaAlias: true, Word)))
             .ToList();
 
         var byNode = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
@@ -151,7 +149,7 @@ internal sealed class SearchIndex
         {
             var before = EntriesOf(id).ToDictionary(e => (e.Text, e.Kind, e.ViaAlias));
             Entry[] after = node(id) is { } current
-                ? [Entry.Of(current.Name, current, viaAlias: false, Same), .. aliasesOf(id).Select(a => Entry.Of(a.Name, current, viaAlias: true, Same))]
+                ? [Entry.Of(current.Name, Names.Key(current.Name), current, viaAlias: false, Same), .. aliasesOf(id).Select(a => Entry.Of(a.Name, a.Key, current, viaAlias: true, Same))]
                 : [];
             changed[id] = [.. after.Select(e => before.Remove((e.Text, e.Kind, e.ViaAlias), out var kept) ? kept : e)];
         }

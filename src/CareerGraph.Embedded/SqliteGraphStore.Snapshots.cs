@@ -21,6 +21,7 @@ public sealed partial class SqliteGraphStore
         var saved = FromSnapshotFile(db, marks, next);
         LoadedFromSnapshotFile = saved is not null;
         _index = saved ?? SqliteReader.Index(db, next);
+        if (_searchInBackground) _index.BuildSearchInBackground();
         if (saved is null) SaveSnapshot(_index, marks);
         (_marks, _dataVersion) = (marks, version);
         _compaction = null; // a base built from an older snapshot is of no use now
@@ -93,6 +94,7 @@ public sealed partial class SqliteGraphStore
     private async Task CompactAsync(Compaction compaction)
     {
         var built = compaction.From.Compacted();
+        if (_searchInBackground) _ = built.Search; // published whole: the next search does not build it
         await _writeLock.WaitAsync();
         try
         {

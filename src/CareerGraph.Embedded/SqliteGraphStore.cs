@@ -100,6 +100,19 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
         return store;
     }
 
+    /// <summary>
+    /// From now on, the search index of every snapshot loaded is built in the background as soon as it is loaded,
+    /// starting with the current one. Until this is called (a service calls it once it listens), a search index is built
+    /// by the first search that needs it, so opening the store and the service's start do not share the processor with it.
+    /// </summary>
+    public void BuildSearchInBackground()
+    {
+        _searchInBackground = true;
+        _index.BuildSearchInBackground();
+    }
+
+    private volatile bool _searchInBackground;
+
     /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every snapshot published.</summary>
     public GraphIndex Snapshot => _index;
 
@@ -298,7 +311,20 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
         _stopping.Dispose();
     }
 
-    private bool HasImport(string key, SqliteTransaction transaction)
+    public async Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return HasImport(onceKey, transaction: null);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private bool HasImport(string key, SqliteTransaction? transaction)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;

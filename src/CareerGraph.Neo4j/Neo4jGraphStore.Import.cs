@@ -73,8 +73,9 @@ partial class Neo4jGraphStore
         return total;
     }
 
-    private async Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken)
+    public async Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken = default)
     {
+        await EnsureSchemaAsync(cancellationToken);
         var result = await _client.RunAsync(CypherFiles.Query("import-context"), new { ids = Array.Empty<string>(), onceKey }, cancellationToken);
         return StoredContext.Read(result).Imported;
     }

@@ -12,9 +12,11 @@ internal sealed class Seeder(ICareerGraphStore store, ILogger<Seeder> logger)
 {
     public async Task<ImportResult?> LoadAsync(string folder, CancellationToken cancellationToken = default)
     {
-        var document = SeedFiles.Read(folder);
         var key = "seeds:" + Fingerprint(folder);
-        var result = await store.ImportAsync(document, new ImportOptions { OnceKey = key }, cancellationToken);
+        // Most starts find the seeds loaded: asking first spares reading and checking the files on the way to listening.
+        var result = await store.WasImportedAsync(key, cancellationToken)
+            ? null
+            : await store.ImportAsync(SeedFiles.Read(folder), new ImportOptions { OnceKey = key }, cancellationToken);
         if (result is null)
             logger.LogInformation("Seeds {Key} were loaded before; nothing to do", key);
         else

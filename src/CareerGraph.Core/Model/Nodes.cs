@@ -55,5 +55,14 @@ public sealed record Industry(string Id, string Name) : GraphNode(Id, Name)
 /// <summary>Another name for a career or skill. One alias may name several nodes: ambiguity is data.</summary>
 public sealed record Alias(string Name, string TargetId)
 {
-    public string Key => Names.Key(Name);
+    private readonly string _name = Name;
+
+    public string Name
+    {
+        get => _name;
+        init => (_name, Key) = (value, Names.Key(value));
+    }
+
+    /// <summary>The name as lookups compare it (<see cref="Names.Key"/>): kept, since every index and search build asks for it.</summary>
+    public string Key { get; private init; } = Names.Key(Name);
 }

@@ -38,7 +38,20 @@ public sealed class PathFinder
 
     private PathFinder(IReadOnlyDictionary<string, int> numbers, string[] ids, Link[][] links) => (_numbers, _ids, _links) = (numbers, ids, links);
 
-    private static Link[] Ordered(IEnumerable<Link> links) => [.. links.OrderBy(x => x.Edge.Id, StringComparer.Ordinal)];
+    private static readonly Comparer<Link> ById = Comparer<Link>.Create((a, b) => Edge.CompareById(a.Edge, b.Edge));
+
+    /// <summary>A career's links in the order of their edges' ids, which makes ties between paths break the same way on every store.</summary>
+    private static Link[] Ordered(IEnumerable<Link> links)
+    {
+        Link[] ordered = [.. links];
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            if (ById.Compare(ordered[i - 1], ordered[i]) <= 0) continue;
+            Array.Sort(ordered, ById);
+            break;
+        }
+        return ordered;
+    }
 
     /// <summary>
     /// This finder after a change: careers removed and added, edges removed and put (those not between careers are

@@ -62,6 +62,9 @@ public interface ICareerGraphStore
     /// </summary>
     Task<ImportResult?> ImportAsync(GraphDocument document, ImportOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether a document was imported under this <see cref="ImportOptions.OnceKey"/>: a caller can skip reading one.</summary>
+    Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken = default);
+
     /// <summary>The whole graph, for export.</summary>
     Task<GraphDocument> ExportAsync(CancellationToken cancellationToken = default);
 

@@ -280,7 +280,10 @@ public abstract partial class StoreContract
     {
         var store = await CreateEmptyStoreAsync();
         var options = new ImportOptions { OnceKey = "seeds:test" };
+        Assert.False(await store.WasImportedAsync("seeds:test"));
         Assert.NotNull(await store.ImportAsync(ContractGraph.Document, options));
+        Assert.True(await store.WasImportedAsync("seeds:test"));
+        Assert.False(await store.WasImportedAsync("seeds:other"));
         var renamed = ContractGraph.Document with { Careers = [new Career("cloud-engineer", "Renamed")] };
         Assert.Null(await store.ImportAsync(renamed, options));
         Assert.Equal("Cloud Engineer", (await store.GetNodesAsync(["cloud-engineer"])).Single().Name);

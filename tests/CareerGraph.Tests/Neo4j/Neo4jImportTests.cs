@@ -122,6 +122,22 @@ public sealed class Neo4jImportTests : IAsyncLifetime
         Assert.Equal([("POST", Transaction), ("DELETE", Transaction)], TransactionRequests.Select(r => (r.Method, r.Path)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Whether_a_key_was_imported_is_one_read_outside_any_transaction(bool imported)
+    {
+        _imported = imported;
+        using var services = Neo4jTestServices.Create(_neo4j.Uri);
+
+        Assert.Equal(imported, await services.Store().WasImportedAsync("seeds:abc"));
+
+        var read = _neo4j.Requests.Single(r => r.StatementName == "import-context");
+        Assert.Equal(("/db/neo4j/query/v2", "seeds:abc"), (read.Path, read.Parameter<string>("onceKey")));
+        Assert.Empty(read.Parameter<string[]>("ids")!);
+        Assert.Empty(TransactionRequests);
+    }
+
     [Fact]
     public async Task A_new_once_key_is_recorded_in_the_same_transaction_before_the_commit()
     {

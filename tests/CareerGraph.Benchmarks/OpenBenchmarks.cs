@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using CareerGraph.Embedded;
+using CareerGraph.Interchange.Onet;
+using CareerGraph.Model;
+
+namespace CareerGraph.Benchmarks;
+
+/// <summary>
+/// What a start pays for the embedded store: opening a database file from its snapshot file (the usual start), from
+/// its tables (no snapshot file, or one that does not match), and building the index from a graph already in memory.
+/// The search index is not part of any of them: it is built apart, once the service listens. Time and allocation
+/// both count here, since allocation is what the garbage collector later pays for.
+/// </summary>
+[MemoryDiagnoser]
+public class OpenBenchmarks
+{
+    private string _folder = null!;
+    private string _database = null!;
+    private GraphDocument _document = null!;
+
+    [ParamsSource(nameof(Scales))]
+    public int Scale { get; set; }
+
+    /// <summary>Set by --scale on the command line.</summary>
+    public static IEnumerable<int> Scales => [int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1")];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _document = Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet
+            ? OnetMapping.ToGraph(OnetDatabase.Read(onet), GraphDocument.Empty).Document
+            : GraphGenerator.Generate(Scale);
+        _folder = Directory.CreateTempSubdirectory("careergraph-bench").FullName;
+        _database = Path.Combine(_folder, "bench.db");
+        using var store = SqliteGraphStore.Open(_database);
+        store.ImportAsync(_document).GetAwaiter().GetResult();
+        // Disposing waits for the snapshot file the import wrote in the background.
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
+
+    [Benchmark(Description = "open from the snapshot file")]
+    public long OpenFromSnapshotFile()
+    {
+        using var store = SqliteGraphStore.Open(_database);
+        if (!store.LoadedFromSnapshotFile) throw new InvalidOperationException("The snapshot file was not used.");
+        return store.Snapshot.Version;
+    }
+
+    [Benchmark(Description = "open from the tables")]
+    public long OpenFromTables()
+    {
+        using var store = SqliteGraphStore.Open(_database, snapshotFile: false);
+        return store.Snapshot.Version;
+    }
+
+    [Benchmark(Description = "index from a graph in memory")]
+    public long BuildIndex() => new GraphIndex(_document).Version;
+}
