@@ -121,7 +121,10 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         var index = _index;
-        return Task.FromResult<IReadOnlyList<GraphNode>>(ids.Distinct().Select(index.Node).OfType<GraphNode>().ToList());
+        var nodes = new List<GraphNode>(ids.Count);
+        foreach (var id in ids.Distinct())
+            if (index.Node(id) is { } node) nodes.Add(node);
+        return Task.FromResult<IReadOnlyList<GraphNode>>(nodes);
     }
 
     public Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
@@ -145,7 +148,13 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     public Task<IReadOnlyList<Edge>> GetEdgesAsync(IReadOnlyCollection<string> nodeIds, EdgeKind kind, Direction direction, CancellationToken cancellationToken = default)
     {
         var index = _index;
-        return Task.FromResult<IReadOnlyList<Edge>>(nodeIds.Distinct().SelectMany(id => index.Edges(id, kind, direction)).Distinct().ToList());
+        // An edge has one source and one target (one stored edge per source, kind and target): only a lookup in
+        // both directions can meet an edge twice.
+        if (direction == Direction.Both)
+            return Task.FromResult<IReadOnlyList<Edge>>(nodeIds.Distinct().SelectMany(id => index.Edges(id, kind, direction)).Distinct().ToList());
+        var edges = new List<Edge>();
+        foreach (var id in nodeIds.Distinct()) edges.AddRange(index.Edges(id, kind, direction));
+        return Task.FromResult<IReadOnlyList<Edge>>(edges);
     }
 
     public Task<IReadOnlyList<Alias>> GetAliasesAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Collections;
+using CareerGraph.Api.Schema;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -16,33 +17,54 @@ namespace CareerGraph.Api.Execution;
 /// </summary>
 internal sealed class PlanExecution
 {
-    private readonly CompiledQueryStrategy _strategy;
-    private readonly ExecutionContext _context;
+    /// <summary>More objects or field contexts than this in one run and its lists are not kept for the next run.</summary>
+    private const int MaxKept = 4096;
+
+    /// <summary>
+    /// A finished run of this thread, kept with its lists, objects and field contexts for the next run: a request
+    /// then allocates little beyond its own data. Only a run that completed every field is kept (no resolver can
+    /// still hold one of its contexts).
+    /// </summary>
+    [ThreadStatic] private static PlanExecution? t_idle;
+
+    private CompiledQueryStrategy _strategy = null!;
+    private ExecutionContext _context = null!;
     private readonly Queue<ObjectValue> _objects = new();
     private readonly List<Awaited> _running = [];
-    private readonly List<Loading> _loading = [];
-    private readonly ExecutionErrors _errors = [];
-    private readonly Dictionary<string, object?> _extensions = [];
-    private PlanFieldContext? _reusable;
+    private List<Loading> _loading = [];
+    private List<Loading> _level = [];
+    private readonly List<ValueTask<object?>> _results = [];
+    private readonly List<ObjectValue> _values = [];
+    private int _valuesUsed;
+    private readonly List<PlanFieldContext> _resolveContexts = [];
+    private int _resolveContextsUsed;
 
-    private PlanExecution(CompiledQueryStrategy strategy, ExecutionContext context)
-    {
-        _strategy = strategy;
-        _context = context;
-    }
+    /// <summary>The request being answered.</summary>
+    public ExecutionContext Context => _context;
+
+    /// <summary>Errors a resolver reported without throwing: the general executor then answers.</summary>
+    public ExecutionErrors Errors { get; } = [];
+
+    /// <summary>Extensions a resolver added: the general executor then answers.</summary>
+    public Dictionary<string, object?> Extensions { get; } = [];
 
     /// <summary>The answer's data as JSON, or null when the general executor must answer.</summary>
     public static async Task<CompiledAnswer?> RunAsync(CompiledQueryStrategy strategy, ExecutionContext context, SelectionPlan root)
     {
-        var run = new PlanExecution(strategy, context);
+        var run = t_idle ?? new PlanExecution();
+        t_idle = null;
+        run._strategy = strategy;
+        run._context = context;
         try
         {
-            var data = new ObjectValue(root, context.RootValue);
+            var data = run.NewObject(root, context.RootValue);
             run._objects.Enqueue(data);
             await run.ResolveAllAsync();
             // A resolver that reported an error or an extension without throwing: the general executor answers with them.
-            if (run._errors.Count > 0 || run._extensions.Count > 0) return null;
-            return CompiledAnswer.Write(data);
+            if (run.Errors.Count > 0 || run.Extensions.Count > 0) return null;
+            var answer = CompiledAnswer.Write(data);
+            run.Release();
+            return answer;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -53,6 +75,19 @@ internal sealed class PlanExecution
             // A field error, a null where the type forbids one, or a shape the plan does not cover.
             return null;
         }
+    }
+
+    /// <summary>Keeps this completed run for the thread's next one, unless it grew too large to keep.</summary>
+    private void Release()
+    {
+        if (_values.Count > MaxKept || _resolveContexts.Count > MaxKept) return;
+        for (var i = 0; i < _valuesUsed; i++) _values[i].Clear();
+        _valuesUsed = 0;
+        for (var i = 0; i < _resolveContextsUsed; i++) _resolveContexts[i].Clear();
+        _resolveContextsUsed = 0;
+        _strategy = null!;
+        _context = null!;
+        t_idle = this;
     }
 
     private async Task ResolveAllAsync()
@@ -68,12 +103,18 @@ internal sealed class PlanExecution
                 foreach (var field in running) Accept(field.Object, field.Index, await field.Task);
             }
             if (_loading.Count == 0) continue;
-            // Start every batched load of the level before waiting for any, as the general executor does.
-            var loading = _loading.ToArray();
-            _loading.Clear();
-            var results = new Task<object?>[loading.Length];
-            for (var i = 0; i < loading.Length; i++) results[i] = loading[i].Result.GetResultAsync(_context.CancellationToken);
-            for (var i = 0; i < loading.Length; i++) Accept(loading[i].Object, loading[i].Index, results[i].IsCompletedSuccessfully ? results[i].Result : await results[i]);
+            // Start every batched load of the level before waiting for any, as the general executor does. A value
+            // whose batch is fetched (always, on the embedded store) is read at once, without a task.
+            (_loading, _level) = (_level, _loading);
+            _results.Clear();
+            foreach (var field in _level)
+                _results.Add(field.Result is IPending pending ? pending.ResolveAsync(_context.CancellationToken) : new(field.Result.GetResultAsync(_context.CancellationToken)));
+            for (var i = 0; i < _level.Count; i++)
+            {
+                var result = _results[i];
+                Accept(_level[i].Object, _level[i].Index, result.IsCompletedSuccessfully ? result.Result : await result);
+            }
+            _level.Clear();
         }
     }
 
@@ -89,8 +130,7 @@ internal sealed class PlanExecution
                 value.Values[i] = value.Plan.Type.Name;
                 continue;
             }
-            var resolveContext = _reusable ?? NewResolveContext();
-            _reusable = null;
+            var resolveContext = NextResolveContext();
             resolveContext.Source = value.Source;
             resolveContext.FieldAst = field.Field;
             resolveContext.FieldDefinition = field.Definition;
@@ -105,7 +145,7 @@ internal sealed class PlanExecution
             }
             var result = resolved.Result;
             // As the general executor does: a context is used again only when nothing that outlives the call holds it.
-            if (result is not IDataLoaderResult && (result is not IEnumerable || result is string)) _reusable = resolveContext;
+            if (result is not IDataLoaderResult && (result is not IEnumerable || result is string)) _resolveContextsUsed--;
             Accept(value, i, result);
         }
     }
@@ -153,13 +193,25 @@ internal sealed class PlanExecution
     private ObjectValue Enqueue(IObjectGraphType type, object result, FieldPlan field)
     {
         if (type.IsTypeOf is { } isTypeOf && !type.SkipTypeCheck && !isTypeOf(result)) throw new PlanNotApplicable($"a value {type.Name} does not accept");
-        var value = new ObjectValue(field.SelectionFor(_strategy, _context, type), result);
+        var value = NewObject(field.SelectionFor(_strategy, _context, type), result);
         _objects.Enqueue(value);
         return value;
     }
 
     /// <summary>One context per field that may keep it (a batched load or a lazy sequence may read it later), else one for the run.</summary>
-    private PlanFieldContext NewResolveContext() => new(_context, _errors, _extensions);
+    private PlanFieldContext NextResolveContext()
+    {
+        if (_resolveContextsUsed == _resolveContexts.Count) _resolveContexts.Add(new PlanFieldContext(this));
+        return _resolveContexts[_resolveContextsUsed++];
+    }
+
+    private ObjectValue NewObject(SelectionPlan plan, object? source)
+    {
+        if (_valuesUsed == _values.Count) _values.Add(new ObjectValue());
+        var value = _values[_valuesUsed++];
+        value.Reset(plan, source);
+        return value;
+    }
 
     private readonly record struct Awaited(ObjectValue Object, int Index, Task<object?> Task);
 
@@ -169,12 +221,27 @@ internal sealed class PlanExecution
 /// <summary>What the plan does not cover for this request: the general executor answers it.</summary>
 internal sealed class PlanNotApplicable(string what) : Exception($"The compiled plan does not cover {what}.");
 
-/// <summary>An object of the answer: its plan's fields' values, in order.</summary>
-internal sealed class ObjectValue(SelectionPlan plan, object? source)
+/// <summary>An object of the answer: its plan's fields' values, in order (the array may be longer: kept from an earlier run).</summary>
+internal sealed class ObjectValue
 {
-    public SelectionPlan Plan { get; } = plan;
-    public object? Source { get; } = source;
-    public object?[] Values { get; } = new object?[plan.Fields.Length];
+    public SelectionPlan Plan { get; private set; } = null!;
+    public object? Source { get; private set; }
+    public object?[] Values { get; private set; } = [];
+
+    public void Reset(SelectionPlan plan, object? source)
+    {
+        Plan = plan;
+        Source = source;
+        if (Values.Length < plan.Fields.Length) Values = new object?[plan.Fields.Length];
+    }
+
+    /// <summary>Lets go of the answer's data, so that a kept object holds nothing of the request.</summary>
+    public void Clear()
+    {
+        Array.Clear(Values, 0, Plan.Fields.Length);
+        Source = null;
+        Plan = null!;
+    }
 }
 
 /// <summary>A list of the answer.</summary>

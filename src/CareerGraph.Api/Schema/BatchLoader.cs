@@ -6,115 +6,197 @@ namespace CareerGraph.Api.Schema;
 /// The DataLoader pattern on GraphQL.NET's own <see cref="IDataLoaderResult{T}"/> (its separate
 /// DataLoader package is not in our package source): keys asked for while a level of the query is
 /// resolved are fetched together, in one call, when the first of them is awaited.
-/// A batch that is already fetched (always, on the in-memory embedded store) is read without awaiting, so a
-/// field costs no asynchronous machinery when its data is there.
+/// A batch that is already fetched (always, on the in-memory embedded store) is read without awaiting: a value
+/// holds its loader and key, not a closure, and is read as a completed <see cref="ValueTask{T}"/>, so a field costs
+/// no task or asynchronous machinery when its data is there.
 /// </summary>
 internal sealed class BatchLoader<TKey, TValue>(
     Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
     TValue missing)
     where TKey : notnull
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<TKey, Task<IReadOnlyDictionary<TKey, TValue>>> _batches = [];
-    private readonly HashSet<TKey> _queued = [];
+    // The general executor may resolve fields on several threads at once (a resolver that awaits the Neo4j store
+    // continues on the thread pool), so the batches are guarded; one request's loaders are never shared, so the
+    // lock is uncontended in practice.
+    private readonly Lock _gate = new();
+    /// <summary>Every key asked for: its batch once fetched, null while it waits in <see cref="_queued"/>.</summary>
+    private readonly Dictionary<TKey, Task<IReadOnlyDictionary<TKey, TValue>>?> _batches = [];
+    private readonly List<TKey> _queued = [];
 
     public Pending<TValue> Load(TKey key)
     {
-        lock (_gate)
-        {
-            if (!_batches.ContainsKey(key)) _queued.Add(key);
-        }
-        return new Pending<TValue>(cancellationToken => GetAsync(key, cancellationToken));
+        lock (_gate) Queue(key);
+        return new Loaded(this, key);
     }
 
     public Pending<IReadOnlyList<TValue>> LoadMany(IEnumerable<TKey> keys)
     {
-        var pending = keys.Select(Load).ToList();
-        return new Pending<IReadOnlyList<TValue>>(cancellationToken =>
-        {
-            var values = new TValue[pending.Count];
-            for (var i = 0; i < pending.Count; i++)
-            {
-                var result = pending[i].GetResultAsync(cancellationToken);
-                if (!result.IsCompletedSuccessfully) return RestAsync(pending, values, i, cancellationToken);
-                values[i] = result.Result;
-            }
-            return Task.FromResult<IReadOnlyList<TValue>>(values);
-        });
-    }
-
-    private static async Task<IReadOnlyList<TValue>> RestAsync(List<Pending<TValue>> pending, TValue[] values, int from, CancellationToken cancellationToken)
-    {
-        for (var i = from; i < pending.Count; i++) values[i] = await pending[i].GetResultAsync(cancellationToken);
-        return values;
-    }
-
-    private Task<TValue> GetAsync(TKey key, CancellationToken cancellationToken)
-    {
-        Task<IReadOnlyDictionary<TKey, TValue>>? batch;
+        var all = keys.ToArray();
         lock (_gate)
+            foreach (var key in all) Queue(key);
+        return new LoadedMany(this, all);
+    }
+
+    private void Queue(TKey key)
+    {
+        if (_batches.TryAdd(key, null)) _queued.Add(key);
+    }
+
+    /// <summary>The batch that holds the key: fetched with every key queued so far when the key has none yet.</summary>
+    private Task<IReadOnlyDictionary<TKey, TValue>> BatchFor(TKey key, CancellationToken cancellationToken)
+    {
+        if (_batches.GetValueOrDefault(key) is { } fetched) return fetched;
+        Queue(key); // already queued by Load: this only keeps the method whole on its own
+        var keys = _queued.ToList();
+        _queued.Clear();
+        var batch = Started(keys, cancellationToken);
+        foreach (var queuedKey in keys) _batches[queuedKey] = batch;
+        return batch;
+    }
+
+    /// <summary>A fault while starting is the batch's fault, as it would be in an async method: it surfaces where a value is awaited.</summary>
+    private Task<IReadOnlyDictionary<TKey, TValue>> Started(List<TKey> keys, CancellationToken cancellationToken)
+    {
+        try
         {
-            if (!_batches.TryGetValue(key, out batch))
-            {
-                _queued.Add(key);
-                var keys = _queued.ToList();
-                _queued.Clear();
-                batch = fetch(keys, cancellationToken);
-                foreach (var queuedKey in keys) _batches[queuedKey] = batch;
-            }
+            return fetch(keys, cancellationToken);
         }
-        return batch.IsCompletedSuccessfully ? Task.FromResult(Pick(batch.Result, key)) : PickAsync(batch, key);
+        catch (Exception e)
+        {
+            return Task.FromException<IReadOnlyDictionary<TKey, TValue>>(e);
+        }
     }
 
     private TValue Pick(IReadOnlyDictionary<TKey, TValue> values, TKey key) => values.TryGetValue(key, out var value) ? value : missing;
 
     private async Task<TValue> PickAsync(Task<IReadOnlyDictionary<TKey, TValue>> batch, TKey key) => Pick(await batch, key);
+
+    /// <summary>One key's value.</summary>
+    private sealed class Loaded(BatchLoader<TKey, TValue> loader, TKey key) : Pending<TValue>
+    {
+        protected override ValueTask<TValue> Resolve(CancellationToken cancellationToken)
+        {
+            Task<IReadOnlyDictionary<TKey, TValue>> batch;
+            lock (loader._gate) batch = loader.BatchFor(key, cancellationToken);
+            return batch.IsCompletedSuccessfully ? new(loader.Pick(batch.Result, key)) : new(loader.PickAsync(batch, key));
+        }
+    }
+
+    /// <summary>Several keys' values, in the order of the keys.</summary>
+    private sealed class LoadedMany(BatchLoader<TKey, TValue> loader, TKey[] keys) : Pending<IReadOnlyList<TValue>>
+    {
+        protected override ValueTask<IReadOnlyList<TValue>> Resolve(CancellationToken cancellationToken)
+        {
+            var batches = new Task<IReadOnlyDictionary<TKey, TValue>>[keys.Length];
+            var fetched = true;
+            lock (loader._gate)
+            {
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    batches[i] = loader.BatchFor(keys[i], cancellationToken);
+                    fetched &= batches[i].IsCompletedSuccessfully;
+                }
+            }
+            if (!fetched) return new(PickAllAsync(batches));
+            var values = new TValue[keys.Length];
+            for (var i = 0; i < keys.Length; i++) values[i] = loader.Pick(batches[i].Result, keys[i]);
+            return new(values);
+        }
+
+        private async Task<IReadOnlyList<TValue>> PickAllAsync(Task<IReadOnlyDictionary<TKey, TValue>>[] batches)
+        {
+            var values = new TValue[keys.Length];
+            for (var i = 0; i < keys.Length; i++) values[i] = loader.Pick(await batches[i], keys[i]);
+            return values;
+        }
+    }
+}
+
+/// <summary>What the compiled plan reads of a batched value without knowing its type (<see cref="Pending{T}"/>).</summary>
+internal interface IPending : IDataLoaderResult
+{
+    /// <summary>The value, completed at once when every batch it waits on is fetched; the first read starts the fetch.</summary>
+    ValueTask<object?> ResolveAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A value that will be there once its batch has been fetched.</summary>
-internal sealed class Pending<T>(Func<CancellationToken, Task<T>> get) : IDataLoaderResult<T>
+internal abstract class Pending<T> : IDataLoaderResult<T>, IPending
 {
+    private bool _resolved;
+    private T _value = default!;
     private Task<T>? _task;
 
-    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => _task ??= Started(get, cancellationToken);
-
-    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the value once (later reads get the same value or task); a fault surfaces where it is awaited.</summary>
+    public ValueTask<T> ResolveAsync(CancellationToken cancellationToken = default)
     {
-        var result = GetResultAsync(cancellationToken);
-        return result.IsCompletedSuccessfully ? Task.FromResult<object?>(result.Result) : BoxAsync(result);
-    }
-
-    /// <summary>Transforms the value once it arrives, still as part of the batch.</summary>
-    public Pending<TOut> Then<TOut>(Func<T, TOut> transform) => new(cancellationToken =>
-    {
-        var result = GetResultAsync(cancellationToken);
-        return result.IsCompletedSuccessfully ? Task.FromResult(transform(result.Result)) : ThenAsync(result, transform);
-    });
-
-    /// <summary>Chains a second batched load on the value once it arrives.</summary>
-    public Pending<TOut> ThenLoad<TOut>(Func<T, IDataLoaderResult<TOut>> next) => new(cancellationToken =>
-    {
-        var result = GetResultAsync(cancellationToken);
-        return result.IsCompletedSuccessfully ? next(result.Result).GetResultAsync(cancellationToken) : ThenLoadAsync(result, next, cancellationToken);
-    });
-
-    /// <summary>A fault while starting is the task's fault, as it would be in an async method: it surfaces where the value is awaited.</summary>
-    private static Task<TValue> Started<TValue>(Func<CancellationToken, Task<TValue>> start, CancellationToken cancellationToken)
-    {
+        if (_resolved) return new(_value);
+        if (_task is not null) return new(_task);
+        ValueTask<T> result;
         try
         {
-            return start(cancellationToken);
+            result = Resolve(cancellationToken);
         }
         catch (Exception e)
         {
-            return Task.FromException<TValue>(e);
+            return new(_task = Task.FromException<T>(e));
         }
+        if (!result.IsCompletedSuccessfully) return new(_task = result.AsTask());
+        _value = result.Result;
+        _resolved = true;
+        return new(_value);
     }
 
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        var result = ResolveAsync(cancellationToken);
+        return result.IsCompletedSuccessfully ? _task ??= Task.FromResult(result.Result) : result.AsTask();
+    }
+
+    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+    {
+        var result = ResolveAsync(cancellationToken);
+        return result.IsCompletedSuccessfully ? Task.FromResult<object?>(result.Result) : BoxAsync(result.AsTask());
+    }
+
+    ValueTask<object?> IPending.ResolveAsync(CancellationToken cancellationToken)
+    {
+        var result = ResolveAsync(cancellationToken);
+        return result.IsCompletedSuccessfully ? new(result.Result) : new(BoxAsync(result.AsTask()));
+    }
+
+    /// <summary>Transforms the value once it arrives, still as part of the batch.</summary>
+    public Pending<TOut> Then<TOut>(Func<T, TOut> transform) => new Mapped<T, TOut>(this, transform);
+
+    /// <summary>Chains a second batched load on the value once it arrives.</summary>
+    public Pending<TOut> ThenLoad<TOut>(Func<T, Pending<TOut>> next) => new Chained<T, TOut>(this, next);
+
+    /// <summary>Reads the value; called once, by the first read.</summary>
+    protected abstract ValueTask<T> Resolve(CancellationToken cancellationToken);
+
     private static async Task<object?> BoxAsync(Task<T> result) => await result;
+}
 
-    private static async Task<TOut> ThenAsync<TOut>(Task<T> result, Func<T, TOut> transform) => transform(await result);
+/// <summary>A value computed from another batched value.</summary>
+internal sealed class Mapped<TIn, T>(Pending<TIn> source, Func<TIn, T> transform) : Pending<T>
+{
+    protected override ValueTask<T> Resolve(CancellationToken cancellationToken)
+    {
+        var result = source.ResolveAsync(cancellationToken);
+        return result.IsCompletedSuccessfully ? new(transform(result.Result)) : new(ThenAsync(result.AsTask()));
+    }
 
-    private static async Task<TOut> ThenLoadAsync<TOut>(Task<T> result, Func<T, IDataLoaderResult<TOut>> next, CancellationToken cancellationToken) =>
-        await next(await result).GetResultAsync(cancellationToken);
+    private async Task<T> ThenAsync(Task<TIn> result) => transform(await result);
+}
+
+/// <summary>A batched value loaded with what another batched value holds.</summary>
+internal sealed class Chained<TIn, T>(Pending<TIn> source, Func<TIn, Pending<T>> next) : Pending<T>
+{
+    protected override ValueTask<T> Resolve(CancellationToken cancellationToken)
+    {
+        var result = source.ResolveAsync(cancellationToken);
+        return result.IsCompletedSuccessfully ? next(result.Result).ResolveAsync(cancellationToken) : new(ThenLoadAsync(result.AsTask(), cancellationToken));
+    }
+
+    private async Task<T> ThenLoadAsync(Task<TIn> result, CancellationToken cancellationToken) =>
+        await next(await result).ResolveAsync(cancellationToken);
 }

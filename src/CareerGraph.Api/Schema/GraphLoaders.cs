@@ -21,16 +21,10 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     public Pending<GraphNode?> Node(string id) => NodeLoader.Load(id);
 
     public Pending<IReadOnlyList<T>> Nodes<T>(IEnumerable<string> ids) where T : GraphNode =>
-        NodeLoader.LoadMany(ids).Then(nodes => (IReadOnlyList<T>)nodes.OfType<T>().ToList());
+        NodeLoader.LoadMany(ids).Then(OfKind<T>);
 
     public Pending<IReadOnlyList<Edge>> Edges(string id, EdgeKind kind, Direction direction) =>
-        _edges.GetOrAdd((kind, direction), key => new(
-            async (ids, ct) => (await store.GetEdgesAsync(ids, key.Item1, key.Item2, ct))
-                .SelectMany(e => Ends(e, key.Item2).Select(end => (end, e)))
-                .Where(x => ids.Contains(x.end))
-                .GroupBy(x => x.end, x => x.e)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<Edge>)g.ToList()),
-            [])).Load(id);
+        _edges.GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
 
     public Pending<IReadOnlyList<Alias>> Aliases(string id) =>
         (_aliases ??= new(
@@ -53,9 +47,13 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     private BatchLoader<string, GraphNode?> NodeLoader => _nodes ??= new(
         async (ids, ct) =>
         {
-            var found = (await store.GetNodesAsync(ids, ct)).ToDictionary(n => n.Id, n => (GraphNode?)n);
-            var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
-            if (missing.Count == 0) return found;
+            var nodes = await store.GetNodesAsync(ids, ct);
+            var found = new Dictionary<string, GraphNode?>(nodes.Count);
+            foreach (var node in nodes) found[node.Id] = node;
+            List<string>? missing = null;
+            foreach (var id in ids)
+                if (!found.ContainsKey(id)) (missing ??= []).Add(id);
+            if (missing is null) return found;
             // The id of a career merged into another leads to the survivor.
             var redirects = await store.GetRedirectsAsync(missing, ct);
             if (redirects.Count == 0) return found;
@@ -66,11 +64,35 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
         },
         null);
 
-    /// <summary>The node(s) an edge is filed under for a direction of lookup.</summary>
-    private static IEnumerable<string> Ends(Edge edge, Direction direction) => direction switch
+    /// <summary>The edges of the ids, filed under each asked-for end.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> EdgesByEndAsync(
+        IReadOnlyCollection<string> ids, EdgeKind kind, Direction direction, CancellationToken cancellationToken)
     {
-        Direction.Outgoing => [edge.Source],
-        Direction.Incoming => [edge.Target],
-        _ => [edge.Source, edge.Target],
-    };
+        var edges = await store.GetEdgesAsync(ids, kind, direction, cancellationToken);
+        var asked = ids as IReadOnlySet<string> ?? new HashSet<string>(ids);
+        var byEnd = new Dictionary<string, List<Edge>>();
+        foreach (var edge in edges)
+        {
+            if (direction != Direction.Incoming) File(edge.Source, edge);
+            if (direction != Direction.Outgoing) File(edge.Target, edge);
+        }
+        var result = new Dictionary<string, IReadOnlyList<Edge>>(byEnd.Count);
+        foreach (var (end, filed) in byEnd) result[end] = filed;
+        return result;
+
+        void File(string end, Edge edge)
+        {
+            if (!asked.Contains(end)) return;
+            if (!byEnd.TryGetValue(end, out var filed)) byEnd[end] = filed = [];
+            filed.Add(edge);
+        }
+    }
+
+    private static IReadOnlyList<T> OfKind<T>(IReadOnlyList<GraphNode?> nodes) where T : GraphNode
+    {
+        var found = new List<T>(nodes.Count);
+        foreach (var node in nodes)
+            if (node is T kind) found.Add(kind);
+        return found;
+    }
 }
