@@ -34,32 +34,11 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
     public static Grouped<TKey, T> Of(IEnumerable<T> items, Func<T, TKey> keyOf, Comparison<T> order, IEqualityComparer<TKey>? keys = null, Func<T, string>? keyedBy = null)
     {
         var comparer = Comparer<T>.Create(order);
-        // Counted first, then each group filled into an array of its size: no growing list per group, which on a
-        // large graph (hundreds of thousands of groups of one or two) is most of the garbage a start makes.
-        T[] all = [.. items];
-        var groupOf = new int[all.Length];
-        var numbers = new Dictionary<TKey, int>(keys);
-        var sizes = new List<int>();
-        for (var i = 0; i < all.Length; i++)
+        var pairs = items.TryGetNonEnumeratedCount(out var count) ? new List<(TKey, T)>(count) : [];
+        foreach (var item in items) pairs.Add((keyOf(item), item));
+        var groups = Grouping.Of<TKey, T>(CollectionsMarshal.AsSpan(pairs), keys);
+        foreach (var group in groups.Values)
         {
-            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, keyOf(all[i]), out var known);
-            if (!known)
-            {
-                number = sizes.Count;
-                sizes.Add(0);
-            }
-            groupOf[i] = number;
-            CollectionsMarshal.AsSpan(sizes)[number]++;
-        }
-        var arrays = new T[sizes.Count][];
-        for (var number = 0; number < arrays.Length; number++) arrays[number] = new T[sizes[number]];
-        var filled = new int[arrays.Length];
-        for (var i = 0; i < all.Length; i++) arrays[groupOf[i]][filled[groupOf[i]]++] = all[i];
-
-        var groups = new Dictionary<TKey, T[]>(numbers.Count, keys);
-        foreach (var (key, number) in numbers)
-        {
-            var group = arrays[number];
             // Items read from the database or a snapshot file come in the groups' order already: checking is cheaper than sorting.
             if (keyedBy is null)
             {
@@ -69,9 +48,8 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
             {
                 Array.Sort(texts, group, StringComparer.Ordinal);
             }
-            groups.Add(key, group);
         }
-        return new(groups, ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, all.Length);
+        return new(groups, ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, pairs.Count);
     }
 
     private static bool InOrder<TItem>(TItem[] items, IComparer<TItem> order)
@@ -124,5 +102,41 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
             overlay[key] = [.. list];
         }
         return new(_base, overlay.ToImmutable(), _keyOf, _order, count, itemCount);
+    }
+}
+
+/// <summary>Grouping for index builds.</summary>
+internal static class Grouping
+{
+    /// <summary>
+    /// The items of each key, in the order given. Counted first, then each group filled into an array of its size: no
+    /// growing list per group, which on a large graph (hundreds of thousands of groups of one or two) would be most of
+    /// the garbage an index build makes.
+    /// </summary>
+    public static Dictionary<TKey, T[]> Of<TKey, T>(ReadOnlySpan<(TKey Key, T Item)> pairs, IEqualityComparer<TKey>? keys = null)
+        where TKey : notnull
+    {
+        var numbers = new Dictionary<TKey, int>(keys);
+        var groupOf = new int[pairs.Length];
+        var sizes = new List<int>();
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, pairs[i].Key, out var known);
+            if (!known)
+            {
+                number = sizes.Count;
+                sizes.Add(0);
+            }
+            groupOf[i] = number;
+            CollectionsMarshal.AsSpan(sizes)[number]++;
+        }
+        var arrays = new T[sizes.Count][];
+        for (var number = 0; number < arrays.Length; number++) arrays[number] = new T[sizes[number]];
+        var filled = new int[arrays.Length];
+        for (var i = 0; i < pairs.Length; i++) arrays[groupOf[i]][filled[groupOf[i]]++] = pairs[i].Item;
+
+        var groups = new Dictionary<TKey, T[]>(numbers.Count, keys);
+        foreach (var (key, number) in numbers) groups.Add(key, arrays[number]);
+        return groups;
     }
 }

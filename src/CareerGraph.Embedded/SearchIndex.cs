@@ -74,27 +74,30 @@ internal sealed class SearchIndex
             .Concat(aliases.Select(a => (Alias: a, Node: node(a.TargetId))).Where(a => a.Node is not null).Select(a => Entry.Of(a.Alias.Name, a.Alias.Key, a.Node!, viaAlias: true, Word)))
             .ToList();
 
-        var byNode = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
-        var byWord = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        // Pairs in lists sized up front: a large graph has millions, and growing a list copies them.
+        var nodePairs = new List<(string, Entry)>(entries.Count);
+        var wordPairs = new List<(string, Entry)>(entries.Sum(e => e.Words.Length));
         foreach (var entry in entries)
         {
-            (CollectionsMarshal.GetValueRefOrAddDefault(byNode, entry.NodeId, out _) ??= []).Add(entry);
-            foreach (var word in entry.Words.Distinct())
-                (CollectionsMarshal.GetValueRefOrAddDefault(byWord, word, out _) ??= []).Add(entry);
+            nodePairs.Add((entry.NodeId, entry));
+            foreach (var word in entry.Words.Distinct()) wordPairs.Add((word, entry));
         }
+        var byNode = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(nodePairs), StringComparer.Ordinal);
+        var byWord = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(wordPairs), StringComparer.Ordinal);
+        (nodePairs, wordPairs) = ([], []);
         var words = byWord.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
-        var byBigram = new Dictionary<int, List<string>>();
+        var bigramPairs = new List<(int, string)>(words.Sum(w => w.Length + 1));
         foreach (var word in words)
-            foreach (var bigram in Bigrams(word).Distinct())
-                (CollectionsMarshal.GetValueRefOrAddDefault(byBigram, bigram, out _) ??= []).Add(word);
+            foreach (var bigram in Bigrams(word).Distinct()) bigramPairs.Add((bigram, word));
+        var byBigram = Grouping.Of<int, string>(CollectionsMarshal.AsSpan(bigramPairs));
 
         _base = new Base
         {
-            EntriesByNode = byNode.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal),
-            EntriesByWord = byWord.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal),
+            EntriesByNode = byNode,
+            EntriesByWord = byWord,
             Words = words,
-            WordsByBigram = byBigram.ToDictionary(g => g.Key, g => g.Value.ToArray()),
+            WordsByBigram = byBigram,
             RequiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal),
         };
         _changed = ImmutableDictionary.Create<string, Entry[]>(StringComparer.Ordinal);
