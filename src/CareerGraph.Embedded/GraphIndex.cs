@@ -70,25 +70,29 @@ public sealed class GraphIndex : IGraphFacts
         Version = version;
 
         var all = flagged.Nodes.ToList();
-        var nodes = Layered<string, GraphNode>.Of(all.Select(n => KeyValuePair.Create(n.Id, n)), StringComparer.Ordinal);
-        _nodes = nodes;
 
         // The parts are independent: built side by side, a large graph opens in a fraction of the time.
+        Layered<string, GraphNode>? nodes = null;
         Grouped<(string, EdgeKind), Edge>? outgoing = null, incoming = null;
         Grouped<string, Alias>? aliasesByKey = null, aliasesByTarget = null;
         Grouped<string, GraphNode>? nodesByName = null;
         PathFinder? paths = null;
+        ImmutableSortedSet<Career>? byName = null;
+        ImmutableSortedSet<Skill>? skillsByName = null;
         Parallel.Invoke(
+            () => nodes = Layered<string, GraphNode>.Of(all.Select(n => KeyValuePair.Create(n.Id, n)), StringComparer.Ordinal),
             () => outgoing = OutgoingEdges(document.Edges),
             () => incoming = IncomingEdges(document.Edges),
             () => (aliasesByKey, aliasesByTarget) = (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases)),
             () => nodesByName = NodesByName(all),
-            () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges));
-        (_outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
+            () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges),
+            () => byName = ByName(careers),
+            () => skillsByName = ByName(document.Skills));
+        (_nodes, _outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (nodes!, outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
         Paths = paths!;
-        _search = new(() => new SearchIndex(all, document.Aliases, document.Edges, id => nodes[id]));
+        _search = new(() => new SearchIndex(all, document.Aliases, document.Edges, id => nodes![id]));
         _requirements = new(() => new RequirementIndex(Paths, document.Edges));
-        (_careers, _skills, _industries) = (ByName(careers), ByName(document.Skills), ByName(document.Industries));
+        (_careers, _skills, _industries) = (byName!, skillsByName!, ByName(document.Industries));
         _redirects = (redirects ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
         _redirectsTo = Grouped<string, Redirect>.Of(_redirects.Select(r => new Redirect(r.Key, r.Value)), r => r.To, (a, b) => string.CompareOrdinal(a.From, b.From), StringComparer.Ordinal);
     }

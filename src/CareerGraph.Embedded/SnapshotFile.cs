@@ -14,7 +14,8 @@ namespace CareerGraph.Embedded;
 /// <remarks>
 /// Layout (little-endian, strings as <see cref="BinaryWriter"/> writes them): a magic number and the format version;
 /// the marks; the edge kinds by code; the nodes as their stored JSON; edges and aliases naming nodes by position, so
-/// each id is read once and shared; redirects; and last an XXH3 hash of everything before it. A file is written
+/// each id is read once and shared, each in a section of its own (its length first), so the two are read side by side;
+/// redirects; and last an XXH3 hash of everything before it. A file is written
 /// under a name of its own and then renamed over the old one, so a reader never sees half of one.
 /// </remarks>
 internal static class SnapshotFile
@@ -22,7 +23,7 @@ internal static class SnapshotFile
     private const uint Magic = 0x58494743; // "CGIX"
 
     /// <summary>Bumped whenever the layout or the stored JSON of a node changes: older files are then ignored.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     public sealed record Contents(FileMarks Marks, GraphDocument Document, IReadOnlyDictionary<string, string> Redirects);
 
@@ -89,7 +90,7 @@ internal static class SnapshotFile
         if (bytes.Length < 16 || !XxHash3.Hash(bytes.AsSpan(0, bytes.Length - 8)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 8))) return null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false, publiclyVisible: true), Encoding.UTF8);
             return ReadHeader(reader) is { } marks ? ReadBody(reader, marks) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or System.Text.Json.JsonException or KeyNotFoundException or IndexOutOfRangeException or AggregateException)
@@ -122,8 +123,30 @@ internal static class SnapshotFile
             writer.Write(json);
         }
 
-        writer.Write(document.Edges.Count);
-        foreach (var edge in document.Edges)
+        using var edges = new MemoryStream();
+        using var edgeWriter = new BinaryWriter(edges, Encoding.UTF8);
+        WriteEdges(edgeWriter, document.Edges, positions, kinds);
+        using var aliases = new MemoryStream();
+        using var aliasWriter = new BinaryWriter(aliases, Encoding.UTF8);
+        WriteAliases(aliasWriter, document.Aliases, positions);
+        foreach (var section in new[] { edges, aliases })
+        {
+            writer.Write(section.Length);
+            writer.Write(section.GetBuffer(), 0, (int)section.Length);
+        }
+
+        writer.Write(redirects.Count);
+        foreach (var (from, to) in redirects.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            writer.Write(from);
+            writer.Write(positions[to]);
+        }
+    }
+
+    private static void WriteEdges(BinaryWriter writer, IReadOnlyList<Edge> edges, Dictionary<string, int> positions, EdgeKind[] kinds)
+    {
+        writer.Write(edges.Count);
+        foreach (var edge in edges)
         {
             writer.Write(positions[edge.Source]);
             writer.Write(positions[edge.Target]);
@@ -136,21 +159,57 @@ internal static class SnapshotFile
             if (edge.Tier is { } tier) writer.Write(tier);
             if (edge.Reason is { } reason) writer.Write(reason);
         }
+        writer.Flush();
+    }
 
-        writer.Write(document.Aliases.Count);
-        foreach (var alias in document.Aliases)
+    private static void WriteAliases(BinaryWriter writer, IReadOnlyList<Alias> aliases, Dictionary<string, int> positions)
+    {
+        writer.Write(aliases.Count);
+        foreach (var alias in aliases)
         {
             writer.Write(alias.Name);
             writer.Write(positions[alias.TargetId]);
         }
-
-        writer.Write(redirects.Count);
-        foreach (var (from, to) in redirects.OrderBy(r => r.Key, StringComparer.Ordinal))
-        {
-            writer.Write(from);
-            writer.Write(positions[to]);
-        }
+        writer.Flush();
     }
+
+    /// <summary>A length-prefixed section, as a reader of its own over the same bytes, that must be read to its end.</summary>
+    private static BinaryReader Section(BinaryReader reader)
+    {
+        var length = reader.ReadInt64();
+        var stream = (MemoryStream)reader.BaseStream;
+        if (length < 0 || length > stream.Length - stream.Position || !stream.TryGetBuffer(out var bytes)) throw new FormatException("A section runs past the end of the file.");
+        var start = bytes.Offset + (int)stream.Position;
+        stream.Position += length;
+        return new BinaryReader(new MemoryStream(bytes.Array!, start, (int)length, writable: false), Encoding.UTF8);
+    }
+
+    private static Edge[] ReadEdges(BinaryReader reader, GraphNode[] nodes, EdgeKind[] codes)
+    {
+        var edges = new Edge[reader.ReadInt32()];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            var (source, target, kind, present) = (nodes[reader.ReadInt32()].Id, nodes[reader.ReadInt32()].Id, codes[reader.ReadByte()], reader.ReadByte());
+            edges[i] = new Edge(source, target, kind)
+            {
+                Importance = (present & 1) != 0 ? reader.ReadDouble() : null,
+                Core = (present & 2) != 0 ? reader.ReadBoolean() : null,
+                Weight = (present & 4) != 0 ? reader.ReadDouble() : null,
+                Tier = (present & 8) != 0 ? reader.ReadInt32() : null,
+                Reason = (present & 16) != 0 ? reader.ReadString() : null,
+            };
+        }
+        return AtEnd(reader) ? edges : throw new FormatException("The edge section holds more than its edges.");
+    }
+
+    private static Alias[] ReadAliases(BinaryReader reader, GraphNode[] nodes)
+    {
+        var aliases = new Alias[reader.ReadInt32()];
+        for (var i = 0; i < aliases.Length; i++) aliases[i] = new Alias(reader.ReadString(), nodes[reader.ReadInt32()].Id);
+        return AtEnd(reader) ? aliases : throw new FormatException("The alias section holds more than its aliases.");
+    }
+
+    private static bool AtEnd(BinaryReader reader) => reader.BaseStream.Position == reader.BaseStream.Length;
 
     /// <summary>The marks of a file of this format; null for anything else.</summary>
     private static FileMarks? ReadHeader(BinaryReader reader)
@@ -170,7 +229,6 @@ internal static class SnapshotFile
 
     private static Contents? ReadBody(BinaryReader reader, FileMarks marks)
     {
-
         var codes = new EdgeKind[reader.ReadInt32()];
         var byCode = Enum.GetValues<EdgeKind>().ToDictionary(k => k.Code(), StringComparer.Ordinal);
         for (var i = 0; i < codes.Length; i++) codes[i] = byCode[reader.ReadString()];
@@ -180,22 +238,14 @@ internal static class SnapshotFile
         var nodes = new GraphNode[rows.Length];
         Parallel.For(0, rows.Length, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Json));
 
-        var edges = new Edge[reader.ReadInt32()];
-        for (var i = 0; i < edges.Length; i++)
-        {
-            var (source, target, kind, present) = (nodes[reader.ReadInt32()].Id, nodes[reader.ReadInt32()].Id, codes[reader.ReadByte()], reader.ReadByte());
-            edges[i] = new Edge(source, target, kind)
-            {
-                Importance = (present & 1) != 0 ? reader.ReadDouble() : null,
-                Core = (present & 2) != 0 ? reader.ReadBoolean() : null,
-                Weight = (present & 4) != 0 ? reader.ReadDouble() : null,
-                Tier = (present & 8) != 0 ? reader.ReadInt32() : null,
-                Reason = (present & 16) != 0 ? reader.ReadString() : null,
-            };
-        }
-
-        var aliases = new Alias[reader.ReadInt32()];
-        for (var i = 0; i < aliases.Length; i++) aliases[i] = new Alias(reader.ReadString(), nodes[reader.ReadInt32()].Id);
+        // Edges and aliases are sections of their own, so they are read side by side.
+        var edgeSection = Section(reader);
+        var aliasSection = Section(reader);
+        Edge[] edges = [];
+        Alias[] aliases = [];
+        Parallel.Invoke(
+            () => edges = ReadEdges(edgeSection, nodes, codes),
+            () => aliases = ReadAliases(aliasSection, nodes));
 
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--) redirects[reader.ReadString()] = nodes[reader.ReadInt32()].Id;
