@@ -84,7 +84,6 @@ internal sealed class SearchIndex
         }
         var byNode = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(nodePairs), StringComparer.Ordinal);
         var byWord = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(wordPairs), StringComparer.Ordinal);
-        (nodePairs, wordPairs) = ([], []);
         var words = byWord.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
         var bigramPairs = new List<(int, string)>(words.Sum(w => w.Length + 1));
