@@ -43,8 +43,24 @@ internal sealed class SearchIndex
     {
         /// <param name="key">The text's <see cref="Names.Key"/>.</param>
         /// <param name="word">The vocabulary's own copy of a word, so entries share one string per word.</param>
-        public static Entry Of(string text, string key, GraphNode node, bool viaAlias, Func<string, string> word) =>
-            new(key, [.. key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word)], text, node.Id, node.Kind, viaAlias);
+        public static Entry Of(string text, string key, GraphNode node, bool viaAlias, Func<ReadOnlySpan<char>, string> word)
+        {
+            // Words are cut from the key as spans: a word the vocabulary holds costs no string of its own.
+            var count = 0;
+            foreach (var range in key.AsSpan().Split(' ')) count += key.AsSpan()[range].IsEmpty ? 0 : 1;
+            var words = new string[count];
+            count = 0;
+            foreach (var range in key.AsSpan().Split(' '))
+                if (!key.AsSpan()[range].IsEmpty) words[count++] = word(key.AsSpan()[range]);
+            return new(key, words, text, node.Id, node.Kind, viaAlias);
+        }
+
+        /// <summary>Each word once, in order (a name may repeat one).</summary>
+        public IEnumerable<string> DistinctWords()
+        {
+            for (var i = 0; i < Words.Length; i++)
+                if (Array.IndexOf(Words, Words[i], 0, i) < 0) yield return Words[i];
+        }
 
         // Entries are compared by reference: the index holds each once, and value equality would hash every field.
         public bool Equals(Entry? other) => ReferenceEquals(this, other);
@@ -69,7 +85,14 @@ internal sealed class SearchIndex
     {
         _node = node;
         var vocabulary = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Word(string word) => CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, word, out _) ??= word;
+        var known = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        string Word(ReadOnlySpan<char> word)
+        {
+            if (known.TryGetValue(word, out var shared)) return shared;
+            shared = word.ToString();
+            vocabulary.Add(shared, shared);
+            return shared;
+        }
         var entries = nodes.Select(n => Entry.Of(n.Name, Names.Key(n.Name), n, viaAlias: false, Word))
             .Concat(aliases.Select(a => (Alias: a, Node: node(a.TargetId))).Where(a => a.Node is not null).Select(a => Entry.Of(a.Alias.Name, a.Alias.Key, a.Node!, viaAlias: true, Word)))
             .ToList();
@@ -80,15 +103,24 @@ internal sealed class SearchIndex
         foreach (var entry in entries)
         {
             nodePairs.Add((entry.NodeId, entry));
-            foreach (var word in entry.Words.Distinct()) wordPairs.Add((word, entry));
+            foreach (var word in entry.DistinctWords()) wordPairs.Add((word, entry));
         }
         var byNode = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(nodePairs), StringComparer.Ordinal);
         var byWord = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(wordPairs), StringComparer.Ordinal);
         var words = byWord.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
         var bigramPairs = new List<(int, string)>(words.Sum(w => w.Length + 1));
+        var seen = new List<int>();
         foreach (var word in words)
-            foreach (var bigram in Bigrams(word).Distinct()) bigramPairs.Add((bigram, word));
+        {
+            seen.Clear();
+            foreach (var bigram in Bigrams(word))
+            {
+                if (seen.Contains(bigram)) continue;
+                seen.Add(bigram);
+                bigramPairs.Add((bigram, word));
+            }
+        }
         var byBigram = Grouping.Of<int, string>(CollectionsMarshal.AsSpan(bigramPairs));
 
         _base = new Base
@@ -157,7 +189,7 @@ internal sealed class SearchIndex
         }
         return new(node, _base, changed.ToImmutable(), requiredBy.ToImmutable());
 
-        static string Same(string word) => word;
+        static string Same(ReadOnlySpan<char> word) => word.ToString();
     }
 
     public IReadOnlyList<SearchHit> Find(SearchQuery query, CancellationToken cancellationToken = default)
