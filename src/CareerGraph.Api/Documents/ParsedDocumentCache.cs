@@ -29,6 +29,9 @@ internal sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureE
         return result;
     }
 
+    /// <summary>The parsed form of a document that ran before, if it is still kept.</summary>
+    public bool TryGet(string query, out GraphQLDocument document) => _documents.TryGet(query, out document!);
+
     /// <summary>How many parsed documents are kept (for tests and diagnostics).</summary>
     public int Count => _documents.Count;
 }

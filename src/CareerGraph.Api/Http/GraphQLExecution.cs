@@ -1,3 +1,4 @@
+using CareerGraph.Api.Documents;
 using CareerGraph.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
@@ -28,27 +29,36 @@ internal static class GraphQLExecution
     /// <summary>Mutations change data and are refused over GET (405, with Allow: POST).</summary>
     public static Problem? MethodRule(HttpRequest request, GraphQLRequest graphQL)
     {
-        if (!HttpMethods.IsGet(request.Method) || !IsMutation(graphQL)) return null;
+        if (!HttpMethods.IsGet(request.Method) || !IsMutation(request.HttpContext, graphQL)) return null;
         request.HttpContext.Response.Headers.Allow = HttpMethods.Post;
         return new Problem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Mutations change data and are only accepted over POST.");
     }
 
     /// <summary>A subscription answers a stream of results: over plain JSON it is refused (406), saying how to ask for the stream.</summary>
-    public static Problem? SubscriptionRule(GraphQLRequests requests) =>
-        requests.Items.Any(request => OperationOf(request) == OperationType.Subscription)
+    public static Problem? SubscriptionRule(HttpContext http, GraphQLRequests requests) =>
+        IsAnySubscription(requests, http.RequestServices.GetService<ParsedDocumentCache>())
             ? new Problem(StatusCodes.Status406NotAcceptable, ErrorCodes.EventStreamRequired,
                 $"Subscriptions answer with a stream of events: send the request with Accept: {GraphQLEventStream.MediaType} (GraphQL over Server-Sent Events, as the graphql-sse client does).")
             : null;
 
-    private static bool IsMutation(GraphQLRequest request) => OperationOf(request) == OperationType.Mutation;
+    private static bool IsMutation(HttpContext http, GraphQLRequest request) =>
+        OperationOf(request, http.RequestServices.GetService<ParsedDocumentCache>()) == OperationType.Mutation;
+
+    private static bool IsAnySubscription(GraphQLRequests requests, ParsedDocumentCache? documents)
+    {
+        foreach (var request in requests.Items)
+            if (OperationOf(request, documents) == OperationType.Subscription) return true;
+        return false;
+    }
 
     /// <summary>The kind of the operation the request runs, or null when the document cannot say (the executer reports why).</summary>
-    public static OperationType? OperationOf(GraphQLRequest request)
+    public static OperationType? OperationOf(GraphQLRequest request, ParsedDocumentCache? documents = null)
     {
         if (request.Query is null) return null;
         try
         {
-            var document = Parser.Parse(request.Query);
+            // A document that ran before is kept parsed: it is not parsed a second time only to tell its kind.
+            var document = documents is not null && documents.TryGet(request.Query, out var cached) ? cached : Parser.Parse(request.Query);
             var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
             var operation = request.OperationName is null
                 ? operations.Count == 1 ? operations[0] : null

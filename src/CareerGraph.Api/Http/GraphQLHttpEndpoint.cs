@@ -62,7 +62,7 @@ internal static class GraphQLHttpEndpoint
         var (requests, problem) = await GraphQLRequestReader.ReadAsync(http);
         problem ??= GraphQLExecution.MethodRule(http.Request, requests!.Items[0]);
         var eventStream = problem is null && GraphQLEventStream.IsChosen(http.Request, requests!);
-        problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(requests!);
+        problem ??= eventStream ? GraphQLEventStream.BatchRule(requests!) : GraphQLExecution.SubscriptionRule(http, requests!);
         if (problem is { } refused)
         {
             try
