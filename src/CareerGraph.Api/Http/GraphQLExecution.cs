@@ -59,10 +59,21 @@ internal static class GraphQLExecution
         {
             // A document that ran before is kept parsed: it is not parsed a second time only to tell its kind.
             var document = documents is not null && documents.TryGet(request.Query, out var cached) ? cached : Parser.Parse(request.Query);
-            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = request.OperationName is null
-                ? operations.Count == 1 ? operations[0] : null
-                : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            GraphQLOperationDefinition? operation = null;
+            foreach (var definition in document.Definitions)
+            {
+                if (definition is not GraphQLOperationDefinition candidate) continue;
+                if (request.OperationName is null)
+                {
+                    if (operation is not null) return null; // more than one, and none named: the executer says so
+                    operation = candidate;
+                }
+                else if (candidate.Name?.StringValue == request.OperationName)
+                {
+                    operation = candidate;
+                    break;
+                }
+            }
             return operation?.Operation;
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CareerGraph.Api.Documents;
 using CareerGraph.Api.Security;
 using GraphQL;
@@ -34,17 +35,18 @@ internal static class GraphQLRequestReader
             return (null, new Problem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 $"Send the request body as {GraphQLNegotiation.Json} ({{\"query\": \"…\", \"variables\": {{…}}}})."));
 
-        var (body, incomplete) = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        var (body, length, incomplete) = await ReadBodyAsync(http, limits.MaxBodyBytes);
         if (incomplete is not null) return (null, incomplete);
         if (body is null)
             return (null, new Problem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
                 $"The request body is larger than {limits.MaxBodyBytes} bytes; send smaller requests (the limit is CareerGraph:Limits:MaxBodyBytes)."));
 
-        var batch = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
         GraphQLRequest?[] requests;
+        bool batch;
         try
         {
-            using var stream = new MemoryStream(body, writable: false);
+            batch = body.AsSpan(0, length).TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
+            using var stream = new MemoryStream(body, 0, length, writable: false);
             requests = batch
                 ? await serializer.ReadAsync<GraphQLRequest?[]>(stream, http.RequestAborted) ?? []
                 : [await serializer.ReadAsync<GraphQLRequest>(stream, http.RequestAborted)];
@@ -54,6 +56,10 @@ internal static class GraphQLRequestReader
             // Whatever the deserializer cannot read is a malformed request, never a server fault.
             return (null, new Problem(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson,
                 $"The body is not a GraphQL request in JSON{JsonProblems.Where(e)}: send an object {{\"query\": \"…\", \"variables\": {{…}}}} or an array of them."));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
         }
 
         if (batch && requests.Length == 0)
@@ -67,36 +73,54 @@ internal static class GraphQLRequestReader
     }
 
     /// <summary>
-    /// The body, or null when it is longer than the limit (counted as read, so a missing Content-Length does not help);
-    /// or, when the client hung up before sending all of it, the problem to answer (if anyone still listens).
+    /// The body in a pooled buffer the caller returns (its first <c>Length</c> bytes), or null when it is longer than the
+    /// limit (counted as read, so a missing Content-Length does not help); or, when the client hung up before sending
+    /// all of it, the problem to answer (if anyone still listens). A body with a Content-Length is read into a buffer
+    /// of that size, without copying.
     /// </summary>
-    private static async Task<(byte[]? Body, Problem? Incomplete)> ReadBodyAsync(HttpContext http, long limit)
+    private static async Task<(byte[]? Body, int Length, Problem? Incomplete)> ReadBodyAsync(HttpContext http, long limit)
     {
-        if (http.Request.ContentLength > limit) return (null, null);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        if (http.Request.ContentLength > limit) return (null, 0, null);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(http.Request.ContentLength + 1 ?? 4096, 1, limit + 1));
+        var length = 0;
         try
         {
             int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted)) > 0)
             {
-                if (buffer.Length + read > limit) return (null, null);
-                buffer.Write(chunk, 0, read);
+                length += read;
+                if (length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0, null);
+                }
+                if (length == buffer.Length) buffer = Grown(buffer, limit);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, null);
+            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, 0, null);
         }
         catch (Exception e) when (e is BadHttpRequestException or IOException || (e is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             // A closed tab, a proxy's timeout: the client's doing, not a fault of the service (no error log, no 5xx).
             // Kestrel answers a body that ended early (400); a connection that is gone is let go at once, for Kestrel
             // would otherwise try to read the rest of the body from it.
+            ArrayPool<byte>.Shared.Return(buffer);
             if (e is not BadHttpRequestException) http.Abort();
-            return (null, ClientHungUp(http, buffer.Length, e));
+            return (null, 0, ClientHungUp(http, length, e));
         }
-        return (buffer.ToArray(), null);
+        return (buffer, length, null);
+    }
+
+    /// <summary>A pooled buffer twice as large (one byte over the limit at most, to tell a body over it), holding what the full one held.</summary>
+    private static byte[] Grown(byte[] full, long limit)
+    {
+        var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(full.Length * 2L, limit + 1));
+        full.CopyTo(grown, 0);
+        ArrayPool<byte>.Shared.Return(full);
+        return grown;
     }
 
     /// <summary>Requests whose client hung up in the middle of the body, counted apart from the service's own faults.</summary>

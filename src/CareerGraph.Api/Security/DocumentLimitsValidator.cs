@@ -12,12 +12,14 @@ namespace CareerGraph.Api.Security;
 /// <para>
 /// An operation of a document seen before (the parsed-document cache hands out the same instance for the same text)
 /// that passed the specification's rules is not checked by them again: those rules depend on the document and the
-/// schema only. What depends on the request still runs every time: the access rule (the caller), the variables'
-/// coercion, argument parsing and the limits, which page sizes in variables change (an operation without variables
-/// has one shape, so its limits are checked once too).
+/// schema only. What depends on the request is still decided every time: the caller's access (from the fields the
+/// access rule found needing a role), the limits when a page size comes from a variable (otherwise an operation has
+/// one shape, so its limits are checked once too), and the variables' coercion with the argument and
+/// directive values read with them (<see cref="ValidatedOperation"/>, without a walk of the document). A request out
+/// of the ordinary there, or a rule this class does not know, is validated by GraphQL.NET as the first one was.
 /// </para>
 /// </summary>
-internal sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentValidator
+internal sealed class DocumentLimitsValidator(LimitOptions limits, AccessRule access) : IDocumentValidator
 {
     /// <summary>The specification's rules that read only the document and the schema, never variables or the caller.</summary>
     private static readonly HashSet<IValidationRule> DocumentOnlyRules = [.. DocumentValidator.CoreRules.Where(rule => rule is not FieldArgumentsAreValidRule)];
@@ -27,34 +29,59 @@ internal sealed class DocumentLimitsValidator(LimitOptions limits) : IDocumentVa
     /// <summary>Operations that passed the document-only rules; an entry goes when its document is no longer kept.</summary>
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, Passed> _passed = new();
 
-    /// <summary>What an operation passed: the document-only rules, and, when it has no variables, the limits.</summary>
-    private sealed record Passed(bool WithinLimits);
+    /// <summary>What an operation passed: the document-only rules, and, when no page size comes from a variable, the limits; and what a request of it needs.</summary>
+    private sealed record Passed(bool WithinLimits, ValidatedOperation? Operation);
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
     {
         _passed.TryGetValue(options.Operation, out var passed);
-        if (passed is not { WithinLimits: true } && Refusal(options) is { } refusal)
+        var pageSizeFromVariable = false;
+        if (passed is not { WithinLimits: true } && Refusal(options, out pageSizeFromVariable) is { } refusal)
             return Task.FromResult<IValidationResult>(new ValidationResult(refusal));
-        if (passed is not null)
-            return _specification.ValidateAsync(options with { Rules = [.. (options.Rules ?? DocumentValidator.CoreRules).Where(rule => !DocumentOnlyRules.Contains(rule))] });
-        return ValidateAndRememberAsync(options);
+        if (passed is null) return ValidateAndRememberAsync(options, withinLimitsAlways: !pageSizeFromVariable);
+        if (passed.Operation is { } operation && OnlyKnownRules(options) && access.TryDecide(options.Operation, options.User, out var forbidden))
+        {
+            if (forbidden is not null) return Task.FromResult<IValidationResult>(new ValidationResult(forbidden));
+            if (operation.TryValidate(options.Schema, options.Document, options.Variables) is { } validated) return Task.FromResult(validated);
+        }
+        return _specification.ValidateAsync(options with { Rules = [.. (options.Rules ?? DocumentValidator.CoreRules).Where(rule => !DocumentOnlyRules.Contains(rule))] });
     }
 
-    private async Task<IValidationResult> ValidateAndRememberAsync(ValidationOptions options)
+    private async Task<IValidationResult> ValidateAndRememberAsync(ValidationOptions options, bool withinLimitsAlways)
     {
         var result = await _specification.ValidateAsync(options);
         // Only a pass under every document-only rule is kept: a document with errors runs every rule again, so its
         // answer lists them all every time.
-        if (result.IsValid && DocumentOnlyRules.IsSubsetOf(options.Rules ?? DocumentValidator.CoreRules)) _passed.AddOrUpdate(options.Operation, new Passed(options.Operation.Variables is not { Count: > 0 }));
+        if (result.IsValid && DocumentOnlyRules.IsSubsetOf(options.Rules ?? DocumentValidator.CoreRules))
+            _passed.AddOrUpdate(options.Operation, new Passed(withinLimitsAlways, ValidatedOperation.Of(options.Schema, options.Document, options.Operation)));
         return result;
     }
 
-    private ValidationError? Refusal(in ValidationOptions options)
+    /// <summary>
+    /// Whether the request's rules are the access rule, the document-only ones, and argument validation where the
+    /// schema has none to run: what <see cref="AccessRule.TryDecide"/> and <see cref="ValidatedOperation"/> stand for.
+    /// </summary>
+    private bool OnlyKnownRules(in ValidationOptions options)
+    {
+        var argumentValidation = options.Schema.GetMetadata<bool>(FieldArgumentsAreValidRule.HAS_FIELD_ARGUMENT_VALIDATION_KEY);
+        var withAccess = false;
+        foreach (var rule in options.Rules ?? DocumentValidator.CoreRules)
+        {
+            if (rule == access) withAccess = true;
+            else if (!DocumentOnlyRules.Contains(rule) && (argumentValidation || rule is not FieldArgumentsAreValidRule)) return false;
+        }
+        return withAccess;
+    }
+
+    /// <summary>The error that refuses the document for a limit, or null; and whether a page size comes from a variable (then the cost changes with the request).</summary>
+    private ValidationError? Refusal(in ValidationOptions options, out bool pageSizeFromVariable)
     {
         DocumentShape shape;
+        pageSizeFromVariable = true;
         try
         {
             shape = DocumentShape.Measure(options.Document, options.Operation, options.Schema, options.Variables);
+            pageSizeFromVariable = shape.PageSizeFromVariable;
         }
         catch (InsufficientExecutionStackException)
         {

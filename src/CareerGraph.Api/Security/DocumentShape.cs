@@ -17,6 +17,7 @@ internal sealed record DocumentShape(
     int FragmentSpreads,
     int MostDirectivesOnOneLocation,
     IReadOnlyList<string> IntrospectionFields,
+    bool PageSizeFromVariable,
     int Depth,
     double Cost)
 {
@@ -31,13 +32,16 @@ internal sealed record DocumentShape(
         var written = new WrittenCounts();
         written.Visit(document);
         var (depth, cost) = new Estimate(document, schema, variables).OfOperation(operation);
-        return new DocumentShape(written.Fields, written.Aliases, written.Spreads, written.MostDirectives, written.Introspection, depth, cost);
+        return new DocumentShape(written.Fields, written.Aliases, written.Spreads, written.MostDirectives, written.Introspection, written.PageSizeFromVariable, depth, cost);
     }
 
     /// <summary>Counts over the text once: every definition is read, nothing is expanded.</summary>
     private sealed class WrittenCounts
     {
         public int Fields, Aliases, Spreads, MostDirectives;
+
+        /// <summary>Whether a <c>first</c> or <c>last</c> argument takes a variable: then the cost depends on the request.</summary>
+        public bool PageSizeFromVariable;
         public List<string> Introspection { get; } = [];
 
         public void Visit(GraphQLDocument document)
@@ -70,6 +74,8 @@ internal sealed record DocumentShape(
                         if (field.Alias is not null) Aliases++;
                         if (field.Name.Value == "__schema" || field.Name.Value == "__type") Introspection.Add(field.Name.StringValue);
                         Directives(field.Directives);
+                        foreach (var argument in field.Arguments?.Items ?? [])
+                            if (argument.Value is GraphQLVariable && (argument.Name.Value == "first" || argument.Name.Value == "last")) PageSizeFromVariable = true;
                         Visit(field.SelectionSet);
                         break;
                     case GraphQLFragmentSpread spread:

@@ -2,7 +2,7 @@ using CareerGraph.Model;
 
 namespace CareerGraph.Tests.Core;
 
-/// <summary>Edges ordered without building their ids order exactly as their ids do, and aliases keep their keys with their names.</summary>
+/// <summary>Edges ordered without building their ids order exactly as their ids do, edges are listed in their documented order, and aliases keep their keys with their names.</summary>
 public sealed class EdgeOrderTests
 {
     [Theory]
@@ -29,6 +29,29 @@ public sealed class EdgeOrderTests
         var byId = edges.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => e.Id).ToArray();
         Array.Sort(edges, Edge.CompareById);
         Assert.Equal(byId, edges.Select(e => e.Id));
+    }
+
+    [Theory]
+    [InlineData(Direction.Outgoing)]
+    [InlineData(Direction.Incoming)]
+    public void Edges_are_listed_in_the_order_their_definition_gives(Direction end)
+    {
+        // Few distinct values, so that importance, tier and strength tie often and the other end decides.
+        var random = new Random(24);
+        double? Pick(params double?[] values) => values[random.Next(values.Length)];
+        var edges = Enumerable.Range(0, 300).Select(i => new Edge($"s{random.Next(20)}", $"t{random.Next(20)}", EdgeKind.SeeAlso)
+        {
+            Importance = Pick(null, 0.5, 0.7, 1),
+            Tier = random.Next(3) == 0 ? null : random.Next(1, 3),
+            Weight = Pick(null, 0.4, 0.8),
+        }).DistinctBy(e => e.Id).ToList();
+        string OtherEnd(Edge e) => end == Direction.Incoming ? e.Source : e.Target;
+
+        var mostImportant = edges.OrderByDescending(e => e.Importance ?? EdgeDefaults.Importance).ThenBy(OtherEnd, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal);
+        var closest = edges.OrderBy(e => e.Tier ?? EdgeDefaults.Tier).ThenByDescending(e => e.Strength).ThenBy(OtherEnd, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal);
+
+        Assert.Equal(mostImportant.Select(e => e.Id), EdgeOrder.MostImportantFirst(edges, end).Select(e => e.Id));
+        Assert.Equal(closest.Select(e => e.Id), EdgeOrder.ClosestFirst(edges, end).Select(e => e.Id));
     }
 
     [Fact]

@@ -53,5 +53,42 @@ public sealed class ValidationCacheTests : IDisposable
         Assert.Equal(first.Body.GetRawText(), second.Body.GetRawText());
     }
 
+    [Fact]
+    public async Task A_curator_field_a_curator_ran_is_still_refused_to_a_reader_and_to_an_anonymous_caller()
+    {
+        const string query = "query Trail { ...Trail } fragment Trail on Query { auditTrail { sequence } }";
+        Assert.Equal(HttpStatusCode.OK, (await _service.WithKey().PostAsync(query)).Status);
+        var reader = await _service.WithToken(CurationService.Token("bob")).PostAsync(query);
+        var anonymous = await _service.Anonymous().PostAsync(query);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized), (reader.Status, anonymous.Status));
+        Assert.Equal(["FORBIDDEN"], reader.ErrorCodes);
+        Assert.Equal(["UNAUTHENTICATED"], anonymous.ErrorCodes);
+        Assert.Equal(HttpStatusCode.OK, (await _service.WithKey().PostAsync(query)).Status);
+    }
+
+    [Fact]
+    public async Task A_document_sent_again_answers_what_a_document_seen_once_answers()
+    {
+        // The same operation with other text (trailing spaces) is a document seen once: GraphQL.NET validates it whole.
+        const string query = """
+            query Q($id: ID!, $first: Int = 2, $more: Boolean!) {
+              career(id: $id) { name skills @include(if: $more) { skill { requiredBy(first: $first) { career { id } } } } }
+              nodes(ids: [$id, "python"]) { id }
+            }
+            """;
+        var requests = new object[]
+        {
+            new { id = "mlops-engineer", more = true }, new { id = "data-engineer", first = 1, more = false },
+            new { id = "no-such-career", more = true }, new { id = "cloud-engineer", first = 3, more = true },
+        };
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var again = await _service.Anonymous().PostAsync(query, requests[i]);
+            var once = await _service.Anonymous().PostAsync(query + new string(' ', i + 1), requests[i]);
+            Assert.Equal(HttpStatusCode.OK, again.Status);
+            Assert.Equal(once.Body.GetRawText(), again.Body.GetRawText());
+        }
+    }
+
     public void Dispose() => _service.Dispose();
 }
