@@ -258,23 +258,29 @@ public sealed class GraphIndex : IGraphFacts
     /// </summary>
     public IReadOnlyList<GraphNode> Resolve(string reference, NodeKind? kind, bool everyMeaning)
     {
+        // Each match ranked by how it matched (id, merged-away id, name, alias), a curated node before an O*NET one.
+        var ranked = new List<(GraphNode Node, int Rank)>();
+        void Add(GraphNode? node, int step)
+        {
+            if (node is not null && (kind is null || node.Kind == kind)) ranked.Add((node, step * 2 + (Sources.IsCurated(node) ? 0 : 1)));
+        }
         var id = reference.Trim();
         var key = Names.Key(reference);
-        IEnumerable<(GraphNode? Node, int Step)> matches =
-        [
-            (_nodes[id], 0),
-            (_redirects.TryGetValue(id, out var survivor) ? _nodes[survivor] : null, 1),
-            .. _nodesByName[key].Select(n => ((GraphNode?)n, 2)),
-            .. _aliasesByKey[key].Select(a => (_nodes[a.TargetId], 3)),
-        ];
-        var ranked = matches
-            .Where(m => m.Node is not null && (kind is null || m.Node.Kind == kind))
-            .Select(m => (Node: m.Node!, Rank: m.Step * 2 + (Sources.IsCurated(m.Node!) ? 0 : 1)))
-            .OrderBy(m => m.Rank)
-            .ThenBy(m => m.Node.Id, StringComparer.Ordinal)
-            .DistinctBy(m => m.Node.Id)
-            .ToList();
-        return [.. ranked.Where(m => everyMeaning || m.Rank == ranked[0].Rank).Select(m => m.Node)];
+        Add(_nodes[id], 0);
+        if (_redirects.TryGetValue(id, out var survivor)) Add(_nodes[survivor], 1);
+        foreach (var node in _nodesByName[key]) Add(node, 2);
+        foreach (var alias in _aliasesByKey[key]) Add(_nodes[alias.TargetId], 3);
+        if (ranked.Count == 0) return [];
+
+        // Best rank first, then by id; a node matched twice counts once, at its best rank.
+        ranked.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
+        var nodes = new List<GraphNode>(ranked.Count);
+        foreach (var (node, rank) in ranked)
+        {
+            if (!everyMeaning && rank != ranked[0].Rank) break;
+            if (!nodes.Exists(n => n.Id == node.Id)) nodes.Add(node);
+        }
+        return nodes;
     }
 
     public Page<Career> FindCareers(CareerQuery query)

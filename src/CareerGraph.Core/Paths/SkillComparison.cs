@@ -79,11 +79,18 @@ internal static class SkillComparison
             .ToList();
     }
 
-    private static IReadOnlyList<string> Ordered(IEnumerable<Edge> requirements) =>
-        requirements
-            .OrderByDescending(e => e.Importance ?? 0)
-            .ThenBy(e => e.Target, StringComparer.Ordinal)
-            .Select(e => e.Target)
-            .Distinct()
-            .ToList();
+    private static IReadOnlyList<string> Ordered(IEnumerable<Edge> requirements)
+    {
+        var sorted = new List<Edge>(requirements);
+        sorted.Sort(MostImportantFirst);
+        var targets = new List<string>(sorted.Count);
+        var seen = new HashSet<string>(sorted.Count, StringComparer.Ordinal);
+        foreach (var edge in sorted)
+            if (seen.Add(edge.Target)) targets.Add(edge.Target);
+        return targets;
+    }
+
+    /// <summary>Most important first (a requirement without an importance counts 0), then by skill id.</summary>
+    private static readonly Comparison<Edge> MostImportantFirst = (a, b) =>
+        (b.Importance ?? 0).CompareTo(a.Importance ?? 0) is var byImportance and not 0 ? byImportance : string.CompareOrdinal(a.Target, b.Target);
 }
