@@ -39,6 +39,12 @@ internal sealed class SearchIndex
     private readonly Entry[] _overlayEntries;
     private readonly string[] _overlayWords;
 
+    /// <summary>How many bigrams each vocabulary word shares with the query word being measured (by place; zeros between uses).</summary>
+    [ThreadStatic] private static int[]? t_sharedBigrams;
+
+    /// <summary>The places counted in <see cref="t_sharedBigrams"/> for the query word being measured.</summary>
+    [ThreadStatic] private static List<int>? t_counted;
+
     internal sealed record Entry(string Key, string[] Words, string Text, string NodeId, NodeKind Kind, bool ViaAlias)
     {
         /// <param name="key">The text's <see cref="Names.Key"/>.</param>
@@ -76,7 +82,8 @@ internal sealed class SearchIndex
         /// <summary>The vocabulary, in ordinal order: the words a query word begins are a run of it.</summary>
         public required string[] Words { get; init; }
 
-        public required Dictionary<int, string[]> WordsByBigram { get; init; }
+        /// <summary>For each bigram, the vocabulary words holding it, as their places in <see cref="Words"/>.</summary>
+        public required Dictionary<int, int[]> WordsByBigram { get; init; }
         public required Dictionary<string, int> RequiredBy { get; init; }
     }
 
@@ -109,19 +116,19 @@ internal sealed class SearchIndex
         var byWord = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(wordPairs), StringComparer.Ordinal);
         var words = byWord.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
-        var bigramPairs = new List<(int, string)>(words.Sum(w => w.Length + 1));
+        var bigramPairs = new List<(int, int)>(words.Sum(w => w.Length + 1));
         var seen = new List<int>();
-        foreach (var word in words)
+        for (var place = 0; place < words.Length; place++)
         {
             seen.Clear();
-            foreach (var bigram in Bigrams(word))
+            foreach (var bigram in Bigrams(words[place]))
             {
                 if (seen.Contains(bigram)) continue;
                 seen.Add(bigram);
-                bigramPairs.Add((bigram, word));
+                bigramPairs.Add((bigram, place));
             }
         }
-        var byBigram = Grouping.Of<int, string>(CollectionsMarshal.AsSpan(bigramPairs));
+        var byBigram = Grouping.Of<int, int>(CollectionsMarshal.AsSpan(bigramPairs));
 
         _base = new Base
         {
@@ -269,7 +276,7 @@ internal sealed class SearchIndex
         if (word.Length < 2) return _base.Words.Where(w => w.Contains(word, StringComparison.Ordinal));
         var rarest = Enumerable.Range(0, word.Length - 1).Select(i => Bigram(word[i], word[i + 1]))
             .MinBy(b => _base.WordsByBigram.GetValueOrDefault(b)?.Length ?? 0);
-        return (_base.WordsByBigram.GetValueOrDefault(rarest) ?? []).Where(w => w.Contains(word, StringComparison.Ordinal));
+        return (_base.WordsByBigram.GetValueOrDefault(rarest) ?? []).Select(place => _base.Words[place]).Where(w => w.Contains(word, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -295,14 +302,20 @@ internal sealed class SearchIndex
         // The q-gram count filter: one edit breaks at most three of a word's padded bigrams (a transposition
         // does), so a word within the budget shares at least (length + 1) − 3 × budget of them. Only those
         // are measured.
-        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Counted by the words' places, in this thread's array, which is left all zeros again.
+        var counts = t_sharedBigrams is { } kept && kept.Length >= words.Length ? kept : t_sharedBigrams = new int[words.Length];
+        var counted = t_counted ??= [];
+        counted.Clear();
         foreach (var bigram in Bigrams(word))
-            foreach (var candidate in _base.WordsByBigram.GetValueOrDefault(bigram) ?? [])
-                if (Math.Abs(candidate.Length - word.Length) <= budget)
-                    CollectionsMarshal.GetValueRefOrAddDefault(shared, candidate, out _)++;
+            foreach (var place in _base.WordsByBigram.GetValueOrDefault(bigram) ?? [])
+                if (Math.Abs(words[place].Length - word.Length) <= budget && counts[place]++ == 0)
+                    counted.Add(place);
         var needed = word.Length + 1 - 3 * budget;
-        foreach (var (candidate, count) in shared)
+        foreach (var place in counted)
         {
+            var count = counts[place];
+            counts[place] = 0;
+            var candidate = words[place];
             if (count < needed || close.ContainsKey(candidate)) continue;
             if (EditDistance(word, candidate, budget) is var d && d <= budget) close[candidate] = (byte)d;
         }
