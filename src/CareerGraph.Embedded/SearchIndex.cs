@@ -82,6 +82,9 @@ internal sealed class SearchIndex
         /// <summary>The vocabulary, in ordinal order: the words a query word begins are a run of it.</summary>
         public required string[] Words { get; init; }
 
+        /// <summary>The length of each word of <see cref="Words"/>, at its place: read without touching the strings.</summary>
+        public required int[] WordLengths { get; init; }
+
         /// <summary>For each bigram, the vocabulary words holding it, as their places in <see cref="Words"/>.</summary>
         public required Dictionary<int, int[]> WordsByBigram { get; init; }
         public required Dictionary<string, int> RequiredBy { get; init; }
@@ -135,6 +138,7 @@ internal sealed class SearchIndex
             EntriesByNode = byNode,
             EntriesByWord = byWord,
             Words = words,
+            WordLengths = [.. words.Select(w => w.Length)],
             WordsByBigram = byBigram,
             RequiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal),
         };
@@ -306,9 +310,10 @@ internal sealed class SearchIndex
         var counts = t_sharedBigrams is { } kept && kept.Length >= words.Length ? kept : t_sharedBigrams = new int[words.Length];
         var counted = t_counted ??= [];
         counted.Clear();
+        var lengths = _base.WordLengths;
         foreach (var bigram in Bigrams(word))
             foreach (var place in _base.WordsByBigram.GetValueOrDefault(bigram) ?? [])
-                if (Math.Abs(words[place].Length - word.Length) <= budget && counts[place]++ == 0)
+                if (Math.Abs(lengths[place] - word.Length) <= budget && counts[place]++ == 0)
                     counted.Add(place);
         var needed = word.Length + 1 - 3 * budget;
         foreach (var place in counted)
