@@ -44,8 +44,10 @@ internal static class SecurityRegistration
 
     private static void AddAuthentication(IServiceCollection services, AuthOptions auth)
     {
-        // One scheme picks the handler: bearer tokens go to JWT validation (when configured), the rest to API keys.
-        var authentication = services.AddAuthentication(CallerScheme)
+        // One scheme picks the handler: bearer tokens go to JWT validation (when configured), the rest to API keys. It is
+        // no default scheme: the endpoints that serve callers ask for it (Curators.AuthenticateCallerAsync), and only
+        // when a credential came; a request without one is not put through the handlers by the middleware.
+        var authentication = services.AddAuthentication()
             .AddPolicyScheme(CallerScheme, "API key or bearer token", options => options.ForwardDefaultSelector = http =>
                 auth.Jwt.IsConfigured
                 && !http.Request.Headers.ContainsKey(ApiKeyHandler.Header)

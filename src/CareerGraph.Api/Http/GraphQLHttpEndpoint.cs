@@ -50,7 +50,7 @@ internal static class GraphQLHttpEndpoint
         }
 
         // A credential that is sent must be valid, whatever the operation: a wrong key is never taken for no key.
-        var caller = await http.AuthenticateAsync();
+        var caller = await http.AuthenticateCallerAsync();
         if (caller.Failure is { } failure)
         {
             await GraphQLNegotiation.WriteErrorAsync(http, mediaType,

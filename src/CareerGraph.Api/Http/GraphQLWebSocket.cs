@@ -27,7 +27,7 @@ internal static class GraphQLWebSocket
         }
 
         // Clients that can set headers may send credentials with the upgrade; as over HTTP, a wrong one is never taken for none.
-        var caller = await http.AuthenticateAsync();
+        var caller = await http.AuthenticateCallerAsync();
         if (caller.Failure is { } failure)
         {
             await GraphQLNegotiation.WriteErrorAsync(http, GraphQLNegotiation.Json,

@@ -230,7 +230,7 @@ internal sealed class GraphQLWebSocketSession
             var request = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
             if (apiKey is not null) request.Request.Headers[ApiKeyHandler.Header] = apiKey;
             if (authorization is not null) request.Request.Headers.Authorization = authorization;
-            var caller = await request.AuthenticateAsync();
+            var caller = await request.AuthenticateCallerAsync();
             if (caller.Failure is { } failure)
             {
                 // The key handler speaks of headers; here the key came in the payload.

@@ -87,6 +87,13 @@ internal static class Curators
 
     public static bool IsAuthenticated(this ClaimsPrincipal? user) => user?.Identity?.IsAuthenticated == true;
 
+    /// <summary>
+    /// Who the request speaks for, through the caller scheme (an API key or a bearer token); no result when it carries
+    /// no credential, without running a handler.
+    /// </summary>
+    public static Task<AuthenticateResult> AuthenticateCallerAsync(this HttpContext http) =>
+        http.Request.CarriesCredential() ? http.AuthenticateAsync(Hosting.SecurityRegistration.CallerScheme) : Task.FromResult(AuthenticateResult.NoResult());
+
     /// <summary>Whether the request carries a credential of any kind (valid or not): its answer may be meant for that caller only.</summary>
     public static bool CarriesCredential(this HttpRequest request) =>
         request.Headers.ContainsKey(ApiKeyHandler.Header) || request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization);
