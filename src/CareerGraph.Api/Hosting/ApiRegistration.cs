@@ -49,8 +49,9 @@ internal static class ApiRegistration
             .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
             .ConfigureExecutionOptions(options =>
             {
-                // Resolvers find the request's loaders here, resolved once per request rather than once per field.
-                if (options.RequestServices?.GetService<GraphLoaders>() is { } loaders) options.UserContext[GraphLoaders.UserContextKey] = loaders;
+                // Resolvers find the execution's loaders here: made once per execution, not looked up per field (nor
+                // in the request's scope: the store is all they need).
+                if (options.RequestServices?.GetService<ICareerGraphStore>() is { } store) options.UserContext[GraphLoaders.UserContextKey] = new GraphLoaders(store);
                 var next = options.UnhandledExceptionDelegate;
                 options.UnhandledExceptionDelegate = context =>
                 {

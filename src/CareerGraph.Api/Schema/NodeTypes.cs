@@ -40,7 +40,7 @@ internal static class NodeFields
         type.Field<NonNullGraphType<StringGraphType>>("etag").Description(NodeInterface.EtagDescription).Resolve(c => NodeEtag.Of(c.Source));
     }
 
-    /// <summary>The request's loaders: put in the user context once per request (<see cref="GraphLoaders.UserContextKey"/>), as
+    /// <summary>The execution's loaders: put in the user context once per execution (<see cref="GraphLoaders.UserContextKey"/>), as
     /// asking the container for a scoped service on each of hundreds of fields costs a look-up and a lock each time.</summary>
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>
         context.UserContext.TryGetValue(GraphLoaders.UserContextKey, out var loaders) && loaders is GraphLoaders known

@@ -218,6 +218,28 @@ public sealed class GraphQLWebSocketTests
     }
 
     [Fact]
+    public async Task Each_query_on_a_socket_reads_the_graph_as_it_is_then()
+    {
+        // A connection lives long: what one operation loaded must not answer the next one after a write.
+        using var service = Service();
+        await using var socket = await GraphQLSocket.InitialisedAsync(service.ServerAddress);
+        const string query = """{ career(id: "mlops-engineer") { description } }""";
+        async Task<string?> DescriptionAsync(string id)
+        {
+            await socket.SubscribeAsync(id, query);
+            var next = await socket.ReceiveAsync();
+            Assert.Equal("next", TypeOf(next));
+            Assert.Equal("complete", TypeOf(await socket.ReceiveAsync()));
+            return next!.Value.GetProperty("payload").GetProperty("data").GetProperty("career").GetProperty("description").GetString();
+        }
+
+        var before = await DescriptionAsync("before");
+        await ChangeAsync(service, "mlops-engineer", "Runs the models others train.");
+        Assert.NotEqual("Runs the models others train.", before);
+        Assert.Equal("Runs the models others train.", await DescriptionAsync("after"));
+    }
+
+    [Fact]
     public async Task A_wrong_key_in_the_upgrade_request_is_refused_before_the_upgrade()
     {
         using var service = Service();
