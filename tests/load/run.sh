@@ -7,6 +7,8 @@
 # Usage: tests/load/run.sh [seconds-per-run] [connections]
 # CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll> adds that build, answer cache off, to the same run;
 # CAREERGRAPH_BEFORE=plans-off adds this build with compiled plans off (CareerGraph:Execution:CompiledPlans=false).
+# CAREERGRAPH_ONET=<O*NET 27.0 folder> runs it all on the O*NET store instead: imported and seeded once, then every
+# server (the REST peer too) on its own copy of that file, and the graphql-js peers on its export.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -23,6 +25,17 @@ wait_for() { for _ in $(seq 1 600); do curl -sf "$1" >/dev/null && return 0; sle
 dotnet build "$root/src/CareerGraph.Api" -c Release -v quiet -nologo >/dev/null
 dotnet build "$here/RestPeer" -c Release -v quiet -nologo >/dev/null
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
+
+# The O*NET store, prepared once: every server opens its own copy, the seeds already in it.
+app="$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll"
+if [ -n "${CAREERGRAPH_ONET:-}" ]; then
+  CareerGraph__Embedded__Path="$work/base.db" Serilog__MinimumLevel__Default=Warning dotnet "$app" import onet "$CAREERGRAPH_ONET" >/dev/null
+  CareerGraph__Embedded__Path="$work/base.db" Serilog__MinimumLevel__Default=Warning dotnet "$app" seed --path "$root/seeds" >/dev/null
+  for copy in cached uncached before rest; do
+    cp "$work/base.db" "$work/$copy.db"
+    [ ! -f "$work/base.db.snapshot" ] || cp "$work/base.db.snapshot" "$work/$copy.db.snapshot"
+  done
+fi
 
 # The load comes from one address, so the per-client rate limit is off for these runs.
 start_service() { # port, database, answer cache on/off
@@ -45,7 +58,9 @@ if [ -n "${CAREERGRAPH_BEFORE:-}" ]; then
   before=("http://127.0.0.1:$before_port")
 fi
 rest_port=$(free_port)
-dotnet "$here/RestPeer/bin/Release/net10.0/RestPeer.dll" --urls "http://127.0.0.1:$rest_port" --Seeds="$root/seeds" >"$work/rest.log" 2>&1 &
+rest_data=(--Seeds="$root/seeds")
+[ -z "${CAREERGRAPH_ONET:-}" ] || rest_data=(--Database="$work/rest.db")
+dotnet "$here/RestPeer/bin/Release/net10.0/RestPeer.dll" --urls "http://127.0.0.1:$rest_port" "${rest_data[@]}" >"$work/rest.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$cached_port/ready"
 wait_for "http://127.0.0.1:$uncached_port/ready"
@@ -62,6 +77,6 @@ pids+=($!)
 wait_for "http://127.0.0.1:$js_port/graphql?query=%7B__typename%7D"
 wait_for "http://127.0.0.1:$jit_port/graphql?query=%7B__typename%7D"
 
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $seconds s per run after a warm-up run of as long, $connections connections, .NET SDK $(dotnet --version)"
+echo "${CAREERGRAPH_ONET:+O*NET store ($CAREERGRAPH_ONET) with the seeds; }$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $seconds s per run after a warm-up run of as long, $connections connections, .NET SDK $(dotnet --version)"
 node "$here/load.mjs" "http://127.0.0.1:$cached_port" "http://127.0.0.1:$uncached_port" "http://127.0.0.1:$rest_port" \
   "http://127.0.0.1:$js_port" "http://127.0.0.1:$jit_port" "$work/graph.json" "$seconds" "$connections" "${before[@]}"

@@ -2,6 +2,7 @@
 // computes each answer per request and writes it with System.Text.Json, byte for byte the JSON the GraphQL endpoint
 // gives for the load test's queries. The difference in throughput is what the GraphQL layer costs.
 // Usage: dotnet RestPeer.dll --urls http://127.0.0.1:PORT --Seeds=<seeds folder>
+//    or: dotnet RestPeer.dll --urls http://127.0.0.1:PORT --Database=<an embedded store's file> (e.g. O*NET imported)
 using System.Text.Json;
 using CareerGraph.Embedded;
 using CareerGraph.Interchange.Seeding;
@@ -12,8 +13,9 @@ using CareerGraph.Store;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-var store = SqliteGraphStore.Open(":memory:");
-await store.ImportAsync(SeedFiles.Read(app.Configuration["Seeds"] ?? throw new InvalidOperationException("Pass --Seeds=<the seeds folder>.")));
+var store = SqliteGraphStore.Open(app.Configuration["Database"] ?? ":memory:");
+if (app.Configuration["Database"] is null)
+    await store.ImportAsync(SeedFiles.Read(app.Configuration["Seeds"] ?? throw new InvalidOperationException("Pass --Seeds=<the seeds folder> or --Database=<a store's file>.")));
 var paths = new CareerPaths(store, new PathLimits(MaxHops: 8, MaxPaths: 10));
 const string Json = "application/graphql-response+json; charset=utf-8";
 
