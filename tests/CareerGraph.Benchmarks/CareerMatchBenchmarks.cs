@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CareerGraph.Embedded;
-using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 using CareerGraph.Moves;
 using CareerGraph.Paths;
@@ -32,9 +31,7 @@ public class CareerMatchBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("careergraph-bench").FullName;
         _store = SqliteGraphStore.Open(System.IO.Path.Combine(_folder, "bench.db"));
-        var document = Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet
-            ? OnetMapping.ToGraph(OnetDatabase.Read(onet), GraphDocument.Empty).Document
-            : GraphGenerator.Generate(int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1"));
+        var document = BenchmarkGraph.Document(BenchmarkGraph.Scales.Single());
         _store.ImportAsync(document).GetAwaiter().GetResult();
 
         var careers = document.Careers.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using BenchmarkDotNet.Attributes;
 using CareerGraph.Curation;
 using CareerGraph.Embedded;
-using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 using CareerGraph.Paths;
 using CareerGraph.Store;
@@ -30,7 +29,7 @@ public class IndexBenchmarks
     public int Scale { get; set; }
 
     /// <summary>Set by --scale on the command line.</summary>
-    public static IEnumerable<int> Scales => [int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1")];
+    public static IEnumerable<int> Scales => BenchmarkGraph.Scales;
 
     [Params("base", "overlay")]
     public string Layers { get; set; } = "base";
@@ -38,9 +37,7 @@ public class IndexBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var document = Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet
-            ? OnetMapping.ToGraph(OnetDatabase.Read(onet), new GraphDocument([], [], [], [], [])).Document
-            : GraphGenerator.Generate(Scale);
+        var document = BenchmarkGraph.Document(Scale);
         _index = new GraphIndex(document);
         _careers = [.. document.Careers.Select(c => c.Id)];
         if (Layers == "overlay")

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CareerGraph.Embedded;
-using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 
 namespace CareerGraph.Benchmarks;
@@ -23,14 +22,12 @@ public class OpenBenchmarks
     public int Scale { get; set; }
 
     /// <summary>Set by --scale on the command line.</summary>
-    public static IEnumerable<int> Scales => [int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1")];
+    public static IEnumerable<int> Scales => BenchmarkGraph.Scales;
 
     [GlobalSetup]
     public void Setup()
     {
-        _document = Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet
-            ? OnetMapping.ToGraph(OnetDatabase.Read(onet), GraphDocument.Empty).Document
-            : GraphGenerator.Generate(Scale);
+        _document = BenchmarkGraph.Document(Scale);
         _folder = Directory.CreateTempSubdirectory("careergraph-bench").FullName;
         _database = Path.Combine(_folder, "bench.db");
         using var store = SqliteGraphStore.Open(_database);

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CareerGraph.Curation;
 using CareerGraph.Embedded;
-using CareerGraph.Interchange.Onet;
 using CareerGraph.Model;
 using CareerGraph.Moves;
 using CareerGraph.Paths;
@@ -26,24 +25,22 @@ public class StoreBenchmarks
     public int Scale { get; set; }
 
     /// <summary>Set by --scale on the command line.</summary>
-    public static IEnumerable<int> Scales => [int.Parse(Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE") ?? "1")];
+    public static IEnumerable<int> Scales => BenchmarkGraph.Scales;
 
     [GlobalSetup]
     public void Setup()
     {
         _folder = Directory.CreateTempSubdirectory("careergraph-bench").FullName;
         _store = SqliteGraphStore.Open(System.IO.Path.Combine(_folder, "bench.db"));
-        if (Environment.GetEnvironmentVariable("CAREERGRAPH_BENCH_ONET") is { } onet)
+        _store.ImportAsync(BenchmarkGraph.Document(Scale)).GetAwaiter().GetResult();
+        if (BenchmarkGraph.Onet is not null)
         {
             // The real O*NET database (--onet): the walk tests/load/measure-onet.sh asks for over HTTP.
-            var empty = new GraphDocument([], [], [], [], []);
-            _store.ImportAsync(OnetMapping.ToGraph(OnetDatabase.Read(onet), empty).Document).GetAwaiter().GetResult();
             _from = _store.ResolveAsync("Web Developers").Result[0].Id;
             _to = _store.ResolveAsync("Database Architects").Result[0].Id;
         }
         else
         {
-            _store.ImportAsync(GraphGenerator.Generate(Scale)).GetAwaiter().GetResult();
             // Two careers a few hops apart, as a typical walk.
             _from = "career-3";
             _to = $"career-{1016 * Scale / 2 + 7}";
