@@ -18,7 +18,6 @@ internal static class ApiRegistration
     {
         // Exception details (types, stack traces) are for a developer's own machine: only where configuration asks for them.
         var exposeDetails = configuration.GetValue<bool>(ExposeDetailsSetting);
-        services.AddScoped<GraphLoaders>();
         services.AddSingleton(provider =>
         {
             var limits = provider.GetRequiredService<LimitOptions>();

@@ -3,7 +3,6 @@ using CareerGraph.Model;
 using CareerGraph.Store;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerGraph.Api.Schema;
 
@@ -40,12 +39,11 @@ internal static class NodeFields
         type.Field<NonNullGraphType<StringGraphType>>("etag").Description(NodeInterface.EtagDescription).Resolve(c => NodeEtag.Of(c.Source));
     }
 
-    /// <summary>The execution's loaders: put in the user context once per execution (<see cref="GraphLoaders.UserContextKey"/>), as
-    /// asking the container for a scoped service on each of hundreds of fields costs a look-up and a lock each time.</summary>
+    /// <summary>The execution's loaders, put in the user context once per execution (<see cref="GraphLoaders.UserContextKey"/>).</summary>
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>
         context.UserContext.TryGetValue(GraphLoaders.UserContextKey, out var loaders) && loaders is GraphLoaders known
             ? known
-            : context.RequestServices!.GetRequiredService<GraphLoaders>();
+            : throw new InvalidOperationException("This execution has no loaders: AddCareerGraphApi puts them in the user context as each execution starts.");
 
     public static void AddAliases<T>(ObjectGraphType<T> type) where T : GraphNode =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
