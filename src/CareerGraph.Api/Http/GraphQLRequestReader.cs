@@ -83,23 +83,21 @@ internal static class GraphQLRequestReader
         if (http.Request.ContentLength > limit) return (null, 0, null);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(http.Request.ContentLength + 1 ?? 4096, 1, limit + 1));
         var length = 0;
+        var handedOver = false;
         try
         {
             int read;
             while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted)) > 0)
             {
                 length += read;
-                if (length > limit)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    return (null, 0, null);
-                }
+                if (length > limit) return (null, 0, null);
                 if (length == buffer.Length) buffer = Grown(buffer, limit);
             }
+            handedOver = true;
+            return (buffer, length, null);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             return (null, 0, null);
         }
         catch (Exception e) when (e is BadHttpRequestException or IOException || (e is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
@@ -107,11 +105,13 @@ internal static class GraphQLRequestReader
             // A closed tab, a proxy's timeout: the client's doing, not a fault of the service (no error log, no 5xx).
             // Kestrel answers a body that ended early (400); a connection that is gone is let go at once, for Kestrel
             // would otherwise try to read the rest of the body from it.
-            ArrayPool<byte>.Shared.Return(buffer);
             if (e is not BadHttpRequestException) http.Abort();
             return (null, 0, ClientHungUp(http, length, e));
         }
-        return (buffer, length, null);
+        finally
+        {
+            if (!handedOver) ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A pooled buffer twice as large (one byte over the limit at most, to tell a body over it), holding what the full one held.</summary>
