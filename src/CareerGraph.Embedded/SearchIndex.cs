@@ -85,7 +85,13 @@ internal sealed class SearchIndex
         /// <summary>The length of each word of <see cref="Words"/>, at its place: read without touching the strings.</summary>
         public required int[] WordLengths { get; init; }
 
-        /// <summary>For each bigram, the vocabulary words holding it, as their places in <see cref="Words"/>.</summary>
+        /// <summary>Every place of <see cref="Words"/>, in order.</summary>
+        public required int[] AllPlaces { get; init; }
+
+        /// <summary>
+        /// For each bigram, the vocabulary words holding it, as their places in <see cref="Words"/>, shortest words
+        /// first: the words of about a query word's length are one run of the list (<see cref="OfLength"/>).
+        /// </summary>
         public required Dictionary<int, int[]> WordsByBigram { get; init; }
         public required Dictionary<string, int> RequiredBy { get; init; }
     }
@@ -124,21 +130,25 @@ internal sealed class SearchIndex
         for (var place = 0; place < words.Length; place++)
         {
             seen.Clear();
-            foreach (var bigram in Bigrams(words[place]))
+            for (var i = 0; i <= words[place].Length; i++)
             {
+                var bigram = PaddedBigram(words[place], i);
                 if (seen.Contains(bigram)) continue;
                 seen.Add(bigram);
                 bigramPairs.Add((bigram, place));
             }
         }
         var byBigram = Grouping.Of<int, int>(CollectionsMarshal.AsSpan(bigramPairs));
+        var lengths = words.Select(w => w.Length).ToArray();
+        foreach (var places in byBigram.Values) Array.Sort(places, (a, b) => lengths[a] != lengths[b] ? lengths[a] - lengths[b] : a - b);
 
         _base = new Base
         {
             EntriesByNode = byNode,
             EntriesByWord = byWord,
             Words = words,
-            WordLengths = [.. words.Select(w => w.Length)],
+            WordLengths = lengths,
+            AllPlaces = [.. Enumerable.Range(0, words.Length)],
             WordsByBigram = byBigram,
             RequiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal),
         };
@@ -208,55 +218,105 @@ internal sealed class SearchIndex
         var text = Names.Key(query.Text);
         if (text.Length == 0 || query.First <= 0) return [];
         var queryWords = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var closeness = queryWords.Select(Closeness).ToArray();
+        var closeness = new Dictionary<string, byte>[queryWords.Length];
+        for (var i = 0; i < queryWords.Length; i++) closeness[i] = Closeness(queryWords[i]);
         var textBudget = TypoBudget(text.Length);
 
-        var best = new Dictionary<string, (double Score, Entry Entry)>();
+        var best = new Dictionary<string, (double Score, Entry Entry)>(StringComparer.Ordinal);
+        var candidates = Candidates(text, textBudget, queryWords, closeness);
+        foreach (var entry in candidates) Consider(entry);
         // The overlay's entries are few: all are scored (an entry that cannot match scores zero).
-        foreach (var entry in Candidates(text, textBudget, queryWords, closeness).Concat(_overlayEntries))
+        foreach (var entry in _overlayEntries) Consider(entry);
+        Release(candidates);
+
+        // The first nodes in answer order, kept in a heap whose top is the last of them: O(n log First).
+        var take = Math.Min(query.First, best.Count);
+        var first = new PriorityQueue<Ranked, Ranked>(take + 1, Ranked.LastFirst);
+        foreach (var (score, entry) in best.Values)
+        {
+            var found = new Ranked(score, entry, RequiredBy(entry.NodeId));
+            if (first.Count < take) first.Enqueue(found, found);
+            else if (Ranked.Compare(found, first.Peek()) < 0) first.EnqueueDequeue(found, found);
+        }
+        var hits = new SearchHit[take];
+        while (first.TryDequeue(out var found, out _))
+            hits[first.Count] = new SearchHit(_node(found.Entry.NodeId)!, found.Entry.Text, found.Entry.ViaAlias, Math.Round(found.Score, 4));
+        return hits;
+
+        void Consider(Entry entry)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (query.Kinds.Count > 0 && !query.Kinds.Contains(entry.Kind)) continue;
+            if (query.Kinds.Count > 0 && !query.Kinds.Contains(entry.Kind)) return;
             var score = Score(text, textBudget, closeness, entry);
-            if (score <= 0) continue;
+            if (score <= 0) return;
             if (entry.ViaAlias) score *= 0.95;
             // On equal scores a node is found by its name, else by its first alias (in key order).
-            if (!best.TryGetValue(entry.NodeId, out var current) || score > current.Score
+            ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(best, entry.NodeId, out var exists);
+            if (!exists || score > current.Score
                 || score == current.Score && current.Entry.ViaAlias && (!entry.ViaAlias || string.CompareOrdinal(entry.Key, current.Entry.Key) < 0))
-                best[entry.NodeId] = (score, entry);
+                current = (score, entry);
         }
-        return best.Values
-            .OrderByDescending(b => b.Score)
-            .ThenBy(b => b.Entry.Kind)
-            .ThenByDescending(b => RequiredBy(b.Entry.NodeId))
-            .ThenBy(b => b.Entry.Key.Length)
-            .ThenBy(b => b.Entry.NodeId, StringComparer.Ordinal)
-            .Take(query.First)
-            .Select(b => new SearchHit(_node(b.Entry.NodeId)!, b.Entry.Text, b.Entry.ViaAlias, Math.Round(b.Score, 4)))
-            .ToList();
     }
 
     /// <summary>
-    /// Every entry of the base that can score above zero: those containing the text (each of its words is then part of a word
+    /// A node found, in answer order: higher score; careers, then skills, then industries; required by more careers;
+    /// shorter name; then by id, so that the order is total.
+    /// </summary>
+    private readonly record struct Ranked(double Score, Entry Entry, int RequiredBy)
+    {
+        /// <summary>The answer's order as a heap's priority: the node that would be answered last comes out first.</summary>
+        public static readonly IComparer<Ranked> LastFirst = Comparer<Ranked>.Create((a, b) => Compare(b, a));
+
+        public static int Compare(Ranked a, Ranked b)
+        {
+            var order = b.Score.CompareTo(a.Score);
+            if (order == 0) order = a.Entry.Kind.CompareTo(b.Entry.Kind);
+            if (order == 0) order = b.RequiredBy.CompareTo(a.RequiredBy);
+            if (order == 0) order = a.Entry.Key.Length.CompareTo(b.Entry.Key.Length);
+            return order != 0 ? order : string.CompareOrdinal(a.Entry.NodeId, b.Entry.NodeId);
+        }
+    }
+
+    /// <summary>A set of candidates kept for this thread's next query (cleared), unless a query made it large.</summary>
+    [ThreadStatic] private static HashSet<Entry>? t_candidates;
+
+    private static void Release(HashSet<Entry> candidates)
+    {
+        if (candidates.Count > 4096) return;
+        candidates.Clear();
+        t_candidates = candidates;
+    }
+
+    /// <summary>
+    /// Every live entry of the base that can score above zero: those containing the text (each of its words is then part of a word
     /// of the entry, the longest one too), and those with a word close to a query word. The latter must be close in
     /// every query word, or close to the text as a whole and so about as long: all entries are taken for the query
     /// word with the fewest, for the other words only those of about the text's length.
     /// </summary>
     private HashSet<Entry> Candidates(string text, int textBudget, string[] queryWords, Dictionary<string, byte>[] closeness)
     {
-        var candidates = new HashSet<Entry>();
-        foreach (var word in WordsContaining(queryWords.MaxBy(w => w.Length)!))
-            foreach (var entry in EntriesWith(word))
-                if (entry.Key.Contains(text, StringComparison.Ordinal)) candidates.Add(entry);
+        var candidates = t_candidates ?? [];
+        t_candidates = null;
+        var longest = queryWords[0];
+        foreach (var word in queryWords)
+            if (word.Length > longest.Length) longest = word;
+        foreach (var place in WordsHoldingPartOf(longest))
+            if (_base.Words[place].Contains(longest, StringComparison.Ordinal))
+                foreach (var entry in EntriesWith(_base.Words[place]))
+                    if (entry.Key.Contains(text, StringComparison.Ordinal) && Live(entry)) candidates.Add(entry);
 
-        var sizes = closeness.Select(close => close.Keys.Sum(w => EntriesWith(w).Length)).ToArray();
-        var fewest = Array.IndexOf(sizes, sizes.Min());
+        var fewest = 0;
+        for (int i = 0, fewestSize = int.MaxValue; i < closeness.Length; i++)
+        {
+            var size = 0;
+            foreach (var word in closeness[i].Keys) size += EntriesWith(word).Length;
+            if (size < fewestSize) (fewest, fewestSize) = (i, size);
+        }
         for (var i = 0; i < closeness.Length; i++)
             foreach (var word in closeness[i].Keys)
                 foreach (var entry in EntriesWith(word))
-                    if (Math.Abs(entry.Key.Length - text.Length) <= textBudget || i == fewest && CloseInEveryWord(entry, closeness))
+                    if ((Math.Abs(entry.Key.Length - text.Length) <= textBudget || i == fewest && CloseInEveryWord(entry, closeness)) && Live(entry))
                         candidates.Add(entry);
-        if (_removed.Count > 0) candidates.RemoveWhere(entry => !Live(entry));
         return candidates;
     }
 
@@ -273,14 +333,40 @@ internal sealed class SearchIndex
 
     private Entry[] EntriesWith(string word) => _base.EntriesByWord.GetValueOrDefault(word) ?? [];
 
-    /// <summary>The base's vocabulary words that contain a query word.</summary>
-    private IEnumerable<string> WordsContaining(string word)
+    /// <summary>
+    /// The places in the base's vocabulary of the words that hold the rarest bigram of a query word: every word
+    /// containing it is among them. A word of one letter has no bigram of its own: every word is then.
+    /// </summary>
+    private ReadOnlySpan<int> WordsHoldingPartOf(string word)
     {
-        // One letter: most words hold it, and the matches are most of the graph anyway.
-        if (word.Length < 2) return _base.Words.Where(w => w.Contains(word, StringComparison.Ordinal));
-        var rarest = Enumerable.Range(0, word.Length - 1).Select(i => Bigram(word[i], word[i + 1]))
-            .MinBy(b => _base.WordsByBigram.GetValueOrDefault(b)?.Length ?? 0);
-        return (_base.WordsByBigram.GetValueOrDefault(rarest) ?? []).Select(place => _base.Words[place]).Where(w => w.Contains(word, StringComparison.Ordinal));
+        if (word.Length < 2) return _base.AllPlaces;
+        int[]? rarest = null;
+        for (var i = 0; i < word.Length - 1; i++)
+        {
+            var holding = _base.WordsByBigram.GetValueOrDefault(Bigram(word[i], word[i + 1])) ?? [];
+            if (rarest is null || holding.Length < rarest.Length) rarest = holding;
+        }
+        return rarest;
+    }
+
+    /// <summary>The run of a length-ordered list of places whose words are between two lengths.</summary>
+    private ReadOnlySpan<int> OfLength(int[] places, int shortest, int longest)
+    {
+        var lengths = _base.WordLengths;
+        var start = FirstAtLeast(shortest);
+        return places.AsSpan(start, FirstAtLeast(longest + 1) - start);
+
+        int FirstAtLeast(int length)
+        {
+            var (low, high) = (0, places.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (lengths[places[middle]] < length) low = middle + 1;
+                else high = middle;
+            }
+            return low;
+        }
     }
 
     /// <summary>
@@ -310,11 +396,10 @@ internal sealed class SearchIndex
         var counts = t_sharedBigrams is { } kept && kept.Length >= words.Length ? kept : t_sharedBigrams = new int[words.Length];
         var counted = t_counted ??= [];
         counted.Clear();
-        var lengths = _base.WordLengths;
-        foreach (var bigram in Bigrams(word))
-            foreach (var place in _base.WordsByBigram.GetValueOrDefault(bigram) ?? [])
-                if (Math.Abs(lengths[place] - word.Length) <= budget && counts[place]++ == 0)
-                    counted.Add(place);
+        for (var i = 0; i <= word.Length; i++)
+            if (_base.WordsByBigram.TryGetValue(PaddedBigram(word, i), out var holding))
+                foreach (var place in OfLength(holding, word.Length - budget, word.Length + budget))
+                    if (counts[place]++ == 0) counted.Add(place);
         var needed = word.Length + 1 - 3 * budget;
         foreach (var place in counted)
         {
@@ -327,17 +412,12 @@ internal sealed class SearchIndex
         return close;
     }
 
-    /// <summary>The bigrams of a word between a start and an end mark (control characters no name holds).</summary>
-    private static IEnumerable<int> Bigrams(string word)
-    {
-        var previous = '\u0002';
-        foreach (var c in word)
-        {
-            yield return Bigram(previous, c);
-            previous = c;
-        }
-        yield return Bigram(previous, '\u0003');
-    }
+    /// <summary>
+    /// The bigram at a place of a word between a start and an end mark (control characters no name holds): place 0
+    /// is the start mark and the first letter, place <c>word.Length</c> the last letter and the end mark.
+    /// </summary>
+    private static int PaddedBigram(string word, int place) =>
+        Bigram(place == 0 ? '\u0002' : word[place - 1], place == word.Length ? '\u0003' : word[place]);
 
     private static int Bigram(char first, char second) => first << 16 | second;
 
