@@ -61,13 +61,6 @@ internal sealed class SearchIndex
             return new(key, words, text, node.Id, node.Kind, viaAlias);
         }
 
-        /// <summary>Each word once, in order (a name may repeat one).</summary>
-        public IEnumerable<string> DistinctWords()
-        {
-            for (var i = 0; i < Words.Length; i++)
-                if (Array.IndexOf(Words, Words[i], 0, i) < 0) yield return Words[i];
-        }
-
         // Entries are compared by reference: the index holds each once, and value equality would hash every field.
         public bool Equals(Entry? other) => ReferenceEquals(this, other);
         public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
@@ -77,16 +70,20 @@ internal sealed class SearchIndex
     private sealed class Base
     {
         public required Dictionary<string, Entry[]> EntriesByNode { get; init; }
-        public required Dictionary<string, Entry[]> EntriesByWord { get; init; }
+
+        /// <summary>
+        /// The entries using each vocabulary word, word after word in the order of <see cref="Words"/>: those of the
+        /// word at place p start at <see cref="WordEntriesStart"/>[p] and end where those of p + 1 start. One array
+        /// rather than one per word: a large graph's vocabulary has hundreds of thousands of words used once.
+        /// </summary>
+        public required Entry[] WordEntries { get; init; }
+        public required int[] WordEntriesStart { get; init; }
 
         /// <summary>The vocabulary, in ordinal order: the words a query word begins are a run of it.</summary>
         public required string[] Words { get; init; }
 
         /// <summary>The length of each word of <see cref="Words"/>, at its place: read without touching the strings.</summary>
         public required int[] WordLengths { get; init; }
-
-        /// <summary>Every place of <see cref="Words"/>, in order.</summary>
-        public required int[] AllPlaces { get; init; }
 
         /// <summary>
         /// For each bigram, the vocabulary words holding it, as their places in <see cref="Words"/>, shortest words
@@ -113,18 +110,26 @@ internal sealed class SearchIndex
             .Concat(aliases.Select(a => (Alias: a, Node: node(a.TargetId))).Where(a => a.Node is not null).Select(a => Entry.Of(a.Alias.Name, a.Alias.Key, a.Node!, viaAlias: true, Word)))
             .ToList();
 
-        // Pairs in lists sized up front: a large graph has millions, and growing a list copies them.
         var nodePairs = new List<(string, Entry)>(entries.Count);
-        var wordPairs = new List<(string, Entry)>(entries.Sum(e => e.Words.Length));
-        foreach (var entry in entries)
-        {
-            nodePairs.Add((entry.NodeId, entry));
-            foreach (var word in entry.DistinctWords()) wordPairs.Add((word, entry));
-        }
+        foreach (var entry in entries) nodePairs.Add((entry.NodeId, entry));
         var byNode = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(nodePairs), StringComparer.Ordinal);
-        var byWord = Grouping.Of<string, Entry>(CollectionsMarshal.AsSpan(wordPairs), StringComparer.Ordinal);
-        var words = byWord.Keys.ToArray();
+
+        var words = vocabulary.Keys.ToArray();
         Array.Sort(words, StringComparer.Ordinal);
+        // Entries hold the vocabulary's own strings, so a word's place is found by reference.
+        var placeOf = new Dictionary<string, int>(words.Length, ReferenceEqualityComparer.Instance);
+        for (var place = 0; place < words.Length; place++) placeOf.Add(words[place], place);
+        var wordEntriesStart = new int[words.Length + 1];
+        foreach (var entry in entries)
+            for (var i = 0; i < entry.Words.Length; i++)
+                if (Array.IndexOf(entry.Words, entry.Words[i], 0, i) < 0) wordEntriesStart[placeOf[entry.Words[i]] + 1]++;
+        for (var place = 1; place <= words.Length; place++) wordEntriesStart[place] += wordEntriesStart[place - 1];
+        var wordEntries = new Entry[wordEntriesStart[words.Length]];
+        var filled = wordEntriesStart[..words.Length];
+        foreach (var entry in entries)
+            for (var i = 0; i < entry.Words.Length; i++)
+                if (Array.IndexOf(entry.Words, entry.Words[i], 0, i) < 0) wordEntries[filled[placeOf[entry.Words[i]]]++] = entry;
+
         var bigramPairs = new List<(int, int)>(words.Sum(w => w.Length + 1));
         var seen = new List<int>();
         for (var place = 0; place < words.Length; place++)
@@ -145,10 +150,10 @@ internal sealed class SearchIndex
         _base = new Base
         {
             EntriesByNode = byNode,
-            EntriesByWord = byWord,
+            WordEntries = wordEntries,
+            WordEntriesStart = wordEntriesStart,
             Words = words,
             WordLengths = lengths,
-            AllPlaces = [.. Enumerable.Range(0, words.Length)],
             WordsByBigram = byBigram,
             RequiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal),
         };
@@ -300,10 +305,11 @@ internal sealed class SearchIndex
         var longest = queryWords[0];
         foreach (var word in queryWords)
             if (word.Length > longest.Length) longest = word;
-        foreach (var place in WordsHoldingPartOf(longest))
-            if (_base.Words[place].Contains(longest, StringComparison.Ordinal))
-                foreach (var entry in EntriesWith(_base.Words[place]))
-                    if (entry.Key.Contains(text, StringComparison.Ordinal) && Live(entry)) candidates.Add(entry);
+        // A word of one letter has no bigram of its own: every vocabulary word is then looked at.
+        if (longest.Length < 2)
+            for (var place = 0; place < _base.Words.Length; place++) AddContaining(place);
+        else
+            foreach (var place in RarestBigramOf(longest)) AddContaining(place);
 
         var fewest = 0;
         for (int i = 0, fewestSize = int.MaxValue; i < closeness.Length; i++)
@@ -318,6 +324,13 @@ internal sealed class SearchIndex
                     if ((Math.Abs(entry.Key.Length - text.Length) <= textBudget || i == fewest && CloseInEveryWord(entry, closeness)) && Live(entry))
                         candidates.Add(entry);
         return candidates;
+
+        void AddContaining(int place)
+        {
+            if (!_base.Words[place].Contains(longest, StringComparison.Ordinal)) return;
+            foreach (var entry in EntriesWith(place))
+                if (entry.Key.Contains(text, StringComparison.Ordinal) && Live(entry)) candidates.Add(entry);
+        }
     }
 
     private static bool CloseInEveryWord(Entry entry, Dictionary<string, byte>[] closeness)
@@ -331,22 +344,27 @@ internal sealed class SearchIndex
         return true;
     }
 
-    private Entry[] EntriesWith(string word) => _base.EntriesByWord.GetValueOrDefault(word) ?? [];
+    /// <summary>The base's entries using the vocabulary word at a place.</summary>
+    private ReadOnlySpan<Entry> EntriesWith(int place) =>
+        _base.WordEntries.AsSpan(_base.WordEntriesStart[place], _base.WordEntriesStart[place + 1] - _base.WordEntriesStart[place]);
+
+    /// <summary>The base's entries using a word (none for a word only the overlay holds).</summary>
+    private ReadOnlySpan<Entry> EntriesWith(string word) =>
+        Array.BinarySearch(_base.Words, word, StringComparer.Ordinal) is var place and >= 0 ? EntriesWith(place) : [];
 
     /// <summary>
-    /// The places in the base's vocabulary of the words that hold the rarest bigram of a query word: every word
-    /// containing it is among them. A word of one letter has no bigram of its own: every word is then.
+    /// The places in the base's vocabulary of the words that hold the rarest bigram of a query word of two letters or
+    /// more: every word containing it is among them.
     /// </summary>
-    private ReadOnlySpan<int> WordsHoldingPartOf(string word)
+    private int[] RarestBigramOf(string word)
     {
-        if (word.Length < 2) return _base.AllPlaces;
         int[]? rarest = null;
         for (var i = 0; i < word.Length - 1; i++)
         {
             var holding = _base.WordsByBigram.GetValueOrDefault(Bigram(word[i], word[i + 1])) ?? [];
             if (rarest is null || holding.Length < rarest.Length) rarest = holding;
         }
-        return rarest;
+        return rarest!;
     }
 
     /// <summary>The run of a length-ordered list of places whose words are between two lengths.</summary>
