@@ -4,10 +4,26 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --filter '*' --scale 10 (10× the size)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --filter '*' --onet ../shared/data/onet-27.0 (real O*NET)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --write-json 10 /tmp/graph-10x.json (the generated graph, for `import json`)
+// dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --search-memory 10 (what building the search index allocates and keeps)
 if (args is ["--write-json", var scale, var file])
 {
     using var output = File.Create(file);
     CareerGraph.Interchange.Formats.JsonGraph.Write(CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(scale)), output);
+    return;
+}
+if (args is ["--search-memory", var searchScale])
+{
+    // What BenchmarkDotNet does not report: the memory an index keeps, measured as the heap after full collections.
+    var index = new CareerGraph.Embedded.GraphIndex(CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(searchScale)));
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    var search = index.Search;
+    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+    Console.WriteLine($"scale {searchScale}: search index built in {elapsed.TotalMilliseconds:N0} ms, {allocated / 1e6:N1} MB allocated, {kept / 1e6:N1} MB kept");
+    GC.KeepAlive(search);
     return;
 }
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
