@@ -223,16 +223,27 @@ internal sealed class SearchIndex
         var text = Names.Key(query.Text);
         if (text.Length == 0 || query.First <= 0) return [];
         var queryWords = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var closeness = new Dictionary<string, byte>[queryWords.Length];
-        for (var i = 0; i < queryWords.Length; i++) closeness[i] = Closeness(queryWords[i]);
         var textBudget = TypoBudget(text.Length);
-
         var best = new Dictionary<string, (double Score, Entry Entry)>(StringComparer.Ordinal);
-        var candidates = Candidates(text, textBudget, queryWords, closeness);
-        foreach (var entry in candidates) Consider(entry);
-        // The overlay's entries are few: all are scored (an entry that cannot match scores zero).
-        foreach (var entry in _overlayEntries) Consider(entry);
-        Release(candidates);
+
+        // Names that are the text or begin with it outrank every other match: the lowest such score, an alias's
+        // 0.85 × 0.95, is above the highest other, a name holding the text (0.8). When they are of a page's worth of
+        // nodes, no other entry can reach the page, and the costly part (words holding the text, typos) is skipped.
+        // As users type, short texts are the common case, and they begin the most names.
+        var words = _base.Words;
+        for (var place = FirstWithPrefix(queryWords[0]); place < words.Length && words[place].StartsWith(queryWords[0], StringComparison.Ordinal); place++)
+            foreach (var entry in EntriesWith(place))
+                if (entry.Key.StartsWith(text, StringComparison.Ordinal) && Live(entry)) Consider(entry, TextScore(text, entry.Key));
+        // The overlay's entries are few: all are scored, here by how they hold the text, below for typos too.
+        foreach (var entry in _overlayEntries) Consider(entry, TextScore(text, entry.Key));
+        if (NodesBeginningWithText() < query.First)
+        {
+            var closeness = CloseWords(queryWords);
+            foreach (var entry in _overlayEntries) Consider(entry, Score(text, textBudget, closeness, entry));
+            var candidates = Candidates(text, textBudget, queryWords, closeness);
+            foreach (var entry in candidates) Consider(entry, Score(text, textBudget, closeness, entry));
+            Release(candidates);
+        }
 
         // The first nodes in answer order, kept in a heap whose top is the last of them: O(n log First).
         var take = Math.Min(query.First, best.Count);
@@ -248,19 +259,47 @@ internal sealed class SearchIndex
             hits[first.Count] = new SearchHit(_node(found.Entry.NodeId)!, found.Entry.Text, found.Entry.ViaAlias, Math.Round(found.Score, 4));
         return hits;
 
-        void Consider(Entry entry)
+        // A node keeps its best entry: considering an entry again changes nothing unless it now scores higher.
+        void Consider(Entry entry, double score)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (query.Kinds.Count > 0 && !query.Kinds.Contains(entry.Kind)) return;
-            var score = Score(text, textBudget, closeness, entry);
             if (score <= 0) return;
-            if (entry.ViaAlias) score *= 0.95;
+            if (entry.ViaAlias) score *= AliasWeight;
             // On equal scores a node is found by its name, else by its first alias (in key order).
             ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(best, entry.NodeId, out var exists);
             if (!exists || score > current.Score
                 || score == current.Score && current.Entry.ViaAlias && (!entry.ViaAlias || string.CompareOrdinal(entry.Key, current.Entry.Key) < 0))
                 current = (score, entry);
         }
+
+        int NodesBeginningWithText()
+        {
+            var count = 0;
+            foreach (var (score, _) in best.Values)
+                if (score >= LowestBeginningScore) count++;
+            return count;
+        }
+    }
+
+    /// <summary>What a match through an alias is worth against the same match through the name.</summary>
+    private const double AliasWeight = 0.95;
+
+    /// <summary>The lowest score of a name or alias that begins with the text (<see cref="TextScore"/>).</summary>
+    private const double LowestBeginningScore = 0.85 * AliasWeight;
+
+    private Dictionary<string, byte>[] CloseWords(string[] queryWords)
+    {
+        var closeness = new Dictionary<string, byte>[queryWords.Length];
+        for (var i = 0; i < queryWords.Length; i++) closeness[i] = Closeness(queryWords[i]);
+        return closeness;
+    }
+
+    /// <summary>The place of the first vocabulary word that begins with a word (or where it would be).</summary>
+    private int FirstWithPrefix(string word)
+    {
+        var place = Array.BinarySearch(_base.Words, word, StringComparer.Ordinal);
+        return place < 0 ? ~place : place;
     }
 
     /// <summary>
@@ -395,8 +434,7 @@ internal sealed class SearchIndex
     {
         var close = new Dictionary<string, byte>(StringComparer.Ordinal);
         var words = _base.Words;
-        var start = Array.BinarySearch(words, word, StringComparer.Ordinal);
-        for (var i = start < 0 ? ~start : start; i < words.Length && words[i].StartsWith(word, StringComparison.Ordinal); i++)
+        for (var i = FirstWithPrefix(word); i < words.Length && words[i].StartsWith(word, StringComparison.Ordinal); i++)
             close[words[i]] = 0;
 
         var budget = TypoBudget(word.Length);
@@ -439,13 +477,20 @@ internal sealed class SearchIndex
 
     private static int Bigram(char first, char second) => first << 16 | second;
 
-    private static double Score(string text, int textBudget, Dictionary<string, byte>[] closeness, Entry entry)
+    /// <summary>How a name or alias holds the text: 1 for the text itself, 0.9 or 0.85 when it begins with it (as a whole word or not), 0.8 or 0.7 when it holds it elsewhere, else 0.</summary>
+    private static double TextScore(string text, string key)
     {
-        var key = entry.Key;
         if (key == text) return 1.0;
         if (key.StartsWith(text, StringComparison.Ordinal)) return key[text.Length] == ' ' ? 0.9 : 0.85;
         if (key.Contains(text, StringComparison.Ordinal))
             return key[key.IndexOf(text, StringComparison.Ordinal) - 1] == ' ' ? 0.8 : 0.7;
+        return 0;
+    }
+
+    private static double Score(string text, int textBudget, Dictionary<string, byte>[] closeness, Entry entry)
+    {
+        var key = entry.Key;
+        if (TextScore(text, key) is var holding and > 0) return holding;
 
         // Typos: every word is close to a word of the name, or (for typos across word boundaries, such as a
         // missing space) the whole text is close to the whole name. The whole-name comparison is the costly one,
