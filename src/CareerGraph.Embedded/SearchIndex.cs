@@ -230,8 +230,8 @@ internal sealed class SearchIndex
         // 0.85 × 0.95, is above the highest other, a name holding the text (0.8). When they are of a page's worth of
         // nodes, no other entry can reach the page, and the costly part (words holding the text, typos) is skipped.
         // As users type, short texts are the common case, and they begin the most names.
-        var words = _base.Words;
-        for (var place = FirstWithPrefix(queryWords[0]); place < words.Length && words[place].StartsWith(queryWords[0], StringComparison.Ordinal); place++)
+        var (from, to) = Beginning(queryWords[0]);
+        for (var place = from; place < to; place++)
             foreach (var entry in EntriesWith(place))
                 if (entry.Key.StartsWith(text, StringComparison.Ordinal) && Live(entry)) Consider(entry, TextScore(text, entry.Key));
         // The overlay's entries are few: all are scored, here by how they hold the text, below for typos too.
@@ -295,11 +295,15 @@ internal sealed class SearchIndex
         return closeness;
     }
 
-    /// <summary>The place of the first vocabulary word that begins with a word (or where it would be).</summary>
-    private int FirstWithPrefix(string word)
+    /// <summary>The places of the vocabulary words that begin with a word: a run of the sorted vocabulary, from one up to (not with) the other.</summary>
+    private (int From, int To) Beginning(string word)
     {
-        var place = Array.BinarySearch(_base.Words, word, StringComparer.Ordinal);
-        return place < 0 ? ~place : place;
+        var words = _base.Words;
+        var from = Array.BinarySearch(words, word, StringComparer.Ordinal);
+        if (from < 0) from = ~from;
+        var to = from;
+        while (to < words.Length && words[to].StartsWith(word, StringComparison.Ordinal)) to++;
+        return (from, to);
     }
 
     /// <summary>
@@ -434,8 +438,8 @@ internal sealed class SearchIndex
     {
         var close = new Dictionary<string, byte>(StringComparer.Ordinal);
         var words = _base.Words;
-        for (var i = FirstWithPrefix(word); i < words.Length && words[i].StartsWith(word, StringComparison.Ordinal); i++)
-            close[words[i]] = 0;
+        var (from, to) = Beginning(word);
+        for (var place = from; place < to; place++) close[words[place]] = 0;
 
         var budget = TypoBudget(word.Length);
         foreach (var candidate in _overlayWords)
