@@ -1,5 +1,5 @@
-# The CareerGraph service: the browser pages built with Node.js, the service built and published with the .NET SDK,
-# run on the slimmer ASP.NET Core runtime image.
+# The CareerGraph service: the browser pages built with Node.js, the service built and published with the .NET SDK
+# together with the runtime it runs on, on the image that has only the runtime's own dependencies.
 
 # The pages (GraphQL IDE, explorer): Vite writes them into the host's wwwroot.
 FROM node:20-bookworm-slim AS web
@@ -26,21 +26,23 @@ RUN case "${TARGETARCH:-$(uname -m)}" in \
       arm64|aarch64) rid=linux-arm64 ;; \
       *) echo "The image is built for linux/amd64 or linux/arm64, not ${TARGETARCH:-$(uname -m)}." >&2; exit 1 ;; \
     esac && echo "$rid" > /rid && \
-    dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj -r "$rid" -p:PublishReadyToRun=true
+    dotnet restore src/CareerGraph.Api/CareerGraph.Api.csproj -r "$rid" -p:SelfContained=true -p:PublishReadyToRun=true
 # The Cypher of graph/ is embedded in the Neo4j project; the seeds travel with the service; the pages come built.
 COPY src/ src/
 COPY graph/schema.cypher graph/
 COPY graph/queries/ graph/queries/
 COPY seeds/ seeds/
 COPY --from=web /src/src/CareerGraph.Api/wwwroot/ src/CareerGraph.Api/wwwroot/
-# ReadyToRun: the service's code and its libraries compiled ahead of time for the image's platform (the identifier the
-# restore above chose), so the start does not wait for the JIT.
-RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r "$(cat /rid)" --self-contained false -p:PublishReadyToRun=true -p:SkipWebPages=true -o /app
+# ReadyToRun, composite: the service, its libraries and the .NET and ASP.NET Core runtime compiled ahead of time as one
+# image for the platform the restore above chose. One image lets the compiler also compile the runtime's generic code
+# for the service's own types (dictionaries keyed by its enums, its async methods), which the JIT would otherwise
+# compile at every start (docs/performance.md, "Start-up, third pass").
+RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r "$(cat /rid)" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:SkipWebPages=true -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
 COPY --from=build /app .
 ENV Urls=http://0.0.0.0:8080
 EXPOSE 8080
 USER $APP_UID
-ENTRYPOINT ["dotnet", "CareerGraph.Api.dll"]
+ENTRYPOINT ["./CareerGraph.Api"]

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up and memory, against a bare ASP.NET Core app started the same way: time from process start to the first
 # answer, peak RSS after 50 more requests, and (for CareerGraph) throughput in the first 10 s of load right after the
-# first answer against the next 10 s. CareerGraph runs as built (JIT only) and as published with ReadyToRun (as the
-# Dockerfile publishes it); its answer cache is off here, so every request runs the whole GraphQL pipeline.
+# first answer against the next 10 s. CareerGraph runs as built (JIT only), as published with ReadyToRun beside the
+# shared runtime, and as the Dockerfile publishes it (with its runtime, composite ReadyToRun); its answer cache is off
+# here, so every request runs the whole GraphQL pipeline.
 # Loopback only; stops everything it starts.
 # Usage: tests/load/startup.sh <embedded-db-path> [runs]
 #   An empty or missing database file is seeded on the first start (reported as its own row).
@@ -20,7 +21,12 @@ trap cleanup EXIT
 
 dotnet build "$root/src/CareerGraph.Api" -c Release -v quiet -nologo >/dev/null
 dotnet build "$here/BareEndpoint" -c Release -v quiet -nologo >/dev/null
-dotnet publish "$root/src/CareerGraph.Api" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v quiet -nologo -o "$work/r2r" >/dev/null
+# Each publish in a folder of its own (--artifacts-path): a ReadyToRun publish over the intermediate files of an earlier
+# one can leave code compiled for an older build of a changed library, and the service then aborts at start.
+dotnet publish "$root/src/CareerGraph.Api" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  --artifacts-path "$work/r2r-build" -v quiet -nologo -o "$work/r2r" >/dev/null
+dotnet publish "$root/src/CareerGraph.Api" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+  --artifacts-path "$work/image-build" -v quiet -nologo -o "$work/image" >/dev/null
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 built="$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll"
 bare="$here/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll"
@@ -34,7 +40,7 @@ measure() {
   started=$(date +%s%N)
   CareerGraph__Embedded__Path="$db" CareerGraph__ResponseCache__Enabled=false CareerGraph__Limits__RateLimit__PermitLimit=0 \
   Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$2" --urls "http://127.0.0.1:$port" "${@:4}" >/dev/null 2>&1 &
+    $([[ $2 == *.dll ]] && echo dotnet) "$2" --urls "http://127.0.0.1:$port" "${@:4}" >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
     if curl -sf "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -d "$query" -o "$work/answer.json"; then break; fi
@@ -65,7 +71,11 @@ for i in $(seq 1 "$runs"); do
   measure "CareerGraph, built (JIT)" "$built" no
   [ -z "${CAREERGRAPH_BEFORE:-}" ] || measure "before, built (JIT)" "$CAREERGRAPH_BEFORE" no
 done
-for i in $(seq 1 "$runs"); do measure "CareerGraph, ReadyToRun" "$work/r2r/CareerGraph.Api.dll" no; done
+for i in $(seq 1 "$runs"); do
+  measure "CareerGraph, ReadyToRun" "$work/r2r/CareerGraph.Api.dll" no
+  measure "CareerGraph, as in the image (composite ReadyToRun)" "$work/image/CareerGraph.Api" no
+done
 measure "CareerGraph, built (JIT), under load" "$built" yes
 measure "CareerGraph, ReadyToRun, under load" "$work/r2r/CareerGraph.Api.dll" yes
+measure "CareerGraph, as in the image, under load" "$work/image/CareerGraph.Api" yes
 echo "answer: $(head -c 200 "$work/answer.json")"

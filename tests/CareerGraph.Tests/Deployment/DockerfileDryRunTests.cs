@@ -248,11 +248,14 @@ public sealed partial class DockerfileDryRunTests(ITestOutputHelper output) : ID
         }
     }
 
-    /// <summary>The ENTRYPOINT (dotnet CareerGraph.Api.dll) from the output folder, on a free loopback port and a database in the temp folder.</summary>
+    /// <summary>
+    /// The ENTRYPOINT (./CareerGraph.Api, the published runtime's own host: the runtime image has no dotnet command) from
+    /// the output folder, on a free loopback port and a database in the temp folder.
+    /// </summary>
     private async Task<RunningService> StartAsync(string app)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", ["CareerGraph.Api.dll"]) { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Path.Combine(app, "CareerGraph.Api")) { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["CareerGraph__Embedded__Path"] = Path.Combine(_root, "careergraph.db");
         var process = Process.Start(start)!;
