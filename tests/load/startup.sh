@@ -21,8 +21,8 @@ trap cleanup EXIT
 
 dotnet build "$root/src/CareerGraph.Api" -c Release -v quiet -nologo >/dev/null
 dotnet build "$here/BareEndpoint" -c Release -v quiet -nologo >/dev/null
-# Each publish in a folder of its own (--artifacts-path): a ReadyToRun publish over the intermediate files of an earlier
-# one can leave code compiled for an older build of a changed library, and the service then aborts at start.
+# Each publish builds in a folder of its own (--artifacts-path): the two differ (beside the shared runtime or with it,
+# one image or one per assembly) and would otherwise share the working tree's intermediate files.
 dotnet publish "$root/src/CareerGraph.Api" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   --artifacts-path "$work/r2r-build" -v quiet -nologo -o "$work/r2r" >/dev/null
 dotnet publish "$root/src/CareerGraph.Api" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
