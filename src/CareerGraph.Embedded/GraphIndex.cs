@@ -104,8 +104,9 @@ public sealed class GraphIndex : IGraphFacts
     private static Grouped<(string, EdgeKind), Edge> IncomingEdges(IEnumerable<Edge> edges) =>
         Grouped<(string, EdgeKind), Edge>.Of(edges, e => (e.Target, e.Kind), (a, b) => string.CompareOrdinal(a.Source, b.Source));
 
+    // Most keys name one alias, and only a reference by name reads them: sorted, they need no table entry or array each.
     private static Grouped<string, Alias> AliasesByKey(IEnumerable<Alias> aliases) =>
-        Grouped<string, Alias>.Of(aliases, a => a.Key, (a, b) => string.CompareOrdinal(a.TargetId, b.TargetId), StringComparer.Ordinal);
+        Grouped<string, Alias>.OfSorted(aliases, a => a.Key, (a, b) => string.CompareOrdinal(a.TargetId, b.TargetId), StringComparer.Ordinal);
 
     private static Grouped<string, Alias> AliasesByTarget(IEnumerable<Alias> aliases) =>
         Grouped<string, Alias>.Of(aliases, a => a.TargetId, (a, b) => string.CompareOrdinal(a.Key, b.Key), StringComparer.Ordinal, keyedBy: a => a.Key);

@@ -5,15 +5,17 @@ namespace CareerGraph.Embedded;
 
 /// <summary>
 /// Items grouped by a key, each group an array in a fixed order; immutable. Two layers: a base, built once and read
-/// fastest (a hash table of arrays, never changed once built), and an overlay of the groups changed since, which reads consult first.
+/// fastest, never changed once built, and an overlay of the groups changed since, which reads consult first.
 /// <see cref="With"/> adds to the overlay only the groups a change touches, so a small change costs what it touches;
 /// a snapshot built afresh (<see cref="GraphIndex"/>'s compaction) starts again with all groups in the base.
+/// The base is a hash table of arrays (<see cref="Of"/>), or, for a large index of small groups that reads seldom
+/// ask for, all items in one array sorted by key (<see cref="OfSorted"/>): no table entry and no array per group.
 /// </summary>
 /// <remarks>Two items of one group that the order ranks equal are the same item: a later one replaces it.</remarks>
 internal sealed class Grouped<TKey, T> where TKey : notnull
 {
     /// <summary>Never changed after it is built, so any number of readers may share it.</summary>
-    private readonly Dictionary<TKey, T[]> _base;
+    private readonly IBase _base;
 
     /// <summary>Groups changed since the base, replacing its group; an empty array is a group gone.</summary>
     private readonly ImmutableDictionary<TKey, T[]> _overlay;
@@ -21,7 +23,7 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
     private readonly Func<T, TKey> _keyOf;
     private readonly IComparer<T> _order;
 
-    private Grouped(Dictionary<TKey, T[]> @base, ImmutableDictionary<TKey, T[]> overlay, Func<T, TKey> keyOf, IComparer<T> order, int count, int itemCount)
+    private Grouped(IBase @base, ImmutableDictionary<TKey, T[]> overlay, Func<T, TKey> keyOf, IComparer<T> order, int count, int itemCount)
     {
         (_base, _overlay, _keyOf, _order) = (@base, overlay, keyOf, order);
         (Count, ItemCount) = (count, itemCount);
@@ -49,7 +51,36 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
                 Array.Sort(texts, group, StringComparer.Ordinal);
             }
         }
-        return new(groups, ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, pairs.Count);
+        return new(new HashBase(groups), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, pairs.Count);
+    }
+
+    /// <summary>
+    /// Groups whose base is every item in one array, sorted by key and then by <paramref name="order"/>, found by binary
+    /// search. Building it from items already in that order (a snapshot file, the database's ORDER BY, a fresh
+    /// snapshot's document) is one pass; a read copies its group out.
+    /// </summary>
+    /// <param name="keys">Orders the keys; its equality must agree with its order.</param>
+    public static Grouped<TKey, T> OfSorted<TComparer>(IEnumerable<T> items, Func<T, TKey> keyOf, Comparison<T> order, TComparer keys)
+        where TComparer : IComparer<TKey>, IEqualityComparer<TKey>
+    {
+        var comparer = Comparer<T>.Create(order);
+        var sorted = items.ToArray();
+        var keysOf = Array.ConvertAll(sorted, item => keyOf(item));
+        var inOrder = true;
+        for (var i = 1; i < sorted.Length && inOrder; i++)
+            inOrder = keys.Compare(keysOf[i - 1], keysOf[i]) is var byKey && (byKey < 0 || byKey == 0 && comparer.Compare(sorted[i - 1], sorted[i]) <= 0);
+        if (!inOrder)
+        {
+            var places = new int[sorted.Length];
+            for (var i = 0; i < places.Length; i++) places[i] = i;
+            var (unsorted, unsortedKeys) = (sorted, keysOf);
+            Array.Sort(places, (a, b) => keys.Compare(unsortedKeys[a], unsortedKeys[b]) is var byKey and not 0 ? byKey : comparer.Compare(unsorted[a], unsorted[b]));
+            (sorted, keysOf) = (Array.ConvertAll(places, i => unsorted[i]), Array.ConvertAll(places, i => unsortedKeys[i]));
+        }
+        var count = 0;
+        for (var i = 0; i < keysOf.Length; i++)
+            if (i == 0 || keys.Compare(keysOf[i - 1], keysOf[i]) != 0) count++;
+        return new(new SortedBase<TComparer>(sorted, keysOf, keys), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, count, sorted.Length);
     }
 
     private static bool InOrder<TItem>(TItem[] items, IComparer<TItem> order)
@@ -61,7 +92,7 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
 
     /// <summary>The group of a key; an empty one when there is none.</summary>
     public T[] this[TKey key] =>
-        _overlay.Count > 0 && _overlay.TryGetValue(key, out var changed) ? changed : _base.GetValueOrDefault(key) ?? [];
+        _overlay.Count > 0 && _overlay.TryGetValue(key, out var changed) ? changed : _base.Group(key);
 
     /// <summary>How many groups there are.</summary>
     public int Count { get; }
@@ -74,13 +105,13 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
 
     public IEnumerable<KeyValuePair<TKey, T[]>> Groups =>
         _overlay.Count == 0
-            ? _base
-            : _base.Where(g => !_overlay.ContainsKey(g.Key)).Concat(_overlay.Where(g => g.Value.Length > 0));
+            ? _base.Groups
+            : _base.Groups.Where(g => !_overlay.ContainsKey(g.Key)).Concat(_overlay.Where(g => g.Value.Length > 0));
 
     /// <summary>These groups with <paramref name="removed"/> taken out, then <paramref name="added"/> put in (replacing equals).</summary>
     public Grouped<TKey, T> With(IEnumerable<T> removed, IEnumerable<T> added)
     {
-        var changed = new Dictionary<TKey, List<T>>(_base.Comparer);
+        var changed = new Dictionary<TKey, List<T>>(_base.Keys);
         List<T> Group(TKey key) => CollectionsMarshal.GetValueRefOrAddDefault(changed, key, out _) ??= [.. this[key]];
         foreach (var item in removed) Group(_keyOf(item)).RemoveAll(x => _order.Compare(x, item) == 0);
         foreach (var item in added)
@@ -102,6 +133,67 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
             overlay[key] = [.. list];
         }
         return new(_base, overlay.ToImmutable(), _keyOf, _order, count, itemCount);
+    }
+
+    private interface IBase
+    {
+        IEqualityComparer<TKey> Keys { get; }
+
+        /// <summary>The group of a key; an empty one when there is none. The caller may not change it.</summary>
+        T[] Group(TKey key);
+
+        IEnumerable<KeyValuePair<TKey, T[]>> Groups { get; }
+    }
+
+    private sealed class HashBase(Dictionary<TKey, T[]> groups) : IBase
+    {
+        public IEqualityComparer<TKey> Keys => groups.Comparer;
+
+        public T[] Group(TKey key) => groups.GetValueOrDefault(key) ?? [];
+
+        public IEnumerable<KeyValuePair<TKey, T[]>> Groups => groups;
+    }
+
+    /// <param name="items">Sorted by key, then in each group's order.</param>
+    /// <param name="keys">The key of each item.</param>
+    private sealed class SortedBase<TComparer>(T[] items, TKey[] keys, TComparer comparer) : IBase
+        where TComparer : IComparer<TKey>, IEqualityComparer<TKey>
+    {
+        public IEqualityComparer<TKey> Keys => comparer;
+
+        public T[] Group(TKey key)
+        {
+            var start = First(key, 0, keys.Length);
+            var end = start;
+            while (end < keys.Length && comparer.Compare(keys[end], key) == 0) end++;
+            return start == end ? [] : items[start..end];
+        }
+
+        public IEnumerable<KeyValuePair<TKey, T[]>> Groups
+        {
+            get
+            {
+                for (var start = 0; start < items.Length;)
+                {
+                    var end = start + 1;
+                    while (end < items.Length && comparer.Compare(keys[start], keys[end]) == 0) end++;
+                    yield return KeyValuePair.Create(keys[start], items[start..end]);
+                    start = end;
+                }
+            }
+        }
+
+        /// <summary>The first place in [low, high) whose key is not below <paramref name="key"/>.</summary>
+        private int First(TKey key, int low, int high)
+        {
+            while (low < high)
+            {
+                var middle = low + (high - low) / 2;
+                if (comparer.Compare(keys[middle], key) < 0) low = middle + 1;
+                else high = middle;
+            }
+            return low;
+        }
     }
 }
 
