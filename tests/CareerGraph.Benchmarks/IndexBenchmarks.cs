@@ -10,7 +10,7 @@ namespace CareerGraph.Benchmarks;
 
 /// <summary>
 /// The embedded index's read paths, on the index alone (no SQLite, no GraphQL): a career by id, its neighbours, a
-/// walk, search; each over varied arguments. "base" is a freshly loaded index; "overlay" the same after 60 curation
+/// walk, a reference by name or alias, search; each over varied arguments. "base" is a freshly loaded index; "overlay" the same after 60 curation
 /// writes (aliases added to 60 careers: each read then looks in the overlays first). Beside them, the fastest plain
 /// structure for the same lookups, frozen dictionaries of arrays, as the baseline the index is measured against.
 /// </summary>
@@ -21,6 +21,9 @@ public class IndexBenchmarks
     private FrozenDictionary<string, GraphNode> _frozenNodes = null!;
     private FrozenDictionary<(string, EdgeKind), Edge[]> _frozenOutgoing = null!;
     private FrozenDictionary<(string, EdgeKind), Edge[]> _frozenIncoming = null!;
+    private FrozenDictionary<string, GraphNode[]> _frozenNamed = null!;
+    private FrozenDictionary<string, Alias[]> _frozenAliases = null!;
+    private string[] _references = null!;
     private string[] _careers = null!;
     private string[] _searches = null!;
     private int _next;
@@ -52,6 +55,13 @@ public class IndexBenchmarks
         _frozenNodes = document.Nodes.ToFrozenDictionary(n => n.Id, StringComparer.Ordinal);
         _frozenOutgoing = document.Edges.GroupBy(e => (e.Source, e.Kind)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _frozenIncoming = document.Edges.GroupBy(e => (e.Target, e.Kind)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _frozenNamed = document.Nodes.GroupBy(n => Names.Key(n.Name)).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _frozenAliases = document.Aliases.GroupBy(a => a.Key).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        // References as clients write them: career names and aliases, alternately.
+        var random3 = new Random(13);
+        _references = [.. Enumerable.Range(0, 256).Select(i => i % 2 == 0
+            ? document.Careers[random3.Next(document.Careers.Count)].Name
+            : document.Aliases[random3.Next(document.Aliases.Count)].Name)];
         // Search words as users type them: parts of real names, some with a letter dropped.
         var random2 = new Random(11);
         _searches = [.. Enumerable.Range(0, 64).Select(i =>
@@ -104,6 +114,26 @@ public class IndexBenchmarks
             found += (_frozenOutgoing.GetValueOrDefault((id, EdgeKind.Requires))?.Length ?? 0)
                 + (_frozenOutgoing.GetValueOrDefault((id, EdgeKind.SeeAlso))?.Length ?? 0)
                 + (_frozenIncoming.GetValueOrDefault((id, EdgeKind.SeeAlso))?.Length ?? 0);
+        }
+        return found;
+    }
+
+    [Benchmark(Description = "reference by name or alias ×100")]
+    public int Reference()
+    {
+        var found = 0;
+        for (var i = 0; i < 100; i++) found += _index.Resolve(_references[_next++ % _references.Length], NodeKind.Career, everyMeaning: false).Count;
+        return found;
+    }
+
+    [Benchmark(Description = "reference by name or alias ×100, frozen dictionary")]
+    public int ReferenceFrozen()
+    {
+        var found = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var key = Names.Key(_references[_next++ % _references.Length]);
+            found += (_frozenNamed.GetValueOrDefault(key)?.Length ?? 0) + (_frozenAliases.GetValueOrDefault(key)?.Length ?? 0);
         }
         return found;
     }

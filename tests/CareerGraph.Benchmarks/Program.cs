@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --filter '*' --onet ../shared/data/onet-27.0 (real O*NET)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --write-json 10 /tmp/graph-10x.json (the generated graph, for `import json`)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --search-memory 10 (what building the search index allocates and keeps)
+// dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --index-memory 10 (the same for the rest of the index)
 if (args is ["--write-json", var scale, var file])
 {
     using var output = File.Create(file);
@@ -24,6 +25,21 @@ if (args is ["--search-memory", var searchScale])
     var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
     Console.WriteLine($"scale {searchScale}: search index built in {elapsed.TotalMilliseconds:N0} ms, {allocated / 1e6:N1} MB allocated, {kept / 1e6:N1} MB kept");
     GC.KeepAlive(search);
+    return;
+}
+if (args is ["--index-memory", var indexScale])
+{
+    // The index's own parts (tables, groups, path links) over a graph already in memory; search is built apart.
+    var document = CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(indexScale));
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    var index = new CareerGraph.Embedded.GraphIndex(document);
+    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+    Console.WriteLine($"scale {indexScale}: index built in {elapsed.TotalMilliseconds:N0} ms, {allocated / 1e6:N1} MB allocated, {kept / 1e6:N1} MB kept");
+    GC.KeepAlive(index);
     return;
 }
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
