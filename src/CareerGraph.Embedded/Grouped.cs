@@ -66,9 +66,14 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
         var comparer = Comparer<T>.Create(order);
         var sorted = items.ToArray();
         var keysOf = Array.ConvertAll(sorted, item => keyOf(item));
-        var inOrder = true;
+        // One pass checks the order and counts the keys; items in another order are sorted and counted again.
+        var (count, inOrder) = (sorted.Length > 0 ? 1 : 0, true);
         for (var i = 1; i < sorted.Length && inOrder; i++)
-            inOrder = keys.Compare(keysOf[i - 1], keysOf[i]) is var byKey && (byKey < 0 || byKey == 0 && comparer.Compare(sorted[i - 1], sorted[i]) <= 0);
+        {
+            var byKey = keys.Compare(keysOf[i - 1], keysOf[i]);
+            if (byKey < 0) count++;
+            else inOrder = byKey == 0 && comparer.Compare(sorted[i - 1], sorted[i]) <= 0;
+        }
         if (!inOrder)
         {
             var places = new int[sorted.Length];
@@ -76,10 +81,10 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
             var (unsorted, unsortedKeys) = (sorted, keysOf);
             Array.Sort(places, (a, b) => keys.Compare(unsortedKeys[a], unsortedKeys[b]) is var byKey and not 0 ? byKey : comparer.Compare(unsorted[a], unsorted[b]));
             (sorted, keysOf) = (Array.ConvertAll(places, i => unsorted[i]), Array.ConvertAll(places, i => unsortedKeys[i]));
+            count = 1;
+            for (var i = 1; i < keysOf.Length; i++)
+                if (keys.Compare(keysOf[i - 1], keysOf[i]) != 0) count++;
         }
-        var count = 0;
-        for (var i = 0; i < keysOf.Length; i++)
-            if (i == 0 || keys.Compare(keysOf[i - 1], keysOf[i]) != 0) count++;
         return new(new SortedBase<TComparer>(sorted, keysOf, keys), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, count, sorted.Length);
     }
 
@@ -163,7 +168,7 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
 
         public T[] Group(TKey key)
         {
-            var start = First(key, 0, keys.Length);
+            var start = First(key);
             var end = start;
             while (end < keys.Length && comparer.Compare(keys[end], key) == 0) end++;
             return start == end ? [] : items[start..end];
@@ -183,9 +188,10 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
             }
         }
 
-        /// <summary>The first place in [low, high) whose key is not below <paramref name="key"/>.</summary>
-        private int First(TKey key, int low, int high)
+        /// <summary>The first place whose key is not below <paramref name="key"/>.</summary>
+        private int First(TKey key)
         {
+            var (low, high) = (0, keys.Length);
             while (low < high)
             {
                 var middle = low + (high - low) / 2;
