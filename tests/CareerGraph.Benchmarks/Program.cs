@@ -14,32 +14,15 @@ if (args is ["--write-json", var scale, var file])
 }
 if (args is ["--search-memory", var searchScale])
 {
-    // What BenchmarkDotNet does not report: the memory an index keeps, measured as the heap after full collections.
     var index = new CareerGraph.Embedded.GraphIndex(CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(searchScale)));
-    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-    var search = index.Search;
-    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-    Console.WriteLine($"scale {searchScale}: search index built in {elapsed.TotalMilliseconds:N0} ms, {allocated / 1e6:N1} MB allocated, {kept / 1e6:N1} MB kept");
-    GC.KeepAlive(search);
+    ReportMemory($"scale {searchScale}: search index", () => index.Search);
     return;
 }
 if (args is ["--index-memory", var indexScale])
 {
     // The index's own parts (tables, groups, path links) over a graph already in memory; search is built apart.
     var document = CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(indexScale));
-    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-    var index = new CareerGraph.Embedded.GraphIndex(document);
-    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-    Console.WriteLine($"scale {indexScale}: index built in {elapsed.TotalMilliseconds:N0} ms, {allocated / 1e6:N1} MB allocated, {kept / 1e6:N1} MB kept");
-    GC.KeepAlive(index);
+    ReportMemory($"scale {indexScale}: index", () => new CareerGraph.Embedded.GraphIndex(document));
     return;
 }
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -47,3 +30,17 @@ var rest = args.Where((a, i) => a is not ("--scale" or "--onet") && (i == 0 || a
 Environment.SetEnvironmentVariable("CAREERGRAPH_BENCH_SCALE", Option("--scale") ?? "1");
 if (Option("--onet") is { } onet) Environment.SetEnvironmentVariable("CAREERGRAPH_BENCH_ONET", Path.GetFullPath(onet));
 BenchmarkSwitcher.FromAssembly(typeof(CareerGraph.Benchmarks.StoreBenchmarks).Assembly).Run(rest);
+
+// What BenchmarkDotNet does not report: the memory a build keeps, measured as the heap after full collections.
+static void ReportMemory(string what, Func<object> build)
+{
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    var built = build();
+    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+    Console.WriteLine($"{what} built in {elapsed.TotalMilliseconds:N0} ms, {allocated / 1e6:N1} MB allocated, {kept / 1e6:N1} MB kept");
+    GC.KeepAlive(built);
+}
