@@ -167,9 +167,6 @@ internal abstract class Pending<T> : IDataLoaderResult<T>, IPending
     /// <summary>Transforms the value once it arrives, still as part of the batch.</summary>
     public Pending<TOut> Then<TOut>(Func<T, TOut> transform) => new Mapped<T, TOut>(this, transform);
 
-    /// <summary>Chains a second batched load on the value once it arrives.</summary>
-    public Pending<TOut> ThenLoad<TOut>(Func<T, Pending<TOut>> next) => new Chained<T, TOut>(this, next);
-
     /// <summary>Reads the value; called once, by the first read.</summary>
     protected abstract ValueTask<T> Resolve(CancellationToken cancellationToken);
 
@@ -186,17 +183,4 @@ internal sealed class Mapped<TIn, T>(Pending<TIn> source, Func<TIn, T> transform
     }
 
     private async Task<T> ThenAsync(Task<TIn> result) => transform(await result);
-}
-
-/// <summary>A batched value loaded with what another batched value holds.</summary>
-internal sealed class Chained<TIn, T>(Pending<TIn> source, Func<TIn, Pending<T>> next) : Pending<T>
-{
-    protected override ValueTask<T> Resolve(CancellationToken cancellationToken)
-    {
-        var result = source.ResolveAsync(cancellationToken);
-        return result.IsCompletedSuccessfully ? next(result.Result).ResolveAsync(cancellationToken) : new(ThenLoadAsync(result.AsTask(), cancellationToken));
-    }
-
-    private async Task<T> ThenLoadAsync(Task<TIn> result, CancellationToken cancellationToken) =>
-        await next(await result).ResolveAsync(cancellationToken);
 }

@@ -14,6 +14,7 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     public const string UserContextKey = "CareerGraph.Loaders";
 
     private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<Edge>>> _edges = new();
+    private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<GraphNode?>>> _neighbours = new();
 
     private BatchLoader<string, GraphNode?>? _nodes;
     private BatchLoader<string, IReadOnlyList<Alias>>? _aliases;
@@ -25,6 +26,14 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
 
     public Pending<IReadOnlyList<Edge>> Edges(string id, EdgeKind kind, Direction direction) =>
         _edges.GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
+
+    /// <summary>
+    /// The nodes at the other end of a node's edges of one kind (<see cref="Direction.Outgoing"/>: the targets,
+    /// <see cref="Direction.Incoming"/>: the sources), in the edges' order, those of kind <typeparamref name="T"/> only.
+    /// In batches, the edges and then their ends are fetched in the same level: two store calls for all of its nodes.
+    /// </summary>
+    public Pending<IReadOnlyList<T>> Neighbours<T>(string id, EdgeKind kind, Direction direction) where T : GraphNode =>
+        _neighbours.GetOrAdd((kind, direction), key => new((ids, ct) => NeighboursByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id).Then(OfKind<T>);
 
     public Pending<IReadOnlyList<Alias>> Aliases(string id) =>
         (_aliases ??= new(
@@ -40,29 +49,43 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     public void Forget()
     {
         _edges.Clear();
+        _neighbours.Clear();
         _nodes = null;
         _aliases = null;
     }
 
-    private BatchLoader<string, GraphNode?> NodeLoader => _nodes ??= new(
-        async (ids, ct) =>
-        {
-            var nodes = await store.GetNodesAsync(ids, ct);
-            var found = new Dictionary<string, GraphNode?>(nodes.Count);
-            foreach (var node in nodes) found[node.Id] = node;
-            List<string>? missing = null;
-            foreach (var id in ids)
-                if (!found.ContainsKey(id)) (missing ??= []).Add(id);
-            if (missing is null) return found;
-            // The id of a career merged into another leads to the survivor.
-            var redirects = await store.GetRedirectsAsync(missing, ct);
-            if (redirects.Count == 0) return found;
-            var survivors = (await store.GetNodesAsync(redirects.Values.Distinct().ToList(), ct)).ToDictionary(n => n.Id);
-            foreach (var (old, survivor) in redirects)
-                if (survivors.TryGetValue(survivor, out var node)) found[old] = node;
-            return found;
-        },
-        null);
+    private BatchLoader<string, GraphNode?> NodeLoader => _nodes ??= new(NodesByIdAsync, null);
+
+    /// <summary>The nodes of the ids, filed under each; an id merged away is filed with its survivor.</summary>
+    private async Task<IReadOnlyDictionary<string, GraphNode?>> NodesByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var nodes = await store.GetNodesAsync(ids, cancellationToken);
+        var found = new Dictionary<string, GraphNode?>(nodes.Count);
+        foreach (var node in nodes) found[node.Id] = node;
+        List<string>? missing = null;
+        foreach (var id in ids)
+            if (!found.ContainsKey(id)) (missing ??= []).Add(id);
+        if (missing is null) return found;
+        // The id of a career merged into another leads to the survivor.
+        var redirects = await store.GetRedirectsAsync(missing, cancellationToken);
+        if (redirects.Count == 0) return found;
+        var survivors = (await store.GetNodesAsync(redirects.Values.Distinct().ToList(), cancellationToken)).ToDictionary(n => n.Id);
+        foreach (var (old, survivor) in redirects)
+            if (survivors.TryGetValue(survivor, out var node)) found[old] = node;
+        return found;
+    }
+
+    /// <summary>The nodes at the other end of the ids' edges, filed under each asked-for end in its edges' order.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<GraphNode?>>> NeighboursByEndAsync(
+        IReadOnlyCollection<string> ids, EdgeKind kind, Direction direction, CancellationToken cancellationToken)
+    {
+        var edges = await EdgesByEndAsync(ids, kind, direction, cancellationToken);
+        var ends = edges.Values.SelectMany(filed => filed.Select(e => OtherEnd(e, direction))).Distinct().ToList();
+        var nodes = ends.Count == 0 ? new Dictionary<string, GraphNode?>() : await NodesByIdAsync(ends, cancellationToken);
+        return edges.ToDictionary(
+            filed => filed.Key,
+            filed => (IReadOnlyList<GraphNode?>)[.. filed.Value.Select(e => nodes.GetValueOrDefault(OtherEnd(e, direction)))]);
+    }
 
     /// <summary>The edges of the ids, filed under each asked-for end.</summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> EdgesByEndAsync(
@@ -87,6 +110,13 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
             filed.Add(edge);
         }
     }
+
+    private static string OtherEnd(Edge edge, Direction direction) => direction switch
+    {
+        Direction.Outgoing => edge.Target,
+        Direction.Incoming => edge.Source,
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "A neighbour is at one end: outgoing or incoming."),
+    };
 
     private static IReadOnlyList<T> OfKind<T>(IReadOnlyList<GraphNode?> nodes) where T : GraphNode
     {

@@ -71,16 +71,13 @@ internal sealed class CareerType : ObjectGraphType<Career>
                 .Then(edges => EdgeOrder.MostImportantFirst(edges)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryType>>>>("industries")
             .Description("Industries this career works in.")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.InIndustry, Direction.Outgoing)
-                .ThenLoad(edges => c.Loaders().Nodes<Industry>(edges.Select(e => e.Target))));
+            .Resolve(c => c.Loaders().Neighbours<Industry>(c.Source.Id, EdgeKind.InIndustry, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("specialisations")
             .Description("Narrower careers that specialise this one.")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Incoming)
-                .ThenLoad(edges => c.Loaders().Nodes<Career>(edges.Select(e => e.Source))));
+            .Resolve(c => c.Loaders().Neighbours<Career>(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Incoming));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("specialisationOf")
             .Description("Broader careers this one specialises (usually one).")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Outgoing)
-                .ThenLoad(edges => c.Loaders().Nodes<Career>(edges.Select(e => e.Target))));
+            .Resolve(c => c.Loaders().Neighbours<Career>(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlso")
             .Description("Related careers this career points to, strongest first.")
             .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Outgoing)
@@ -164,8 +161,7 @@ internal sealed class IndustryType : ObjectGraphType<Industry>
         NodeFields.AddCommon(this);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("careers")
             .Description("Careers in this industry, by name.")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.InIndustry, Direction.Incoming)
-                .ThenLoad(edges => c.Loaders().Nodes<Career>(edges.Select(e => e.Source))
-                    .Then(careers => careers.OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList())));
+            .Resolve(c => c.Loaders().Neighbours<Career>(c.Source.Id, EdgeKind.InIndustry, Direction.Incoming)
+                .Then(careers => careers.OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase).ToList()));
     }
 }

@@ -47,16 +47,6 @@ public sealed class BatchLoaderTests
     }
 
     [Fact]
-    public void A_chained_load_queues_its_keys_when_the_first_value_is_read_and_is_read_at_once_too()
-    {
-        var loader = Loader(keys => Task.FromResult(Squares(keys)));
-        var chained = loader.Load(3).ThenLoad(square => loader.LoadMany([square, square + 1]));
-
-        Assert.Equal([81, 100], AtOnce(chained.ResolveAsync()));
-        Assert.Equal([[3], [9, 10]], _fetches);
-    }
-
-    [Fact]
     public async Task A_fetch_that_fails_fails_every_value_of_its_batch_where_it_is_read()
     {
         var loader = Loader(_ => throw new InvalidOperationException("store down"));

@@ -43,6 +43,19 @@ public sealed class BatchingTests : IClassFixture<BatchingTests.CountingApp>
         Assert.Equal(3, CountingStore.Count(nameof(ICareerGraphStore.GetNodesAsync)));
     }
 
+    [Fact]
+    public async Task The_industries_and_broader_careers_of_a_hundred_careers_cost_one_call_for_their_edges_and_one_for_the_nodes()
+    {
+        var data = await _app.QueryAsync("{ careers(first: 100) { nodes { industries { name } specialisationOf { name } } } }");
+        var careers = data["careers"]!["nodes"]!.AsArray();
+        Assert.Equal(100, careers.Count);
+        Assert.True(careers.Count(c => c!["industries"]!.AsArray().Count > 0) > 1, "several careers have industries");
+        Assert.True(careers.Count(c => c!["specialisationOf"]!.AsArray().Count > 0) > 1, "several careers specialise another");
+        // One level: the IN_INDUSTRY and SPECIALISATION_OF edges of all hundred, then the nodes at their other ends.
+        Assert.Equal(2, CountingStore.Count(nameof(ICareerGraphStore.GetEdgesAsync)));
+        Assert.Equal(2, CountingStore.Count(nameof(ICareerGraphStore.GetNodesAsync)));
+    }
+
     public sealed class CountingApp : CareerGraphApp
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
