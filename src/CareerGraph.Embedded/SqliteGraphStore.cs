@@ -14,7 +14,7 @@ namespace CareerGraph.Embedded;
 /// connections commit (a second instance, a command-line import) is published as a new snapshot too, by a timer that
 /// asks SQLite whether the file changed, and by every write before it plans.
 /// </summary>
-public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnapshotVersion, IDisposable
+public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifier, ISnapshotStore, IDisposable
 {
     private readonly SqliteConnection _connection;
 
@@ -116,7 +116,9 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every snapshot published.</summary>
     public GraphIndex Snapshot => _index;
 
-    long ISnapshotVersion.SnapshotVersion => _index.Version;
+    long ISnapshotStore.SnapshotVersion => _index.Version;
+
+    IGraphFacts ISnapshotStore.Snapshot => _index;
 
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using CareerGraph.Curation;
 using CareerGraph.Store;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -68,10 +69,10 @@ internal class InstrumentedStore : DispatchProxy
     /// <summary>The store it times.</summary>
     protected ICareerGraphStore Inner => _inner;
 
-    /// <summary>Wraps a store; the wrapper is an <see cref="ISnapshotVersion"/> exactly when the store is.</summary>
+    /// <summary>Wraps a store; the wrapper is an <see cref="ISnapshotStore"/> exactly when the store is.</summary>
     public static ICareerGraphStore Wrap(ICareerGraphStore inner)
     {
-        var proxy = inner is ISnapshotVersion
+        var proxy = inner is ISnapshotStore
             ? Create<ICareerGraphStore, InstrumentedSnapshotStore>()
             : Create<ICareerGraphStore, InstrumentedStore>();
         ((InstrumentedStore)(object)proxy)._inner = inner;
@@ -108,8 +109,13 @@ internal class InstrumentedStore : DispatchProxy
     }
 }
 
-/// <summary>Times a store that answers from snapshots, and passes its snapshot's version through untimed.</summary>
-internal class InstrumentedSnapshotStore : InstrumentedStore, ISnapshotVersion
+/// <summary>
+/// Times a store that answers from snapshots, and passes its snapshot and the snapshot's version through untimed: a
+/// read of the snapshot is a lookup in memory, not a store operation.
+/// </summary>
+internal class InstrumentedSnapshotStore : InstrumentedStore, ISnapshotStore
 {
-    public long SnapshotVersion => ((ISnapshotVersion)Inner).SnapshotVersion;
+    public long SnapshotVersion => ((ISnapshotStore)Inner).SnapshotVersion;
+
+    public IGraphFacts Snapshot => ((ISnapshotStore)Inner).Snapshot;
 }

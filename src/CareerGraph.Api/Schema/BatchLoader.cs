@@ -119,6 +119,12 @@ internal interface IPending : IDataLoaderResult
     ValueTask<object?> ResolveAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>Values already at hand, for a store read at once (<see cref="GraphLoaders"/>).</summary>
+internal static class Pending
+{
+    public static Pending<T> Ready<T>(T value) => new Ready<T>(value);
+}
+
 /// <summary>A value that will be there once its batch has been fetched.</summary>
 internal abstract class Pending<T> : IDataLoaderResult<T>, IPending
 {
@@ -171,6 +177,12 @@ internal abstract class Pending<T> : IDataLoaderResult<T>, IPending
     protected abstract ValueTask<T> Resolve(CancellationToken cancellationToken);
 
     private static async Task<object?> BoxAsync(Task<T> result) => await result;
+}
+
+/// <summary>A value already at hand.</summary>
+internal sealed class Ready<T>(T value) : Pending<T>
+{
+    protected override ValueTask<T> Resolve(CancellationToken cancellationToken) => new(value);
 }
 
 /// <summary>A value computed from another batched value.</summary>

@@ -1,17 +1,23 @@
 using System.Collections.Concurrent;
+using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
 
 namespace CareerGraph.Api.Schema;
 
 /// <summary>
-/// The one place where nested fields are batched: one store call per kind of data per query level.
-/// One instance per request, so nothing is cached between requests.
+/// The one place where nested fields read the graph. A store that answers from a snapshot in memory
+/// (<see cref="ISnapshotStore"/>: the embedded store) is read field by field, at once, from one snapshot for the
+/// request: batching keys for it would cost more than the reads. Any other store (Neo4j) is read in batches: one store
+/// call per kind of data per query level. One instance per request, so nothing is cached between requests.
 /// </summary>
 internal sealed class GraphLoaders(ICareerGraphStore store)
 {
     /// <summary>Where an execution keeps its request's loaders in <c>ExecutionOptions.UserContext</c>.</summary>
     public const string UserContextKey = "CareerGraph.Loaders";
+
+    private readonly ISnapshotStore? _snapshots = store as ISnapshotStore;
+    private IGraphFacts? _snapshot;
 
     private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<Edge>>> _edges = new();
     private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<GraphNode?>>> _neighbours = new();
@@ -19,13 +25,19 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     private BatchLoader<string, GraphNode?>? _nodes;
     private BatchLoader<string, IReadOnlyList<Alias>>? _aliases;
 
-    public Pending<GraphNode?> Node(string id) => NodeLoader.Load(id);
+    /// <summary>The snapshot this request reads, taken at its first read; null when the store is read in batches.</summary>
+    private IGraphFacts? Snapshot => _snapshots is null ? null : _snapshot ??= _snapshots.Snapshot;
+
+    public Pending<GraphNode?> Node(string id) =>
+        Snapshot is { } snapshot ? Pending.Ready(NodeOrSurvivor(snapshot, id)) : NodeLoader.Load(id);
 
     public Pending<IReadOnlyList<T>> Nodes<T>(IEnumerable<string> ids) where T : GraphNode =>
-        NodeLoader.LoadMany(ids).Then(OfKind<T>);
+        NodesOrNull(ids).Then(OfKind<T>);
 
     public Pending<IReadOnlyList<Edge>> Edges(string id, EdgeKind kind, Direction direction) =>
-        _edges.GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
+        Snapshot is { } snapshot
+            ? Pending.Ready(snapshot.Edges(id, kind, direction))
+            : _edges.GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
 
     /// <summary>
     /// The nodes at the other end of a node's edges of one kind (<see cref="Direction.Outgoing"/>: the targets,
@@ -33,21 +45,25 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     /// In batches, the edges and then their ends are fetched in the same level: two store calls for all of its nodes.
     /// </summary>
     public Pending<IReadOnlyList<T>> Neighbours<T>(string id, EdgeKind kind, Direction direction) where T : GraphNode =>
-        _neighbours.GetOrAdd((kind, direction), key => new((ids, ct) => NeighboursByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id).Then(OfKind<T>);
+        Snapshot is { } snapshot
+            ? Pending.Ready(OfKind<T>([.. snapshot.Edges(id, kind, direction).Select(e => NodeOrSurvivor(snapshot, OtherEnd(e, direction)))]))
+            : _neighbours.GetOrAdd((kind, direction), key => new((ids, ct) => NeighboursByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id).Then(OfKind<T>);
 
     public Pending<IReadOnlyList<Alias>> Aliases(string id) =>
-        (_aliases ??= new(
-            async (ids, ct) => (await store.GetAliasesAsync(ids, ct))
-                .GroupBy(a => a.TargetId)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<Alias>)g.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList()),
-            [])).Load(id);
+        Snapshot is { } snapshot
+            ? Pending.Ready(ByName(snapshot.AliasesOf(id)))
+            : (_aliases ??= new(
+                async (ids, ct) => (await store.GetAliasesAsync(ids, ct)).GroupBy(a => a.TargetId).ToDictionary(g => g.Key, ByName),
+                [])).Load(id);
 
     /// <summary>Nodes in the order of the ids, null where an id is unknown; an id merged away yields its survivor.</summary>
-    public Pending<IReadOnlyList<GraphNode?>> NodesOrNull(IEnumerable<string> ids) => NodeLoader.LoadMany(ids);
+    public Pending<IReadOnlyList<GraphNode?>> NodesOrNull(IEnumerable<string> ids) =>
+        Snapshot is { } snapshot ? Pending.Ready<IReadOnlyList<GraphNode?>>([.. ids.Select(id => NodeOrSurvivor(snapshot, id))]) : NodeLoader.LoadMany(ids);
 
     /// <summary>Drops everything loaded so far: after a mutation, later fields of the request read the new state.</summary>
     public void Forget()
     {
+        _snapshot = null;
         _edges.Clear();
         _neighbours.Clear();
         _nodes = null;
@@ -111,12 +127,18 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
         }
     }
 
+    /// <summary>The node with the id, or the career a merged-away id now stands for; as the batched load below answers.</summary>
+    private static GraphNode? NodeOrSurvivor(IGraphFacts snapshot, string id) =>
+        snapshot.Node(id) ?? (snapshot.RedirectOf(id) is { } survivor ? snapshot.Node(survivor) : null);
+
     private static string OtherEnd(Edge edge, Direction direction) => direction switch
     {
         Direction.Outgoing => edge.Target,
         Direction.Incoming => edge.Source,
         _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "A neighbour is at one end: outgoing or incoming."),
     };
+
+    private static IReadOnlyList<Alias> ByName(IEnumerable<Alias> aliases) => [.. aliases.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)];
 
     private static IReadOnlyList<T> OfKind<T>(IReadOnlyList<GraphNode?> nodes) where T : GraphNode
     {
