@@ -19,8 +19,9 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     private readonly ISnapshotStore? _snapshots = store as ISnapshotStore;
     private IGraphFacts? _snapshot;
 
-    private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<Edge>>> _edges = new();
-    private readonly ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<GraphNode?>>> _neighbours = new();
+    // Made on the first batched read (never, on a snapshot).
+    private ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<Edge>>>? _edges;
+    private ConcurrentDictionary<(EdgeKind, Direction), BatchLoader<string, IReadOnlyList<GraphNode?>>>? _neighbours;
 
     private BatchLoader<string, GraphNode?>? _nodes;
     private BatchLoader<string, IReadOnlyList<Alias>>? _aliases;
@@ -37,7 +38,7 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     public Pending<IReadOnlyList<Edge>> Edges(string id, EdgeKind kind, Direction direction) =>
         Snapshot is { } snapshot
             ? Pending.Ready(snapshot.Edges(id, kind, direction))
-            : _edges.GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
+            : LazyInitializer.EnsureInitialized(ref _edges).GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
 
     /// <summary>
     /// The nodes at the other end of a node's edges of one kind (<see cref="Direction.Outgoing"/>: the targets,
@@ -47,7 +48,7 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     public Pending<IReadOnlyList<T>> Neighbours<T>(string id, EdgeKind kind, Direction direction) where T : GraphNode =>
         Snapshot is { } snapshot
             ? Pending.Ready(OfKind<T>([.. snapshot.Edges(id, kind, direction).Select(e => NodeOrSurvivor(snapshot, OtherEnd(e, direction)))]))
-            : _neighbours.GetOrAdd((kind, direction), key => new((ids, ct) => NeighboursByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id).Then(OfKind<T>);
+            : LazyInitializer.EnsureInitialized(ref _neighbours).GetOrAdd((kind, direction), key => new((ids, ct) => NeighboursByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id).Then(OfKind<T>);
 
     public Pending<IReadOnlyList<Alias>> Aliases(string id) =>
         Snapshot is { } snapshot
@@ -64,8 +65,8 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
     public void Forget()
     {
         _snapshot = null;
-        _edges.Clear();
-        _neighbours.Clear();
+        _edges = null;
+        _neighbours = null;
         _nodes = null;
         _aliases = null;
     }
