@@ -33,6 +33,26 @@ public class CareerGraphApp : WebApplicationFactory<Program>
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
+    /// <summary>
+    /// POSTs a query and returns the response as the client sees it. The second argument is the variables (JSON) or,
+    /// when not JSON, the operation name; with <paramref name="apiKey"/> the request carries it as X-Api-Key.
+    /// </summary>
+    public async Task<Answer> SendAsync(string query, string? variablesOrOperation, string? apiKey = null)
+    {
+        using var client = CreateClient();
+        var body = new Dictionary<string, object?> { ["query"] = query };
+        if (variablesOrOperation?.StartsWith('{') == true) body["variables"] = JsonDocument.Parse(variablesOrOperation).RootElement;
+        else if (variablesOrOperation is not null) body["operationName"] = variablesOrOperation;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(body) };
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/graphql-response+json"));
+        if (apiKey is not null) request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await client.SendAsync(request);
+        return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A response as the client sees it: compared whole when two services must answer alike.</summary>
+    public sealed record Answer(int Status, string? MediaType, string Body);
+
     /// <summary>POSTs a query that must succeed and returns its data.</summary>
     public async Task<JsonNode> QueryAsync(string query, object? variables = null)
     {

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using CareerGraph.Api.Execution;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,9 +143,6 @@ public sealed class CompiledPlanTests(CompiledPlanTests.Services services) : ICl
         Assert.Equal(before, services.Counts);
     }
 
-    /// <summary>A response as the client sees it.</summary>
-    public sealed record Answer(int Status, string? MediaType, string Body);
-
     /// <summary>The same seeds served twice, with compiled plans and without, answer cache off in both.</summary>
     public sealed class Services : IDisposable
     {
@@ -157,7 +152,7 @@ public sealed class CompiledPlanTests(CompiledPlanTests.Services services) : ICl
         public (long Answered, long FellBack) Counts => _compiled.Services.GetRequiredService<CompiledQueryStrategy>().Counts;
 
         /// <summary>Sends the document to both; the third argument is the variables (JSON) or, when not JSON, the operation name.</summary>
-        public async Task<(Answer Compiled, Answer General)> BothAsync(string query, string? variablesOrOperation)
+        public async Task<(CareerGraphApp.Answer Compiled, CareerGraphApp.Answer General)> BothAsync(string query, string? variablesOrOperation)
         {
             Assert.Null(_general.Services.GetService<CompiledQueryStrategy>());
             return (await _compiled.SendAsync(query, variablesOrOperation), await _general.SendAsync(query, variablesOrOperation));
@@ -177,19 +172,6 @@ public sealed class CompiledPlanTests(CompiledPlanTests.Services services) : ICl
             base.ConfigureWebHost(builder);
             builder.UseSetting("CareerGraph:Execution:CompiledPlans", compiledPlans ? "true" : "false");
             builder.UseSetting("CareerGraph:ResponseCache:Enabled", "false");
-        }
-
-        public async Task<Answer> SendAsync(string query, string? variablesOrOperation)
-        {
-            using var client = CreateClient();
-            var isVariables = variablesOrOperation?.StartsWith('{') == true;
-            var body = new Dictionary<string, object?> { ["query"] = query };
-            if (isVariables) body["variables"] = System.Text.Json.JsonDocument.Parse(variablesOrOperation!).RootElement;
-            else if (variablesOrOperation is not null) body["operationName"] = variablesOrOperation;
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(body) };
-            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/graphql-response+json"));
-            using var response = await client.SendAsync(request);
-            return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync());
         }
     }
 }

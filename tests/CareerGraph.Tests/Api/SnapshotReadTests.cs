@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Reflection;
 using CareerGraph.Curation;
 using CareerGraph.Store;
@@ -75,16 +73,13 @@ public sealed class SnapshotReadTests(SnapshotReadTests.Services services) : ICl
         Assert.Contains("\"career\":{\"id\":\"machine-learning-engineer\"", atOnce.Body);
     }
 
-    /// <summary>A response as the client sees it.</summary>
-    public sealed record Answer(int Status, string? MediaType, string Body);
-
     /// <summary>The seeds served read at once and in batches, with a curator key in both.</summary>
     public sealed class Services : IDisposable
     {
         public ReadApp AtOnce { get; } = new(hideSnapshot: false);
         public ReadApp Batched { get; } = new(hideSnapshot: true);
 
-        public async Task<(Answer AtOnce, Answer Batched)> BothAsync(string query, string? variablesOrOperation, string? key = null) =>
+        public async Task<(CareerGraphApp.Answer AtOnce, CareerGraphApp.Answer Batched)> BothAsync(string query, string? variablesOrOperation, string? key = null) =>
             (await AtOnce.SendAsync(query, variablesOrOperation, key), await Batched.SendAsync(query, variablesOrOperation, key));
 
         public void Dispose()
@@ -118,19 +113,6 @@ public sealed class SnapshotReadTests(SnapshotReadTests.Services services) : ICl
                 services.Remove(inner);
                 services.AddSingleton(provider => (_store = CountedStore.Wrap((ICareerGraphStore)inner.ImplementationFactory!(provider), hideSnapshot)).Proxy);
             });
-        }
-
-        public async Task<Answer> SendAsync(string query, string? variablesOrOperation, string? key)
-        {
-            using var client = CreateClient();
-            var body = new Dictionary<string, object?> { ["query"] = query };
-            if (variablesOrOperation?.StartsWith('{') == true) body["variables"] = System.Text.Json.JsonDocument.Parse(variablesOrOperation).RootElement;
-            else if (variablesOrOperation is not null) body["operationName"] = variablesOrOperation;
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(body) };
-            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/graphql-response+json"));
-            if (key is not null) request.Headers.Add("X-Api-Key", key);
-            using var response = await client.SendAsync(request);
-            return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync());
         }
     }
 
