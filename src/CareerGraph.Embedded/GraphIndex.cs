@@ -97,24 +97,25 @@ public sealed class GraphIndex : IGraphFacts
         _redirectsTo = Grouped<string, Redirect>.Of(_redirects.Select(r => new Redirect(r.Key, r.Value)), r => r.To, (a, b) => string.CompareOrdinal(a.From, b.From), StringComparer.Ordinal);
     }
 
+    // The parts' builders are internal so that the benchmarks can time each alone (`--open-parts`).
     // The orders within groups are those of the database's ORDER BY, so a derived snapshot reads like a fresh load.
-    private static Grouped<(string, EdgeKind), Edge> OutgoingEdges(IEnumerable<Edge> edges) =>
+    internal static Grouped<(string, EdgeKind), Edge> OutgoingEdges(IEnumerable<Edge> edges) =>
         Grouped<(string, EdgeKind), Edge>.Of(edges, e => (e.Source, e.Kind), (a, b) => string.CompareOrdinal(a.Target, b.Target));
 
-    private static Grouped<(string, EdgeKind), Edge> IncomingEdges(IEnumerable<Edge> edges) =>
+    internal static Grouped<(string, EdgeKind), Edge> IncomingEdges(IEnumerable<Edge> edges) =>
         Grouped<(string, EdgeKind), Edge>.Of(edges, e => (e.Target, e.Kind), (a, b) => string.CompareOrdinal(a.Source, b.Source));
 
     // Most keys name one alias, and only a reference by name reads them: sorted, they need no table entry or array each.
-    private static Grouped<string, Alias> AliasesByKey(IEnumerable<Alias> aliases) =>
+    internal static Grouped<string, Alias> AliasesByKey(IEnumerable<Alias> aliases) =>
         Grouped<string, Alias>.OfSorted(aliases, a => a.Key, (a, b) => string.CompareOrdinal(a.TargetId, b.TargetId), StringComparer.Ordinal);
 
-    private static Grouped<string, Alias> AliasesByTarget(IEnumerable<Alias> aliases) =>
+    internal static Grouped<string, Alias> AliasesByTarget(IEnumerable<Alias> aliases) =>
         Grouped<string, Alias>.Of(aliases, a => a.TargetId, (a, b) => string.CompareOrdinal(a.Key, b.Key), StringComparer.Ordinal, keyedBy: a => a.Key);
 
-    private static Grouped<string, GraphNode> NodesByName(IEnumerable<GraphNode> nodes) =>
+    internal static Grouped<string, GraphNode> NodesByName(IEnumerable<GraphNode> nodes) =>
         Grouped<string, GraphNode>.Of(nodes, n => Names.Key(n.Name), (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Id, b.Id), StringComparer.Ordinal);
 
-    private static ImmutableSortedSet<T> ByName<T>(IEnumerable<T> nodes) where T : GraphNode =>
+    internal static ImmutableSortedSet<T> ByName<T>(IEnumerable<T> nodes) where T : GraphNode =>
         nodes.ToImmutableSortedSet(Comparer<T>.Create((a, b) =>
             StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Id, b.Id)));
 

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --write-json 10 /tmp/graph-10x.json (the generated graph, for `import json`)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --search-memory 10 (what building the search index allocates and keeps)
 // dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --index-memory 10 (the same for the rest of the index)
+// dotnet run -c Release --project tests/CareerGraph.Benchmarks -- --open-parts /tmp/onet.db 5 (opening that file's snapshot file, part by part)
 if (args is ["--write-json", var scale, var file])
 {
     using var output = File.Create(file);
@@ -16,6 +17,11 @@ if (args is ["--search-memory", var searchScale])
 {
     var index = new CareerGraph.Embedded.GraphIndex(CareerGraph.Benchmarks.GraphGenerator.Generate(int.Parse(searchScale)));
     ReportMemory($"scale {searchScale}: search index", () => index.Search);
+    return;
+}
+if (args is ["--open-parts", var database, var rounds])
+{
+    CareerGraph.Benchmarks.OpenParts.Run(database, int.Parse(rounds));
     return;
 }
 if (args is ["--index-memory", var indexScale])
