@@ -39,16 +39,22 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
         var pairs = items.TryGetNonEnumeratedCount(out var count) ? new List<(TKey, T)>(count) : [];
         foreach (var item in items) pairs.Add((keyOf(item), item));
         var groups = Grouping.Of<TKey, T>(CollectionsMarshal.AsSpan(pairs), keys);
-        foreach (var group in groups.Values)
+        // A group keeps the items' order, so items given in the order (as edges by source are, for the groups of edges
+        // by target) need no check per group: one pass over neighbours, close in memory, instead of one over each group's
+        // items, scattered across the heap, which on a large graph costs a cache miss per comparison.
+        if (!InOrder(CollectionsMarshal.AsSpan(pairs), comparer, keyedBy))
         {
-            // Items read from the database or a snapshot file come in the groups' order already: checking is cheaper than sorting.
-            if (keyedBy is null)
+            foreach (var group in groups.Values)
             {
-                if (!InOrder(group, comparer)) Array.Sort(group, comparer);
-            }
-            else if (group.Length > 1 && Array.ConvertAll(group, item => keyedBy(item)) is var texts && !InOrder(texts, StringComparer.Ordinal))
-            {
-                Array.Sort(texts, group, StringComparer.Ordinal);
+                // Items read from the database or a snapshot file come in the groups' order already: checking is cheaper than sorting.
+                if (keyedBy is null)
+                {
+                    if (!InOrder(group, comparer)) Array.Sort(group, comparer);
+                }
+                else if (group.Length > 1 && Array.ConvertAll(group, item => keyedBy(item)) is var texts && !InOrder(texts, StringComparer.Ordinal))
+                {
+                    Array.Sort(texts, group, StringComparer.Ordinal);
+                }
             }
         }
         return new(new HashBase(groups), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, groups.Count, pairs.Count);
@@ -86,6 +92,24 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
                 if (keys.Compare(keysOf[i - 1], keysOf[i]) != 0) count++;
         }
         return new(new SortedBase<TComparer>(sorted, keysOf, keys), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, count, sorted.Length);
+    }
+
+    private static bool InOrder(ReadOnlySpan<(TKey Key, T Item)> pairs, IComparer<T> order, Func<T, string>? keyedBy)
+    {
+        if (keyedBy is null)
+        {
+            for (var i = 1; i < pairs.Length; i++)
+                if (order.Compare(pairs[i - 1].Item, pairs[i].Item) > 0) return false;
+            return true;
+        }
+        var previous = pairs.Length > 0 ? keyedBy(pairs[0].Item) : "";
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            var text = keyedBy(pairs[i].Item);
+            if (string.CompareOrdinal(previous, text) > 0) return false;
+            previous = text;
+        }
+        return true;
     }
 
     private static bool InOrder<TItem>(TItem[] items, IComparer<TItem> order)

@@ -51,6 +51,41 @@ public sealed class GroupedTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_hash_base_puts_each_group_in_its_order_whatever_order_the_items_come_in(int seed)
+    {
+        var random = new Random(seed);
+        var items = RandomItems(random, 80);
+        var byTarget = items.OrderBy(i => i.Target, StringComparer.Ordinal).ThenBy(i => i.Key, StringComparer.Ordinal).ToList();
+        // Every group in order, as when the whole input is (edges by source, for the groups of edges by target); the
+        // whole input in order but for its last two items; the reverse; shuffled.
+        List<Item>[] inputs =
+        [
+            byTarget,
+            [.. byTarget.SkipLast(2), byTarget[^1], byTarget[^2]],
+            [.. Enumerable.Reverse(byTarget)],
+            [.. items.OrderBy(_ => random.Next())],
+        ];
+        foreach (var input in inputs)
+        {
+            foreach (var grouped in new[]
+            {
+                Grouped<string, Item>.Of(input, i => i.Key, ByTarget, StringComparer.Ordinal),
+                Grouped<string, Item>.Of(input, i => i.Key, ByTarget, StringComparer.Ordinal, keyedBy: i => i.Target),
+            })
+            {
+                Assert.Equal(items.Count, grouped.ItemCount);
+                foreach (var key in Keys)
+                    Assert.Equal(
+                        items.Where(i => i.Key == key).Select(i => i.Target).Order(StringComparer.Ordinal),
+                        grouped[key].Select(i => i.Target));
+            }
+        }
+    }
+
     [Fact]
     public void An_empty_sorted_base_has_no_groups()
     {
