@@ -17,6 +17,7 @@ public class OpenBenchmarks
     private string _database = null!;
     private GraphDocument _document = null!;
     private GraphIndex _index = null!;
+    private Edge[] _links = null!;
 
     [ParamsSource(nameof(Scales))]
     public int Scale { get; set; }
@@ -33,6 +34,8 @@ public class OpenBenchmarks
         using var store = SqliteGraphStore.Open(_database);
         store.ImportAsync(_document).GetAwaiter().GetResult();
         _index = store.Snapshot;
+        _links = [.. _document.Edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf)];
+        new Random(5).Shuffle(_links);
         // Disposing waits for the snapshot file the import wrote in the background.
     }
 
@@ -56,6 +59,15 @@ public class OpenBenchmarks
 
     [Benchmark(Description = "index from a graph in memory")]
     public long BuildIndex() => new GraphIndex(_document).Version;
+
+    /// <summary>The comparison path links are ordered by (<see cref="Edge.CompareById"/>), on every career-to-career edge shuffled.</summary>
+    [Benchmark(Description = "career links sorted by id")]
+    public int SortLinks()
+    {
+        var links = (Edge[])_links.Clone();
+        Array.Sort(links, Edge.CompareById);
+        return links.Length;
+    }
 
     [Benchmark(Description = "search index")]
     public int BuildSearch() => new SearchIndex(_document.Nodes, _document.Aliases, _document.Edges, _index.Node).OverlaySize;

@@ -59,6 +59,26 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
     /// <summary>Orders edges as their <see cref="Id"/>s order ordinally, without building the ids (index builds sort many).</summary>
     public static int CompareById(Edge a, Edge b)
     {
+        // Part by part, as the ids would compare: equal parts leave the ids aligned for the next one.
+        if (ComparePart(a.Source, b.Source) is { } bySource) return bySource != 0 ? bySource : CompareWritten(a, b);
+        if (a.Kind != b.Kind && ComparePart(a.Kind.Code(), b.Kind.Code()) is { } byKind) return byKind != 0 ? byKind : CompareWritten(a, b);
+        return string.CompareOrdinal(a.Target, b.Target);
+    }
+
+    /// <summary>
+    /// How two parts of ids compare, each followed by '|' in its id: null when they are equal; 0 when that cannot be told
+    /// from the parts alone, as when one part ends where the other holds a '|' (never in slugs).
+    /// </summary>
+    private static int? ComparePart(string x, string y)
+    {
+        var common = x.AsSpan().CommonPrefixLength(y);
+        if (common == x.Length && common == y.Length) return null;
+        var (nextX, nextY) = (common < x.Length ? x[common] : '|', common < y.Length ? y[common] : '|');
+        return nextX.CompareTo(nextY);
+    }
+
+    private static int CompareWritten(Edge a, Edge b)
+    {
         const int onStack = 256;
         var (lengthA, lengthB) = (a.IdLength, b.IdLength);
         if (lengthA > onStack || lengthB > onStack) return string.CompareOrdinal(a.Id, b.Id);
