@@ -94,6 +94,7 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
         return new(new SortedBase<TComparer>(sorted, keysOf, keys), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, count, sorted.Length);
     }
 
+    /// <summary>Whether the items, as given, are in the order: by their texts when <paramref name="keyedBy"/> gives them.</summary>
     private static bool InOrder(ReadOnlySpan<(TKey Key, T Item)> pairs, IComparer<T> order, Func<T, string>? keyedBy)
     {
         if (keyedBy is null)
