@@ -47,6 +47,7 @@ internal static class ErrorCodes
     public const string TooManyFragmentSpreads = "TOO_MANY_FRAGMENT_SPREADS";
     public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED"; // past the parser's own nesting bound (Documents/DepthCheckedDocumentBuilder.cs)
 
     /// <summary>A fault of the service; the answer says no more (Schema/PublicErrorInfoProvider.cs).</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

@@ -4,7 +4,10 @@ namespace CareerGraph.Api.Documents;
 
 internal static class DocumentRegistration
 {
-    /// <summary>Automatic Persisted Queries (read by the HTTP endpoint) and the parsed-document cache (an execution step).</summary>
+    /// <summary>
+    /// Automatic Persisted Queries (read by the HTTP endpoint), the parsed-document cache (an execution step) and the
+    /// document builder that refuses a document too deep to parse as the client's error.
+    /// </summary>
     public static IServiceCollection AddCareerGraphDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new();
@@ -13,7 +16,11 @@ internal static class DocumentRegistration
         services.AddSingleton(options);
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<ParsedDocumentCache>();
-        services.AddGraphQL(graphql => graphql.ConfigureExecution(services => services.GetRequiredService<ParsedDocumentCache>()));
+        services.AddGraphQL(graphql =>
+        {
+            graphql.ConfigureExecution(services => services.GetRequiredService<ParsedDocumentCache>());
+            graphql.Services.Register<GraphQL.Execution.IDocumentBuilder, DepthCheckedDocumentBuilder>(GraphQL.DI.ServiceLifetime.Singleton, replace: true);
+        });
         return services;
     }
 }

@@ -27,6 +27,22 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task A_document_nested_deeper_than_the_parser_reads_is_refused_as_the_clients_error()
+    {
+        using var service = Service();
+        // 60 levels of see-also, two selections each: past the parser's 128 levels, before any limit of ours is measured.
+        var deep = "{ career(id: \"machine-learning-engineer\") { "
+            + string.Concat(Enumerable.Repeat("seeAlso { career { ", 60)) + "id" + string.Concat(Enumerable.Repeat(" } }", 60)) + " } }";
+        var answer = await service.Anonymous().PostAsync(deep);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(["MAX_DEPTH_EXCEEDED"], answer.ErrorCodes);
+        Assert.Contains("128", answer.FirstErrorMessage);
+
+        // The service goes on answering.
+        Assert.Equal(HttpStatusCode.OK, (await service.Anonymous().PostAsync("{ stats { careers } }")).Status);
+    }
+
+    [Fact]
     public async Task A_query_costing_more_than_the_limit_is_refused_and_a_cheaper_one_passes()
     {
         using var service = Service();
