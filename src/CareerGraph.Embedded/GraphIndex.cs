@@ -58,9 +58,9 @@ public sealed class GraphIndex : IGraphFacts
     /// <param name="version">The snapshot's <see cref="Version"/>.</param>
     public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null, long version = 1)
     {
-        var specialisations = document.Edges
-            .Where(e => e.Kind == EdgeKind.SpecialisationOf)
-            .Select(e => e.Source)
+        // Edges read from a snapshot file are made only when read: the parts below take from them only what they use.
+        var table = document.Edges as EdgeTable;
+        var specialisations = (table?.Sources(EdgeKind.SpecialisationOf) ?? document.Edges.Where(e => e.Kind == EdgeKind.SpecialisationOf).Select(e => e.Source))
             .ToHashSet();
         var careers = document.Careers
             .Select(c => c.IsSpecialisation == specialisations.Contains(c.Id) ? c : c with { IsSpecialisation = !c.IsSpecialisation })
@@ -79,19 +79,21 @@ public sealed class GraphIndex : IGraphFacts
         PathFinder? paths = null;
         ImmutableSortedSet<Career>? byName = null;
         ImmutableSortedSet<Skill>? skillsByName = null;
+        var ranks = table is null ? null : new Lazy<int[]>(table.Ranks);
         Parallel.Invoke(
             () => nodes = Layered<string, GraphNode>.Of(all.Select(n => KeyValuePair.Create(n.Id, n)), StringComparer.Ordinal),
-            () => outgoing = OutgoingEdges(document.Edges),
-            () => incoming = IncomingEdges(document.Edges),
+            () => outgoing = table?.BySource(ranks!.Value) ?? OutgoingEdges(document.Edges),
+            () => incoming = table?.ByTarget(ranks!.Value) ?? IncomingEdges(document.Edges),
             () => (aliasesByKey, aliasesByTarget) = (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases)),
             () => nodesByName = NodesByName(all),
-            () => paths = new PathFinder(careers.Select(c => c.Id), document.Edges),
+            () => paths = new PathFinder(careers.Select(c => c.Id), table?.OfKinds([.. EdgeKinds.CareerToCareer]) ?? document.Edges),
             () => byName = ByName(careers),
             () => skillsByName = ByName(document.Skills));
         (_nodes, _outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (nodes!, outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
         Paths = paths!;
-        _search = new(() => new SearchIndex(all, document.Aliases, document.Edges, id => nodes![id]));
-        _requirements = new(() => new RequirementIndex(Paths, document.Edges));
+        var requiredSkills = table?.Targets(EdgeKind.Requires) ?? document.Edges.Where(e => e.Kind == EdgeKind.Requires).Select(e => e.Target);
+        _search = new(() => new SearchIndex(all, document.Aliases, requiredSkills, id => nodes![id]));
+        _requirements = new(() => new RequirementIndex(Paths, table?.OfKinds(EdgeKind.Requires) ?? document.Edges));
         (_careers, _skills, _industries) = (byName!, skillsByName!, ByName(document.Industries));
         _redirects = (redirects ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
         _redirectsTo = Grouped<string, Redirect>.Of(_redirects.Select(r => new Redirect(r.Key, r.Value)), r => r.To, (a, b) => string.CompareOrdinal(a.From, b.From), StringComparer.Ordinal);

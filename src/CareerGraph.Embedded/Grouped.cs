@@ -94,6 +94,13 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
         return new(new SortedBase<TComparer>(sorted, keysOf, keys), ImmutableDictionary.Create<TKey, T[]>(keys), keyOf, comparer, count, sorted.Length);
     }
 
+    /// <summary>
+    /// Groups read from a base made elsewhere, such as one over a snapshot file's table that makes each group when it is
+    /// first read (<see cref="EdgeTable"/>). Its groups must already be in <paramref name="order"/>.
+    /// </summary>
+    public static Grouped<TKey, T> Over(IBase @base, Func<T, TKey> keyOf, Comparison<T> order, int count, int itemCount) =>
+        new(@base, ImmutableDictionary.Create<TKey, T[]>(@base.Keys), keyOf, Comparer<T>.Create(order), count, itemCount);
+
     /// <summary>Whether the items, as given, are in the order: by their texts when <paramref name="keyedBy"/> gives them.</summary>
     private static bool InOrder(ReadOnlySpan<(TKey Key, T Item)> pairs, IComparer<T> order, Func<T, string>? keyedBy)
     {
@@ -165,7 +172,8 @@ internal sealed class Grouped<TKey, T> where TKey : notnull
         return new(_base, overlay.ToImmutable(), _keyOf, _order, count, itemCount);
     }
 
-    private interface IBase
+    /// <summary>Where the groups of the base are kept: read by any number of readers at once.</summary>
+    internal interface IBase
     {
         IEqualityComparer<TKey> Keys { get; }
 

@@ -93,8 +93,9 @@ internal sealed class SearchIndex
         public required Dictionary<string, int> RequiredBy { get; init; }
     }
 
+    /// <param name="requiredSkills">The target of every REQUIRES edge: how many careers require a skill ranks it.</param>
     /// <param name="node">The node of an id, as of the snapshot this index belongs to.</param>
-    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IEnumerable<Edge> edges, Func<string, GraphNode?> node)
+    public SearchIndex(IEnumerable<GraphNode> nodes, IEnumerable<Alias> aliases, IEnumerable<string> requiredSkills, Func<string, GraphNode?> node)
     {
         _node = node;
         var vocabulary = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -155,7 +156,7 @@ internal sealed class SearchIndex
             Words = words,
             WordLengths = lengths,
             WordsByBigram = byBigram,
-            RequiredBy = edges.Where(e => e.Kind == EdgeKind.Requires).CountBy(e => e.Target).ToDictionary(StringComparer.Ordinal),
+            RequiredBy = requiredSkills.CountBy(id => id).ToDictionary(StringComparer.Ordinal),
         };
         _changed = ImmutableDictionary.Create<string, Entry[]>(StringComparer.Ordinal);
         _requiredByChanged = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);

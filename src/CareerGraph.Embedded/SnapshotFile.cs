@@ -173,33 +173,15 @@ internal static class SnapshotFile
         writer.Flush();
     }
 
-    /// <summary>A length-prefixed section, as a reader of its own over the same bytes, that must be read to its end.</summary>
-    private static BinaryReader Section(BinaryReader reader)
+    /// <summary>A length-prefixed section: the bytes it spans, which the reader steps past.</summary>
+    private static ArraySegment<byte> Section(BinaryReader reader)
     {
         var length = reader.ReadInt64();
         var stream = (MemoryStream)reader.BaseStream;
         if (length < 0 || length > stream.Length - stream.Position || !stream.TryGetBuffer(out var bytes)) throw new FormatException("A section runs past the end of the file.");
         var start = bytes.Offset + (int)stream.Position;
         stream.Position += length;
-        return new BinaryReader(new MemoryStream(bytes.Array!, start, (int)length, writable: false), Encoding.UTF8);
-    }
-
-    private static Edge[] ReadEdges(BinaryReader reader, GraphNode[] nodes, EdgeKind[] codes)
-    {
-        var edges = new Edge[reader.ReadInt32()];
-        for (var i = 0; i < edges.Length; i++)
-        {
-            var (source, target, kind, present) = (nodes[reader.ReadInt32()].Id, nodes[reader.ReadInt32()].Id, codes[reader.ReadByte()], reader.ReadByte());
-            edges[i] = new Edge(source, target, kind)
-            {
-                Importance = (present & 1) != 0 ? reader.ReadDouble() : null,
-                Core = (present & 2) != 0 ? reader.ReadBoolean() : null,
-                Weight = (present & 4) != 0 ? reader.ReadDouble() : null,
-                Tier = (present & 8) != 0 ? reader.ReadInt32() : null,
-                Reason = (present & 16) != 0 ? reader.ReadString() : null,
-            };
-        }
-        return AtEnd(reader) ? edges : throw new FormatException("The edge section holds more than its edges.");
+        return new ArraySegment<byte>(bytes.Array!, start, (int)length);
     }
 
     private static Alias[] ReadAliases(BinaryReader reader, GraphNode[] nodes)
@@ -238,20 +220,21 @@ internal static class SnapshotFile
         var nodes = new GraphNode[rows.Length];
         Parallel.For(0, rows.Length, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Json));
 
-        // Edges and aliases are sections of their own, so they are read side by side.
+        // Edges and aliases are sections of their own, so they are read side by side. Edges stay as the file holds them
+        // (EdgeTable): each is made when a read first asks for it.
         var edgeSection = Section(reader);
         var aliasSection = Section(reader);
-        Edge[] edges = [];
+        EdgeTable? edges = null;
         Alias[] aliases = [];
         Parallel.Invoke(
-            () => edges = ReadEdges(edgeSection, nodes, codes),
-            () => aliases = ReadAliases(aliasSection, nodes));
+            () => edges = EdgeTable.Read(edgeSection, Array.ConvertAll(nodes, n => n.Id), codes),
+            () => aliases = ReadAliases(new BinaryReader(new MemoryStream(aliasSection.Array!, aliasSection.Offset, aliasSection.Count, writable: false), Encoding.UTF8), nodes));
 
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--) redirects[reader.ReadString()] = nodes[reader.ReadInt32()].Id;
 
         if (reader.BaseStream.Position != reader.BaseStream.Length) return null;
-        var document = new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges, aliases);
+        var document = new GraphDocument([.. nodes.OfType<Career>()], [.. nodes.OfType<Skill>()], [.. nodes.OfType<Industry>()], edges!, aliases);
         return new Contents(marks, document, redirects);
     }
 }

@@ -119,6 +119,12 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
 }
 
 /// <summary>
+/// Edges as a store read them back: each already has its kind's <see cref="EdgeDefaults"/>, so a document takes the
+/// list as it is instead of copying it (a store may make each edge only when it is first read).
+/// </summary>
+public interface IStoredEdges : IReadOnlyList<Edge>;
+
+/// <summary>
 /// The value an edge property takes when whatever brought the edge in (a seed file, a JSON import, O*NET, a curator)
 /// left it out. Applied once, where edges enter the graph (<see cref="GraphDocument"/> for imports and seeds,
 /// <c>ChangePlanner</c> for curation), and stored, so every field and every path sees the same value.

@@ -13,7 +13,8 @@ public sealed record GraphDocument(
     /// <summary>The edges, each with its kind's <see cref="EdgeDefaults"/> filled in: whatever carried them in, they are stored explicitly.</summary>
     public IReadOnlyList<Edge> Edges { get; init => field = WithDefaults(value); } = WithDefaults(Edges);
 
-    private static IReadOnlyList<Edge> WithDefaults(IReadOnlyList<Edge> edges) => [.. edges.Select(e => e.WithDefaults())];
+    private static IReadOnlyList<Edge> WithDefaults(IReadOnlyList<Edge> edges) =>
+        edges is IStoredEdges ? edges : [.. edges.Select(e => e.WithDefaults())];
 
     public IEnumerable<GraphNode> Nodes => Careers.Cast<GraphNode>().Concat(Skills).Concat(Industries);
 }

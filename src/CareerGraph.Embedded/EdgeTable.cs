@@ -1,0 +1,250 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Text;
+using CareerGraph.Model;
+
+namespace CareerGraph.Embedded;
+
+/// <summary>
+/// The edges of a snapshot file as the file lays them out: node numbers and kinds in arrays, each edge's properties left
+/// in the file's bytes. A start makes no edge object: an edge is made when a read first asks for it, then kept, so it is
+/// made once; the groups by source and by target (<see cref="BySource"/>, <see cref="ByTarget"/>) are ranges of edge
+/// numbers, put in order by counting, and each group's array is made when first read. On a large graph most edges
+/// (a career's skills) are never read between two starts, and a start that made them all spent most of its time making them.
+/// </summary>
+internal sealed class EdgeTable : IStoredEdges
+{
+    private static readonly int KindCount = Enum.GetValues<EdgeKind>().Length;
+
+    /// <summary>Node ids by number (their place in the file).</summary>
+    private readonly string[] _ids;
+
+    private readonly Dictionary<string, int> _numbers;
+    private readonly int[] _sources;
+    private readonly int[] _targets;
+    private readonly EdgeKind[] _kinds;
+
+    /// <summary>Where each edge's properties start in <see cref="_bytes"/>: a byte saying which are present, then those.</summary>
+    private readonly int[] _properties;
+
+    private readonly byte[] _bytes;
+
+    /// <summary>Each edge once it has been made.</summary>
+    private readonly Edge?[] _made;
+
+    private EdgeTable(string[] ids, int[] sources, int[] targets, EdgeKind[] kinds, int[] properties, byte[] bytes)
+    {
+        (_ids, _sources, _targets, _kinds, _properties, _bytes) = (ids, sources, targets, kinds, properties, bytes);
+        _made = new Edge?[sources.Length];
+        _numbers = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var number = 0; number < ids.Length; number++) _numbers.Add(ids[number], number);
+    }
+
+    /// <summary>
+    /// The edges of a section written by <c>SnapshotFile</c>: a count, then each edge as its source's and target's
+    /// numbers, its kind's place in <paramref name="kinds"/>, and its properties. Anything else is a <see cref="FormatException"/>.
+    /// </summary>
+    public static EdgeTable Read(ReadOnlySpan<byte> section, string[] ids, EdgeKind[] kinds)
+    {
+        var at = 0;
+        var count = Int32(section, ref at);
+        if (count < 0 || count > section.Length / 10) throw new FormatException("The edge count does not fit the section.");
+        var (sources, targets, kindOf, properties) = (new int[count], new int[count], new EdgeKind[count], new int[count]);
+        for (var i = 0; i < count; i++)
+        {
+            sources[i] = Number(Int32(section, ref at), ids);
+            targets[i] = Number(Int32(section, ref at), ids);
+            var kind = Byte(section, ref at);
+            kindOf[i] = kind < kinds.Length ? kinds[kind] : throw new FormatException("An edge of an unknown kind.");
+            properties[i] = at;
+            var present = Byte(section, ref at);
+            at += ((present & 1) != 0 ? 8 : 0) + ((present & 2) != 0 ? 1 : 0) + ((present & 4) != 0 ? 8 : 0) + ((present & 8) != 0 ? 4 : 0);
+            if ((present & 16) != 0)
+            {
+                var length = StringLength(section, ref at);
+                at += length;
+            }
+            if (at > section.Length) throw new FormatException("An edge runs past the end of its section.");
+        }
+        if (at != section.Length) throw new FormatException("The edge section holds more than its edges.");
+        return new EdgeTable(ids, sources, targets, kindOf, properties, section.ToArray());
+    }
+
+    public int Count => _sources.Length;
+
+    public Edge this[int index]
+    {
+        get
+        {
+            if (Volatile.Read(ref _made[index]) is { } made) return made;
+            var edge = Make(index);
+            return Interlocked.CompareExchange(ref _made[index], edge, null) ?? edge;
+        }
+    }
+
+    public IEnumerator<Edge> GetEnumerator()
+    {
+        for (var i = 0; i < _sources.Length; i++) yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The edges of these kinds, in the table's order; only those are made.</summary>
+    public IEnumerable<Edge> OfKinds(params EdgeKind[] kinds)
+    {
+        for (var i = 0; i < _kinds.Length; i++)
+            if (Array.IndexOf(kinds, _kinds[i]) >= 0) yield return this[i];
+    }
+
+    /// <summary>The source of every edge of a kind, one per edge; no edge is made.</summary>
+    public IEnumerable<string> Sources(EdgeKind kind) => Ends(kind, _sources);
+
+    /// <summary>The target of every edge of a kind, one per edge; no edge is made.</summary>
+    public IEnumerable<string> Targets(EdgeKind kind) => Ends(kind, _targets);
+
+    private IEnumerable<string> Ends(EdgeKind kind, int[] ends)
+    {
+        for (var i = 0; i < _kinds.Length; i++)
+            if (_kinds[i] == kind) yield return _ids[ends[i]];
+    }
+
+    /// <summary>Edges grouped by source and kind, each group in the order of its targets' ids (as <see cref="GraphIndex.OutgoingEdges"/>).</summary>
+    public Grouped<(string, EdgeKind), Edge> BySource(int[] rank) =>
+        GroupedBy(_sources, _targets, rank, e => (e.Source, e.Kind), (a, b) => string.CompareOrdinal(a.Target, b.Target));
+
+    /// <summary>Edges grouped by target and kind, each group in the order of its sources' ids (as <see cref="GraphIndex.IncomingEdges"/>).</summary>
+    public Grouped<(string, EdgeKind), Edge> ByTarget(int[] rank) =>
+        GroupedBy(_targets, _sources, rank, e => (e.Target, e.Kind), (a, b) => string.CompareOrdinal(a.Source, b.Source));
+
+    /// <summary>Each node's place when the ids are in ordinal order, which orders the groups' edges without comparing ids.</summary>
+    public int[] Ranks()
+    {
+        var order = new int[_ids.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort((string[])_ids.Clone(), order, StringComparer.Ordinal);
+        var rank = new int[order.Length];
+        for (var place = 0; place < order.Length; place++) rank[order[place]] = place;
+        return rank;
+    }
+
+    /// <summary>
+    /// Edge numbers by (<paramref name="end"/>, kind), each group ordered by the rank of its <paramref name="other"/> end:
+    /// a counting pass by that rank, then a stable one by group, linear in the edges.
+    /// </summary>
+    private Grouped<(string, EdgeKind), Edge> GroupedBy(int[] end, int[] other, int[] rank, Func<Edge, (string, EdgeKind)> keyOf, Comparison<Edge> order)
+    {
+        var byRank = new int[_ids.Length + 1];
+        foreach (var node in other) byRank[rank[node] + 1]++;
+        for (var place = 1; place < byRank.Length; place++) byRank[place] += byRank[place - 1];
+        var ranked = new int[other.Length];
+        for (var edge = 0; edge < other.Length; edge++) ranked[byRank[rank[other[edge]]]++] = edge;
+
+        var starts = new int[_ids.Length * KindCount + 1];
+        for (var edge = 0; edge < end.Length; edge++) starts[Slot(end[edge], _kinds[edge]) + 1]++;
+        var groups = 0;
+        for (var slot = 1; slot < starts.Length; slot++)
+        {
+            if (starts[slot] > 0) groups++;
+            starts[slot] += starts[slot - 1];
+        }
+        var filled = starts[..^1];
+        var items = new int[end.Length];
+        foreach (var edge in ranked) items[filled[Slot(end[edge], _kinds[edge])]++] = edge;
+        return Grouped<(string, EdgeKind), Edge>.Over(new TableGroups(this, starts, items), keyOf, order, groups, items.Length);
+    }
+
+    private static int Slot(int node, EdgeKind kind) => node * KindCount + (int)kind;
+
+    private Edge Make(int index)
+    {
+        var bytes = _bytes.AsSpan();
+        var at = _properties[index];
+        var present = bytes[at++];
+        double? importance = (present & 1) != 0 ? Double(bytes, ref at) : null;
+        bool? core = (present & 2) != 0 ? bytes[at++] != 0 : null;
+        double? weight = (present & 4) != 0 ? Double(bytes, ref at) : null;
+        int? tier = (present & 8) != 0 ? Int32(bytes, ref at) : null;
+        string? reason = null;
+        if ((present & 16) != 0)
+        {
+            var length = StringLength(bytes, ref at);
+            reason = Encoding.UTF8.GetString(bytes.Slice(at, length));
+        }
+        return new Edge(_ids[_sources[index]], _ids[_targets[index]], _kinds[index])
+        {
+            Importance = importance,
+            Core = core,
+            Weight = weight,
+            Tier = tier,
+            Reason = reason,
+        };
+    }
+
+    private static int Number(int number, string[] ids) =>
+        (uint)number < (uint)ids.Length ? number : throw new FormatException("An edge names a node the file does not hold.");
+
+    private static int Int32(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        if (at + 4 > bytes.Length) throw new FormatException("The edge section ends early.");
+        var value = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
+        at += 4;
+        return value;
+    }
+
+    private static double Double(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[at..]);
+        at += 8;
+        return value;
+    }
+
+    private static byte Byte(ReadOnlySpan<byte> bytes, ref int at) =>
+        at < bytes.Length ? bytes[at++] : throw new FormatException("The edge section ends early.");
+
+    /// <summary>The length of a string as <see cref="BinaryWriter"/> writes it (seven bits a byte), read past.</summary>
+    private static int StringLength(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        var (length, shift) = (0, 0);
+        byte part;
+        do
+        {
+            if (shift > 28) throw new FormatException("A string's length is malformed.");
+            part = Byte(bytes, ref at);
+            length |= (part & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((part & 0x80) != 0);
+        return length >= 0 && at + length <= bytes.Length ? length : throw new FormatException("A string runs past the end of its section.");
+    }
+
+    /// <summary>Groups as ranges of <c>items</c> (edge numbers), one per node and kind; each made into an array when first read.</summary>
+    private sealed class TableGroups(EdgeTable table, int[] starts, int[] items) : Grouped<(string, EdgeKind), Edge>.IBase
+    {
+        private readonly Edge[]?[] _made = new Edge[]?[starts.Length - 1];
+
+        public IEqualityComparer<(string, EdgeKind)> Keys => EqualityComparer<(string, EdgeKind)>.Default;
+
+        public Edge[] Group((string, EdgeKind) key) =>
+            table._numbers.TryGetValue(key.Item1, out var node) && (uint)key.Item2 < (uint)KindCount ? At(Slot(node, key.Item2)) : [];
+
+        IEnumerable<KeyValuePair<(string, EdgeKind), Edge[]>> Grouped<(string, EdgeKind), Edge>.IBase.Groups
+        {
+            get
+            {
+                for (var slot = 0; slot < _made.Length; slot++)
+                    if (starts[slot] < starts[slot + 1])
+                        yield return KeyValuePair.Create((table._ids[slot / KindCount], (EdgeKind)(slot % KindCount)), At(slot));
+            }
+        }
+
+        private Edge[] At(int slot)
+        {
+            if (Volatile.Read(ref _made[slot]) is { } made) return made;
+            var (start, end) = (starts[slot], starts[slot + 1]);
+            if (start == end) return [];
+            var group = new Edge[end - start];
+            for (var i = 0; i < group.Length; i++) group[i] = table[items[start + i]];
+            return Interlocked.CompareExchange(ref _made[slot], group, null) ?? group;
+        }
+    }
+}
