@@ -16,10 +16,7 @@ internal sealed class EdgeTable : IStoredEdges
 {
     private static readonly int KindCount = Enum.GetValues<EdgeKind>().Length;
 
-    /// <summary>Node ids by number (their place in the file).</summary>
-    private readonly string[] _ids;
-
-    private readonly Dictionary<string, int> _numbers;
+    private readonly NodeNumbers _nodes;
     private readonly int[] _sources;
     private readonly int[] _targets;
     private readonly EdgeKind[] _kinds;
@@ -32,19 +29,17 @@ internal sealed class EdgeTable : IStoredEdges
     /// <summary>Each edge once it has been made.</summary>
     private readonly Edge?[] _made;
 
-    private EdgeTable(string[] ids, int[] sources, int[] targets, EdgeKind[] kinds, int[] properties, byte[] bytes)
+    private EdgeTable(NodeNumbers nodes, int[] sources, int[] targets, EdgeKind[] kinds, int[] properties, byte[] bytes)
     {
-        (_ids, _sources, _targets, _kinds, _properties, _bytes) = (ids, sources, targets, kinds, properties, bytes);
+        (_nodes, _sources, _targets, _kinds, _properties, _bytes) = (nodes, sources, targets, kinds, properties, bytes);
         _made = new Edge?[sources.Length];
-        _numbers = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-        for (var number = 0; number < ids.Length; number++) _numbers.Add(ids[number], number);
     }
 
     /// <summary>
     /// The edges of a section written by <c>SnapshotFile</c>: a count, then each edge as its source's and target's
     /// numbers, its kind's place in <paramref name="kinds"/>, and its properties. Anything else is a <see cref="FormatException"/>.
     /// </summary>
-    public static EdgeTable Read(ReadOnlySpan<byte> section, string[] ids, EdgeKind[] kinds)
+    public static EdgeTable Read(ReadOnlySpan<byte> section, NodeNumbers nodes, EdgeKind[] kinds)
     {
         var at = 0;
         var count = Int32(section, ref at);
@@ -52,8 +47,8 @@ internal sealed class EdgeTable : IStoredEdges
         var (sources, targets, kindOf, properties) = (new int[count], new int[count], new EdgeKind[count], new int[count]);
         for (var i = 0; i < count; i++)
         {
-            sources[i] = Number(Int32(section, ref at), ids);
-            targets[i] = Number(Int32(section, ref at), ids);
+            sources[i] = nodes.Checked(Int32(section, ref at));
+            targets[i] = nodes.Checked(Int32(section, ref at));
             var kind = Byte(section, ref at);
             kindOf[i] = kind < kinds.Length ? kinds[kind] : throw new FormatException("An edge of an unknown kind.");
             properties[i] = at;
@@ -67,7 +62,7 @@ internal sealed class EdgeTable : IStoredEdges
             if (at > section.Length) throw new FormatException("An edge runs past the end of its section.");
         }
         if (at != section.Length) throw new FormatException("The edge section holds more than its edges.");
-        return new EdgeTable(ids, sources, targets, kindOf, properties, section.ToArray());
+        return new EdgeTable(nodes, sources, targets, kindOf, properties, section.ToArray());
     }
 
     public int Count => _sources.Length;
@@ -105,7 +100,7 @@ internal sealed class EdgeTable : IStoredEdges
     private IEnumerable<string> Ends(EdgeKind kind, int[] ends)
     {
         for (var i = 0; i < _kinds.Length; i++)
-            if (_kinds[i] == kind) yield return _ids[ends[i]];
+            if (_kinds[i] == kind) yield return _nodes.Ids[ends[i]];
     }
 
     /// <summary>Edges grouped by source and kind, each group in the order of its targets' ids (as <see cref="GraphIndex.OutgoingEdges"/>).</summary>
@@ -119,9 +114,9 @@ internal sealed class EdgeTable : IStoredEdges
     /// <summary>Each node's place when the ids are in ordinal order, which orders the groups' edges without comparing ids.</summary>
     public int[] Ranks()
     {
-        var order = new int[_ids.Length];
+        var order = new int[_nodes.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort((string[])_ids.Clone(), order, StringComparer.Ordinal);
+        Array.Sort((string[])_nodes.Ids.Clone(), order, StringComparer.Ordinal);
         var rank = new int[order.Length];
         for (var place = 0; place < order.Length; place++) rank[order[place]] = place;
         return rank;
@@ -133,13 +128,13 @@ internal sealed class EdgeTable : IStoredEdges
     /// </summary>
     private Grouped<(string, EdgeKind), Edge> GroupedBy(int[] end, int[] other, int[] rank, Func<Edge, (string, EdgeKind)> keyOf, Comparison<Edge> order)
     {
-        var byRank = new int[_ids.Length + 1];
+        var byRank = new int[_nodes.Count + 1];
         foreach (var node in other) byRank[rank[node] + 1]++;
         for (var place = 1; place < byRank.Length; place++) byRank[place] += byRank[place - 1];
         var ranked = new int[other.Length];
         for (var edge = 0; edge < other.Length; edge++) ranked[byRank[rank[other[edge]]]++] = edge;
 
-        var starts = new int[_ids.Length * KindCount + 1];
+        var starts = new int[_nodes.Count * KindCount + 1];
         for (var edge = 0; edge < end.Length; edge++) starts[Slot(end[edge], _kinds[edge]) + 1]++;
         var groups = 0;
         for (var slot = 1; slot < starts.Length; slot++)
@@ -170,7 +165,7 @@ internal sealed class EdgeTable : IStoredEdges
             var length = StringLength(bytes, ref at);
             reason = Encoding.UTF8.GetString(bytes.Slice(at, length));
         }
-        return new Edge(_ids[_sources[index]], _ids[_targets[index]], _kinds[index])
+        return new Edge(_nodes.Ids[_sources[index]], _nodes.Ids[_targets[index]], _kinds[index])
         {
             Importance = importance,
             Core = core,
@@ -179,9 +174,6 @@ internal sealed class EdgeTable : IStoredEdges
             Reason = reason,
         };
     }
-
-    private static int Number(int number, string[] ids) =>
-        (uint)number < (uint)ids.Length ? number : throw new FormatException("An edge names a node the file does not hold.");
 
     private static int Int32(ReadOnlySpan<byte> bytes, ref int at)
     {
@@ -225,7 +217,7 @@ internal sealed class EdgeTable : IStoredEdges
         public IEqualityComparer<(string, EdgeKind)> Keys => EqualityComparer<(string, EdgeKind)>.Default;
 
         public Edge[] Group((string, EdgeKind) key) =>
-            table._numbers.TryGetValue(key.Item1, out var node) && (uint)key.Item2 < (uint)KindCount ? At(Slot(node, key.Item2)) : [];
+            table._nodes.Numbers.TryGetValue(key.Item1, out var node) && (uint)key.Item2 < (uint)KindCount ? At(Slot(node, key.Item2)) : [];
 
         IEnumerable<KeyValuePair<(string, EdgeKind), Edge[]>> Grouped<(string, EdgeKind), Edge>.IBase.Groups
         {
@@ -233,7 +225,7 @@ internal sealed class EdgeTable : IStoredEdges
             {
                 for (var slot = 0; slot < _made.Length; slot++)
                     if (starts[slot] < starts[slot + 1])
-                        yield return KeyValuePair.Create((table._ids[slot / KindCount], (EdgeKind)(slot % KindCount)), At(slot));
+                        yield return KeyValuePair.Create((table._nodes.Ids[slot / KindCount], (EdgeKind)(slot % KindCount)), At(slot));
             }
         }
 

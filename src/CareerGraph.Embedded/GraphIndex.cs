@@ -58,8 +58,9 @@ public sealed class GraphIndex : IGraphFacts
     /// <param name="version">The snapshot's <see cref="Version"/>.</param>
     public GraphIndex(GraphDocument document, IReadOnlyDictionary<string, string>? redirects = null, long version = 1)
     {
-        // Edges read from a snapshot file are made only when read: the parts below take from them only what they use.
+        // Edges and aliases read from a snapshot file are made only when read: the parts below take from them only what they use.
         var table = document.Edges as EdgeTable;
+        var aliasTable = document.Aliases is AliasTable { InKeyOrder: true } inOrder ? inOrder : null;
         var specialisations = (table?.Sources(EdgeKind.SpecialisationOf) ?? document.Edges.Where(e => e.Kind == EdgeKind.SpecialisationOf).Select(e => e.Source))
             .ToHashSet();
         var careers = document.Careers
@@ -84,7 +85,9 @@ public sealed class GraphIndex : IGraphFacts
             () => nodes = Layered<string, GraphNode>.Of(all.Select(n => KeyValuePair.Create(n.Id, n)), StringComparer.Ordinal),
             () => outgoing = table?.BySource(ranks!.Value) ?? OutgoingEdges(document.Edges),
             () => incoming = table?.ByTarget(ranks!.Value) ?? IncomingEdges(document.Edges),
-            () => (aliasesByKey, aliasesByTarget) = (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases)),
+            () => (aliasesByKey, aliasesByTarget) = aliasTable is null
+                ? (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases))
+                : (aliasTable.ByKey(), aliasTable.ByTarget()),
             () => nodesByName = NodesByName(all),
             () => paths = new PathFinder(careers.Select(c => c.Id), table?.OfKinds([.. EdgeKinds.CareerToCareer]) ?? document.Edges),
             () => byName = ByName(careers),

@@ -13,17 +13,18 @@ namespace CareerGraph.Embedded;
 /// </summary>
 /// <remarks>
 /// Layout (little-endian, strings as <see cref="BinaryWriter"/> writes them): a magic number and the format version;
-/// the marks; the edge kinds by code; the nodes as their stored JSON; edges and aliases naming nodes by position, so
-/// each id is read once and shared, each in a section of its own (its length first), so the two are read side by side;
-/// redirects; and last an XXH3 hash of everything before it. A file is written
+/// the marks; the edge kinds by code; the nodes as their stored JSON; edges and aliases (each with its key, for lookups
+/// in place) naming nodes by position, so each id is read once and shared, each in a section of its own (its length
+/// first), kept as they lie (<see cref="EdgeTable"/>, <see cref="AliasTable"/>); redirects; and last an XXH3 hash of
+/// everything before it. A file is written
 /// under a name of its own and then renamed over the old one, so a reader never sees half of one.
 /// </remarks>
 internal static class SnapshotFile
 {
     private const uint Magic = 0x58494743; // "CGIX"
 
-    /// <summary>Bumped whenever the layout or the stored JSON of a node changes: older files are then ignored.</summary>
-    public const int Format = 2;
+    /// <summary>Bumped whenever the layout, the stored JSON of a node or the keys of names (<see cref="Names.Key"/>) change: older files are then ignored.</summary>
+    public const int Format = 3;
 
     public sealed record Contents(FileMarks Marks, GraphDocument Document, IReadOnlyDictionary<string, string> Redirects);
 
@@ -167,6 +168,7 @@ internal static class SnapshotFile
         writer.Write(aliases.Count);
         foreach (var alias in aliases)
         {
+            writer.Write(alias.Key);
             writer.Write(alias.Name);
             writer.Write(positions[alias.TargetId]);
         }
@@ -183,15 +185,6 @@ internal static class SnapshotFile
         stream.Position += length;
         return new ArraySegment<byte>(bytes.Array!, start, (int)length);
     }
-
-    private static Alias[] ReadAliases(BinaryReader reader, GraphNode[] nodes)
-    {
-        var aliases = new Alias[reader.ReadInt32()];
-        for (var i = 0; i < aliases.Length; i++) aliases[i] = new Alias(reader.ReadString(), nodes[reader.ReadInt32()].Id);
-        return AtEnd(reader) ? aliases : throw new FormatException("The alias section holds more than its aliases.");
-    }
-
-    private static bool AtEnd(BinaryReader reader) => reader.BaseStream.Position == reader.BaseStream.Length;
 
     /// <summary>The marks of a file of this format; null for anything else.</summary>
     private static FileMarks? ReadHeader(BinaryReader reader)
@@ -220,15 +213,16 @@ internal static class SnapshotFile
         var nodes = new GraphNode[rows.Length];
         Parallel.For(0, rows.Length, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Json));
 
-        // Edges and aliases are sections of their own, so they are read side by side. Edges stay as the file holds them
-        // (EdgeTable): each is made when a read first asks for it.
+        // Edges and aliases stay as the file holds them (EdgeTable, AliasTable): each is made when a read first asks for
+        // it. Their sections are read side by side.
+        var numbers = new NodeNumbers(Array.ConvertAll(nodes, n => n.Id));
         var edgeSection = Section(reader);
         var aliasSection = Section(reader);
         EdgeTable? edges = null;
-        Alias[] aliases = [];
+        IReadOnlyList<Alias> aliases = [];
         Parallel.Invoke(
-            () => edges = EdgeTable.Read(edgeSection, Array.ConvertAll(nodes, n => n.Id), codes),
-            () => aliases = ReadAliases(new BinaryReader(new MemoryStream(aliasSection.Array!, aliasSection.Offset, aliasSection.Count, writable: false), Encoding.UTF8), nodes));
+            () => edges = EdgeTable.Read(edgeSection, numbers, codes),
+            () => aliases = AliasTable.Read(aliasSection, numbers) is var table && table.InKeyOrder ? table : [.. table]);
 
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--) redirects[reader.ReadString()] = nodes[reader.ReadInt32()].Id;

@@ -22,12 +22,15 @@ internal static class OpenParts
                 ?? throw new InvalidOperationException($"{snapshot} cannot be read.");
             var document = contents.Document;
             var nodes = document.Nodes.ToList();
-            Measure(times, "edges by source", () => GraphIndex.OutgoingEdges(document.Edges));
-            Measure(times, "edges by target", () => GraphIndex.IncomingEdges(document.Edges));
-            Measure(times, "aliases by name", () => GraphIndex.AliasesByKey(document.Aliases));
-            Measure(times, "aliases by career", () => GraphIndex.AliasesByTarget(document.Aliases));
+            // As a start builds them: from the file's tables where it holds them.
+            var (edges, aliases) = (document.Edges as EdgeTable, document.Aliases as AliasTable);
+            var ranks = edges is null ? [] : Measure(times, "node ids ranked", edges.Ranks);
+            Measure(times, "edges by source", () => edges?.BySource(ranks) ?? GraphIndex.OutgoingEdges(document.Edges));
+            Measure(times, "edges by target", () => edges?.ByTarget(ranks) ?? GraphIndex.IncomingEdges(document.Edges));
+            Measure(times, "aliases by name", () => aliases?.ByKey() ?? GraphIndex.AliasesByKey(document.Aliases));
+            Measure(times, "aliases by career", () => aliases?.ByTarget() ?? GraphIndex.AliasesByTarget(document.Aliases));
             Measure(times, "nodes by name", () => GraphIndex.NodesByName(nodes));
-            Measure(times, "path links", () => new PathFinder(document.Careers.Select(c => c.Id), document.Edges));
+            Measure(times, "path links", () => new PathFinder(document.Careers.Select(c => c.Id), edges?.OfKinds([.. EdgeKinds.CareerToCareer]) ?? document.Edges));
             Measure(times, "careers and skills sorted by name", () => (GraphIndex.ByName(document.Careers), GraphIndex.ByName(document.Skills)));
             Measure(times, "the whole index, parts side by side", () => new GraphIndex(document, contents.Redirects));
         }
