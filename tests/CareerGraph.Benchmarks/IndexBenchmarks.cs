@@ -151,4 +151,9 @@ public class IndexBenchmarks
 
     [Benchmark(Description = "search (varied words)")]
     public int Search() => _index.Search.Find(new SearchQuery(_searches[_next++ % _searches.Length], new HashSet<NodeKind>(), 10)).Count;
+
+    /// <summary>What a curation write costs the index (no SQLite): an alias added to a career, planned and applied.</summary>
+    [Benchmark(Description = "curation write, index only")]
+    public long Write() =>
+        _index.With(ChangePlanner.Plan(new ChangeSet("bench", [new AddAlias(new Alias("Bench Write", NextCareer()))]), _index)).Version;
 }
