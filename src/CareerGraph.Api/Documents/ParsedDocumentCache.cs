@@ -19,10 +19,12 @@ internal sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureE
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
     {
-        if (execution.Document is not null || execution.Query is not { } query || query.Length > options.MaxCachedLength)
+        if (execution.Query is not { } query || query.Length > options.MaxCachedLength)
             return await next(execution);
 
-        var cached = _documents.TryGet(query, out var document);
+        // A document the HTTP endpoint parsed already (to tell its operation's kind) was not in the cache: kept once it runs.
+        GraphQLDocument? document = null;
+        var cached = execution.Document is null && _documents.TryGet(query, out document);
         if (cached) execution.Document = document;
         var result = await next(execution);
         if (!cached && result.Executed && result.Document is { } parsed) _documents.AddOrUpdate(query, parsed);

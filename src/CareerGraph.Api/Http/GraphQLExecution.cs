@@ -1,6 +1,7 @@
 using CareerGraph.Api.Documents;
 using CareerGraph.Api.Security;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -17,6 +18,8 @@ internal static class GraphQLExecution
         return ErrorCap.Apply(await executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
+            // A document the rules below parsed to tell its operation's kind is not parsed a second time.
+            options.Document = ParsedFor(http, request);
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
@@ -36,49 +39,71 @@ internal static class GraphQLExecution
 
     /// <summary>A subscription answers a stream of results: over plain JSON it is refused (406), saying how to ask for the stream.</summary>
     public static Problem? SubscriptionRule(HttpContext http, GraphQLRequests requests) =>
-        IsAnySubscription(requests, http.RequestServices.GetService<ParsedDocumentCache>())
+        requests.Items.Any(request => OperationOf(http, request) == OperationType.Subscription)
             ? new Problem(StatusCodes.Status406NotAcceptable, ErrorCodes.EventStreamRequired,
                 $"Subscriptions answer with a stream of events: send the request with Accept: {GraphQLEventStream.MediaType} (GraphQL over Server-Sent Events, as the graphql-sse client does).")
             : null;
 
-    private static bool IsMutation(HttpContext http, GraphQLRequest request) =>
-        OperationOf(request, http.RequestServices.GetService<ParsedDocumentCache>()) == OperationType.Mutation;
+    private static bool IsMutation(HttpContext http, GraphQLRequest request) => OperationOf(http, request) == OperationType.Mutation;
 
-    private static bool IsAnySubscription(GraphQLRequests requests, ParsedDocumentCache? documents)
+    /// <summary>
+    /// The kind of an HTTP request's operation. A document that ran before is kept parsed; one that did not is parsed
+    /// as the executer parses it, and kept for the request, so that <see cref="ExecuteAsync"/> hands it to the executer.
+    /// </summary>
+    private static OperationType? OperationOf(HttpContext http, GraphQLRequest request)
     {
-        foreach (var request in requests.Items)
-            if (OperationOf(request, documents) == OperationType.Subscription) return true;
-        return false;
+        if (request.Query is not { } query) return null;
+        if (http.RequestServices.GetService<ParsedDocumentCache>() is { } documents && documents.TryGet(query, out var cached)) return OperationOf(cached, request.OperationName);
+        GraphQLDocument document;
+        try
+        {
+            document = http.RequestServices.GetRequiredService<IDocumentBuilder>().Build(query);
+        }
+        catch (Exception e) when (e is GraphQLParser.Exceptions.GraphQLParserException or ExecutionError)
+        {
+            return null; // the executer reports the error
+        }
+        if (http.Items[ParsedKey] is not Dictionary<GraphQLRequest, GraphQLDocument> parsed) http.Items[ParsedKey] = parsed = new(ReferenceEqualityComparer.Instance);
+        parsed[request] = document;
+        return OperationOf(document, request.OperationName);
     }
 
+    private static readonly object ParsedKey = new();
+
+    private static GraphQLDocument? ParsedFor(HttpContext http, GraphQLRequest request) =>
+        http.Items.TryGetValue(ParsedKey, out var parsed) && ((Dictionary<GraphQLRequest, GraphQLDocument>)parsed!).Remove(request, out var document) ? document : null;
+
     /// <summary>The kind of the operation the request runs, or null when the document cannot say (the executer reports why).</summary>
-    public static OperationType? OperationOf(GraphQLRequest request, ParsedDocumentCache? documents = null)
+    public static OperationType? OperationOf(GraphQLRequest request)
     {
         if (request.Query is null) return null;
         try
         {
-            // A document that ran before is kept parsed: it is not parsed a second time only to tell its kind.
-            var document = documents is not null && documents.TryGet(request.Query, out var cached) ? cached : Parser.Parse(request.Query);
-            GraphQLOperationDefinition? operation = null;
-            foreach (var definition in document.Definitions)
-            {
-                if (definition is not GraphQLOperationDefinition candidate) continue;
-                if (request.OperationName is null)
-                {
-                    if (operation is not null) return null; // more than one, and none named: the executer says so
-                    operation = candidate;
-                }
-                else if (candidate.Name?.StringValue == request.OperationName)
-                {
-                    operation = candidate;
-                    break;
-                }
-            }
-            return operation?.Operation;
+            return OperationOf(Parser.Parse(request.Query), request.OperationName);
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
             return null; // the executer reports the syntax error
         }
+    }
+
+    private static OperationType? OperationOf(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? operation = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition candidate) continue;
+            if (operationName is null)
+            {
+                if (operation is not null) return null; // more than one, and none named: the executer says so
+                operation = candidate;
+            }
+            else if (candidate.Name?.StringValue == operationName)
+            {
+                operation = candidate;
+                break;
+            }
+        }
+        return operation?.Operation;
     }
 }
