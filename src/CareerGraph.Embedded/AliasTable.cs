@@ -27,7 +27,7 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
     private readonly int[] _keyLengths;
     private readonly byte[] _bytes;
 
-    /// <summary>Each alias once a group read has made it.</summary>
+    /// <summary>Each alias once it has been made.</summary>
     private readonly Alias?[] _made;
 
     private AliasTable(NodeNumbers nodes, int[] targets, int[] keys, int[] keyLengths, byte[] bytes, bool inKeyOrder, int keyCount)
@@ -74,8 +74,19 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
 
     public int Count => _targets.Length;
 
-    /// <summary>An alias: the one a group read made, else one made now and not kept (so enumerating the table, as the search build does, keeps none).</summary>
-    public Alias this[int index] => Volatile.Read(ref _made[index]) ?? Make(index);
+    /// <summary>
+    /// An alias, made when first asked for and then kept: the search build, which reads them all, keeps their names and
+    /// keys, and the groups share them rather than make their own.
+    /// </summary>
+    public Alias this[int index]
+    {
+        get
+        {
+            if (Volatile.Read(ref _made[index]) is { } made) return made;
+            var alias = Make(index);
+            return Interlocked.CompareExchange(ref _made[index], alias, null) ?? alias;
+        }
+    }
 
     public IEnumerator<Alias> GetEnumerator()
     {
@@ -103,13 +114,6 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
         var items = new int[_targets.Length];
         for (var alias = 0; alias < _targets.Length; alias++) items[filled[_targets[alias]]++] = alias;
         return Grouped<string, Alias>.Over(new TargetRanges(this, starts, items), a => a.TargetId, (a, b) => string.CompareOrdinal(a.Key, b.Key), groups, items.Length);
-    }
-
-    private Alias Made(int index)
-    {
-        if (Volatile.Read(ref _made[index]) is { } made) return made;
-        var alias = Make(index);
-        return Interlocked.CompareExchange(ref _made[index], alias, null) ?? alias;
     }
 
     private Alias Make(int index)
@@ -192,7 +196,7 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
         {
             if (start == end) return [];
             var run = new Alias[end - start];
-            for (var i = 0; i < run.Length; i++) run[i] = table.Made(start + i);
+            for (var i = 0; i < run.Length; i++) run[i] = table[start + i];
             return run;
         }
     }
@@ -221,7 +225,7 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
             var (start, end) = (starts[node], starts[node + 1]);
             if (start == end) return [];
             var group = new Alias[end - start];
-            for (var i = 0; i < group.Length; i++) group[i] = table.Made(items[start + i]);
+            for (var i = 0; i < group.Length; i++) group[i] = table[items[start + i]];
             return Interlocked.CompareExchange(ref _made[node], group, null) ?? group;
         }
     }

@@ -7,8 +7,8 @@ namespace CareerGraph.Embedded;
 
 /// <summary>
 /// The edges of a snapshot file as the file lays them out: node numbers and kinds in arrays, each edge's properties left
-/// in the file's bytes. A start makes no edge object: an edge is made when a read first asks for it, then kept, so it is
-/// made once; the groups by source and by target (<see cref="BySource"/>, <see cref="ByTarget"/>) are ranges of edge
+/// in the file's bytes. An edge object is made when something first reads it (at a start, only the walk graph's links
+/// between careers), then kept, so it is made once; the groups by source and by target (<see cref="BySource"/>, <see cref="ByTarget"/>) are ranges of edge
 /// numbers, put in order by counting, and each group's array is made when first read. On a large graph most edges
 /// (a career's skills) are never read between two starts, and a start that made them all spent most of its time making them.
 /// </summary>
