@@ -50,10 +50,10 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
         var (inOrder, keyCount) = (true, 0);
         for (var i = 0; i < count; i++)
         {
-            keyLengths[i] = StringLength(section, ref at);
+            keyLengths[i] = SectionBytes.StringLength(section, ref at);
             keys[i] = at;
             var key = Take(section, ref at, keyLengths[i]);
-            Take(section, ref at, StringLength(section, ref at));
+            Take(section, ref at, SectionBytes.StringLength(section, ref at));
             targets[i] = nodes.Checked(BinaryPrimitives.ReadInt32LittleEndian(Take(section, ref at, 4)));
 
             if (key.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) >= 0) inOrder = false;
@@ -119,7 +119,7 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
     private Alias Make(int index)
     {
         var at = _keys[index] + _keyLengths[index];
-        var length = StringLength(_bytes, ref at);
+        var length = SectionBytes.StringLength(_bytes, ref at);
         return new Alias(Encoding.UTF8.GetString(_bytes, at, length), _nodes.Ids[_targets[index]]);
     }
 
@@ -144,22 +144,6 @@ internal sealed class AliasTable : IReadOnlyList<Alias>
         var taken = bytes.Slice(at, length);
         at += length;
         return taken;
-    }
-
-    /// <summary>The length of a string as <see cref="BinaryWriter"/> writes it (seven bits a byte), read past.</summary>
-    private static int StringLength(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var (length, shift) = (0, 0);
-        byte part;
-        do
-        {
-            if (shift > 28 || at >= bytes.Length) throw new FormatException("A string's length is malformed.");
-            part = bytes[at++];
-            length |= (part & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((part & 0x80) != 0);
-        return length >= 0 && length <= bytes.Length - at ? length : throw new FormatException("A string runs past the end of its section.");
     }
 
     /// <summary>The aliases of a key: a run of the table, found by binary search over the keys' bytes.</summary>

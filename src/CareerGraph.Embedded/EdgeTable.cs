@@ -56,7 +56,7 @@ internal sealed class EdgeTable : IStoredEdges
             at += ((present & 1) != 0 ? 8 : 0) + ((present & 2) != 0 ? 1 : 0) + ((present & 4) != 0 ? 8 : 0) + ((present & 8) != 0 ? 4 : 0);
             if ((present & 16) != 0)
             {
-                var length = StringLength(section, ref at);
+                var length = SectionBytes.StringLength(section, ref at);
                 at += length;
             }
             if (at > section.Length) throw new FormatException("An edge runs past the end of its section.");
@@ -162,7 +162,7 @@ internal sealed class EdgeTable : IStoredEdges
         string? reason = null;
         if ((present & 16) != 0)
         {
-            var length = StringLength(bytes, ref at);
+            var length = SectionBytes.StringLength(bytes, ref at);
             reason = Encoding.UTF8.GetString(bytes.Slice(at, length));
         }
         return new Edge(_nodes.Ids[_sources[index]], _nodes.Ids[_targets[index]], _kinds[index])
@@ -192,22 +192,6 @@ internal sealed class EdgeTable : IStoredEdges
 
     private static byte Byte(ReadOnlySpan<byte> bytes, ref int at) =>
         at < bytes.Length ? bytes[at++] : throw new FormatException("The edge section ends early.");
-
-    /// <summary>The length of a string as <see cref="BinaryWriter"/> writes it (seven bits a byte), read past.</summary>
-    private static int StringLength(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var (length, shift) = (0, 0);
-        byte part;
-        do
-        {
-            if (shift > 28) throw new FormatException("A string's length is malformed.");
-            part = Byte(bytes, ref at);
-            length |= (part & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((part & 0x80) != 0);
-        return length >= 0 && at + length <= bytes.Length ? length : throw new FormatException("A string runs past the end of its section.");
-    }
 
     /// <summary>Groups as ranges of <c>items</c> (edge numbers), one per node and kind; each made into an array when first read.</summary>
     private sealed class TableGroups(EdgeTable table, int[] starts, int[] items) : Grouped<(string, EdgeKind), Edge>.IBase
