@@ -2,13 +2,14 @@ using System.Buffers.Binary;
 using System.Collections;
 using System.Text;
 using CareerGraph.Model;
+using CareerGraph.Paths;
 
 namespace CareerGraph.Embedded;
 
 /// <summary>
 /// The edges of a snapshot file as the file lays them out: node numbers and kinds in arrays, each edge's properties left
-/// in the file's bytes. An edge object is made when something first reads it (at a start, only the walk graph's links
-/// between careers), then kept, so it is made once; the groups by source and by target (<see cref="BySource"/>, <see cref="ByTarget"/>) are ranges of edge
+/// in the file's bytes. An edge object is made when something first reads it (building the index makes none: the walk graph takes
+/// its links as numbers, <see cref="CareerLinks"/>), then kept, so it is made once; the groups by source and by target (<see cref="BySource"/>, <see cref="ByTarget"/>) are ranges of edge
 /// numbers, put in order by counting, and each group's array is made when first read. On a large graph most edges
 /// (a career's skills) are never read between two starts, and a start that made them all spent most of its time making them.
 /// </summary>
@@ -103,6 +104,53 @@ internal sealed class EdgeTable : IStoredEdges
             if (_kinds[i] == kind) yield return _nodes.Ids[ends[i]];
     }
 
+    /// <summary>
+    /// The edges between careers, as a path finder takes them (<see cref="PathFinder(string[], IReadOnlyList{Edge}, IReadOnlyList{CareerLink})"/>):
+    /// careers numbered by their place in <paramref name="careerIds"/>, in the order of the edges' ids, with their
+    /// weights; no edge is made. The order comes from ranks of the careers' ids, so no two edges are compared; null when
+    /// an id holds the ids' separator '|', where ranks do not give it (the finder then orders the edges itself).
+    /// </summary>
+    public CareerLink[]? CareerLinks(string[] careerIds)
+    {
+        if (careerIds.Any(id => id.Contains('|'))) return null;
+        var careerOf = new int[_nodes.Count];
+        Array.Fill(careerOf, -1);
+        for (var career = 0; career < careerIds.Length; career++) careerOf[_nodes.Numbers[careerIds[career]]] = career;
+
+        // An edge's id is "source|KIND|target": by the source followed by '|', then the kind's code followed by '|', then the target.
+        var bySource = RanksOf([.. careerIds.Select(id => id + "|")]);
+        var byTarget = RanksOf(careerIds);
+        var kinds = Enum.GetValues<EdgeKind>();
+        var byKind = RanksOf([.. kinds.Select(k => k.Code() + "|")]);
+
+        var walkable = new bool[kinds.Length];
+        foreach (var kind in EdgeKinds.CareerToCareer) walkable[(int)kind] = true;
+        var edges = new List<int>();
+        for (var edge = 0; edge < _kinds.Length; edge++)
+            if (walkable[(int)_kinds[edge]] && careerOf[_sources[edge]] >= 0 && careerOf[_targets[edge]] >= 0)
+                edges.Add(edge);
+        var order = new long[edges.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var edge = edges[i];
+            order[i] = ((long)bySource[careerOf[_sources[edge]]] * kinds.Length + byKind[(int)_kinds[edge]]) * careerIds.Length + byTarget[careerOf[_targets[edge]]];
+        }
+        var numbers = edges.ToArray();
+        Array.Sort(order, numbers);
+        return Array.ConvertAll(numbers, edge => new CareerLink(careerOf[_sources[edge]], careerOf[_targets[edge]], _kinds[edge], Weight(edge), edge));
+    }
+
+    /// <summary>Each string's place when they are in ordinal order.</summary>
+    private static int[] RanksOf(string[] strings)
+    {
+        var order = new int[strings.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort((string[])strings.Clone(), order, StringComparer.Ordinal);
+        var rank = new int[order.Length];
+        for (var place = 0; place < order.Length; place++) rank[order[place]] = place;
+        return rank;
+    }
+
     /// <summary>Edges grouped by source and kind, each group in the order of its targets' ids (as <see cref="GraphIndex.OutgoingEdges"/>).</summary>
     public Grouped<(string, EdgeKind), Edge> BySource(int[] rank) =>
         GroupedBy(_sources, _targets, rank, e => (e.Source, e.Kind), (a, b) => string.CompareOrdinal(a.Target, b.Target));
@@ -112,15 +160,7 @@ internal sealed class EdgeTable : IStoredEdges
         GroupedBy(_targets, _sources, rank, e => (e.Target, e.Kind), (a, b) => string.CompareOrdinal(a.Source, b.Source));
 
     /// <summary>Each node's place when the ids are in ordinal order, which orders the groups' edges without comparing ids.</summary>
-    public int[] Ranks()
-    {
-        var order = new int[_nodes.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort((string[])_nodes.Ids.Clone(), order, StringComparer.Ordinal);
-        var rank = new int[order.Length];
-        for (var place = 0; place < order.Length; place++) rank[order[place]] = place;
-        return rank;
-    }
+    public int[] Ranks() => RanksOf(_nodes.Ids);
 
     /// <summary>
     /// Edge numbers by (<paramref name="end"/>, kind), each group ordered by the rank of its <paramref name="other"/> end:
@@ -149,6 +189,16 @@ internal sealed class EdgeTable : IStoredEdges
     }
 
     private static int Slot(int node, EdgeKind kind) => node * KindCount + (int)kind;
+
+    /// <summary>An edge's weight, read from its properties without making it.</summary>
+    private double? Weight(int index)
+    {
+        var at = _properties[index];
+        var present = _bytes[at++];
+        if ((present & 4) == 0) return null;
+        at += ((present & 1) != 0 ? 8 : 0) + ((present & 2) != 0 ? 1 : 0);
+        return BinaryPrimitives.ReadDoubleLittleEndian(_bytes.AsSpan(at));
+    }
 
     private Edge Make(int index)
     {

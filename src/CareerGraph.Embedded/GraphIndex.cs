@@ -89,7 +89,7 @@ public sealed class GraphIndex : IGraphFacts
                 ? (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases))
                 : (aliasTable.ByKey(), aliasTable.ByTarget()),
             () => nodesByName = NodesByName(all),
-            () => paths = new PathFinder(careers.Select(c => c.Id), table?.OfKinds([.. EdgeKinds.CareerToCareer]) ?? document.Edges),
+            () => paths = PathsOf(careers, table, document.Edges),
             () => byName = ByName(careers),
             () => skillsByName = ByName(document.Skills));
         (_nodes, _outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (nodes!, outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
@@ -103,6 +103,14 @@ public sealed class GraphIndex : IGraphFacts
     }
 
     // The parts' builders are internal so that the benchmarks can time each alone (`--open-parts`).
+
+    /// <summary>The walk graph: from the numbers of a snapshot file's edge table where there is one, no edge made.</summary>
+    internal static PathFinder PathsOf(IReadOnlyList<Career> careers, EdgeTable? table, IEnumerable<Edge> edges)
+    {
+        var ids = careers.Select(c => c.Id).ToArray();
+        return table?.CareerLinks(ids) is { } links ? new PathFinder(ids, table, links) : new PathFinder(ids, table?.OfKinds([.. EdgeKinds.CareerToCareer]) ?? edges);
+    }
+
     // The orders within groups are those of the database's ORDER BY, so a derived snapshot reads like a fresh load.
     internal static Grouped<(string, EdgeKind), Edge> OutgoingEdges(IEnumerable<Edge> edges) =>
         Grouped<(string, EdgeKind), Edge>.Of(edges, e => (e.Source, e.Kind), (a, b) => string.CompareOrdinal(a.Target, b.Target));

@@ -156,4 +156,13 @@ public class IndexBenchmarks
     [Benchmark(Description = "curation write, index only")]
     public long Write() =>
         _index.With(ChangePlanner.Plan(new ChangeSet("bench", [new AddAlias(new Alias("Bench Write", NextCareer()))]), _index)).Version;
+
+    /// <summary>A write the walk graph follows: a see-also link between two careers put (or its weight changed), planned and applied.</summary>
+    [Benchmark(Description = "curation write of a see-also link, index only")]
+    public long WriteLink()
+    {
+        var (source, target) = (NextCareer(), NextCareer());
+        var link = new Edge(source, target == source ? NextCareer() : target, EdgeKind.SeeAlso) { Weight = 0.5, Tier = 2 };
+        return _index.With(ChangePlanner.Plan(new ChangeSet("bench", [new PutEdge(link)]), _index)).Version;
+    }
 }

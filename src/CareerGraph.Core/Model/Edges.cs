@@ -101,7 +101,10 @@ public sealed record Edge(string Source, string Target, EdgeKind Kind)
     }
 
     /// <summary>The strength a path search sees: SEE_ALSO weight, 1 for everything else.</summary>
-    public double Strength => Weight ?? 1.0;
+    public double Strength => StrengthOf(Weight);
+
+    /// <summary>The strength of an edge of this weight (<see cref="Strength"/>), for stores that read weights without making edges.</summary>
+    public static double StrengthOf(double? weight) => weight ?? 1.0;
 
     public string Other(string nodeId) => nodeId == Source ? Target : Source;
 

@@ -18,39 +18,78 @@ public sealed class PathFinder
     private readonly string[] _ids;
     private readonly Link[][] _links;
 
-    internal readonly record struct Link(int To, Edge Edge);
+    /// <summary>The edges the links name by number: those the finder was built over, then those put since (<see cref="With"/>).</summary>
+    private readonly IReadOnlyList<Edge> _edges;
+
+    /// <summary>A step to another career: what the search weighs of the edge, and the edge's number, read only for the paths returned.</summary>
+    internal readonly record struct Link(int To, EdgeKind Kind, double Strength, int Edge);
 
     public PathFinder(IEnumerable<string> careerIds, IEnumerable<Edge> edges)
     {
         _ids = careerIds.ToArray();
-        var numbers = new Dictionary<string, int>(_ids.Length, StringComparer.Ordinal);
-        for (var i = 0; i < _ids.Length; i++) numbers[_ids[i]] = i;
-        _numbers = numbers;
-        var links = _ids.Select(_ => new List<Link>()).ToArray();
-        foreach (var edge in edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf))
-        {
-            if (!_numbers.TryGetValue(edge.Source, out var source) || !_numbers.TryGetValue(edge.Target, out var target)) continue;
-            links[source].Add(new Link(target, edge));
-            links[target].Add(new Link(source, edge));
-        }
-        _links = links.Select(Ordered).ToArray();
+        var numbers = Numbered(_ids);
+        Edge[] between = [.. edges.Where(e => e.Kind is EdgeKind.SeeAlso or EdgeKind.SpecialisationOf && numbers.ContainsKey(e.Source) && numbers.ContainsKey(e.Target))];
+        InIdOrder(between);
+        var links = new CareerLink[between.Length];
+        for (var i = 0; i < between.Length; i++)
+            links[i] = new CareerLink(numbers[between[i].Source], numbers[between[i].Target], between[i].Kind, between[i].Weight, i);
+        (_numbers, _edges, _links) = (numbers, between, Spread(_ids.Length, links));
     }
 
-    private PathFinder(IReadOnlyDictionary<string, int> numbers, string[] ids, Link[][] links) => (_numbers, _ids, _links) = (numbers, ids, links);
+    /// <summary>
+    /// A finder over links given by number, for a store that holds its edges in arrays: <paramref name="links"/> are the
+    /// edges between careers in the order of their ids, naming careers by their place in <paramref name="careerIds"/> and
+    /// each edge by its place in <paramref name="edges"/>, which is read only for the paths returned.
+    /// </summary>
+    public PathFinder(string[] careerIds, IReadOnlyList<Edge> edges, IReadOnlyList<CareerLink> links) =>
+        (_ids, _numbers, _edges, _links) = (careerIds, Numbered(careerIds), edges, Spread(careerIds.Length, links));
 
-    private static readonly Comparer<Link> ById = Comparer<Link>.Create((a, b) => Edge.CompareById(a.Edge, b.Edge));
+    private PathFinder(IReadOnlyDictionary<string, int> numbers, string[] ids, Link[][] links, IReadOnlyList<Edge> edges) =>
+        (_numbers, _ids, _links, _edges) = (numbers, ids, links, edges);
 
-    /// <summary>A career's links in the order of their edges' ids, which makes ties between paths break the same way on every store.</summary>
-    private static Link[] Ordered(IEnumerable<Link> links)
+    private static Dictionary<string, int> Numbered(string[] ids)
     {
-        Link[] ordered = [.. links];
-        for (var i = 1; i < ordered.Length; i++)
+        var numbers = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++) numbers[ids[i]] = i;
+        return numbers;
+    }
+
+    /// <summary>
+    /// Each career's links, both ways along each edge, in the order the edges come: in the order of their ids, which makes
+    /// ties between paths break the same way on every store.
+    /// </summary>
+    private static Link[][] Spread(int careers, IReadOnlyList<CareerLink> links)
+    {
+        var counts = new int[careers];
+        foreach (var link in links)
         {
-            if (ById.Compare(ordered[i - 1], ordered[i]) <= 0) continue;
-            Array.Sort(ordered, ById);
-            break;
+            counts[link.Source]++;
+            counts[link.Target]++;
         }
-        return ordered;
+        var spread = new Link[careers][];
+        for (var career = 0; career < careers; career++) spread[career] = counts[career] == 0 ? [] : new Link[counts[career]];
+        Array.Clear(counts);
+        foreach (var (source, target, kind, weight, edge) in links)
+        {
+            var strength = Edge.StrengthOf(weight);
+            spread[source][counts[source]++] = new Link(target, kind, strength, edge);
+            spread[target][counts[target]++] = new Link(source, kind, strength, edge);
+        }
+        return spread;
+    }
+
+    /// <summary>Puts edges in the order of their ids, unless they are in it already (a store lists them so).</summary>
+    private static void InIdOrder(Edge[] edges)
+    {
+        var byId = Comparer<Edge>.Create(Edge.CompareById);
+        if (!InOrder(edges, byId)) Array.Sort(edges, byId);
+    }
+
+    private static bool InOrder<T>(IReadOnlyList<T> items, IComparer<T> order)
+    {
+        for (var i = 1; i < items.Count; i++)
+            if (order.Compare(items[i - 1], items[i]) > 0) return false;
+        return true;
     }
 
     /// <summary>
@@ -74,8 +113,9 @@ public sealed class PathFinder
         void Unlink(Edge edge)
         {
             if (!numbers.TryGetValue(edge.Source, out var source) || !numbers.TryGetValue(edge.Target, out var target)) return;
-            LinksOf(source).RemoveAll(l => l.To == target && l.Edge.Kind == edge.Kind && l.Edge.Source == edge.Source);
-            LinksOf(target).RemoveAll(l => l.To == source && l.Edge.Kind == edge.Kind && l.Edge.Source == edge.Source);
+            bool Along(Link link) => link.Kind == edge.Kind && _edges[link.Edge].Source == edge.Source;
+            LinksOf(source).RemoveAll(l => l.To == target && Along(l));
+            LinksOf(target).RemoveAll(l => l.To == source && Along(l));
         }
 
         foreach (var edge in edgesOut.Concat(edgesIn)) Unlink(edge);
@@ -92,17 +132,45 @@ public sealed class PathFinder
             links = [.. links, .. added.Select(_ => Array.Empty<Link>())];
             for (var i = 0; i < added.Count; i++) numbers[added[i]] = _ids.Length + i;
         }
-        foreach (var edge in edgesIn)
+        var edges = Appended.Of(_edges, edgesIn);
+        for (var i = 0; i < edgesIn.Count; i++)
         {
+            var edge = edgesIn[i];
             if (!numbers.TryGetValue(edge.Source, out var source) || !numbers.TryGetValue(edge.Target, out var target)) continue;
-            LinksOf(source).Add(new Link(target, edge));
-            LinksOf(target).Add(new Link(source, edge));
+            var number = edges.Count - edgesIn.Count + i;
+            LinksOf(source).Add(new Link(target, edge.Kind, edge.Strength, number));
+            LinksOf(target).Add(new Link(source, edge.Kind, edge.Strength, number));
         }
 
         // The spine, one reference per career, is copied; the link arrays of untouched careers are shared.
         if (ReferenceEquals(links, _links)) links = (Link[][])links.Clone();
-        foreach (var (number, list) in changed) links[number] = Ordered(list);
-        return new PathFinder(numbers.ToImmutable(), ids, links);
+        var byId = Comparer<Link>.Create((a, b) => Edge.CompareById(edges[a.Edge], edges[b.Edge]));
+        foreach (var (number, list) in changed)
+        {
+            // Links removed leave the order as it was; links put come last, and are sorted in.
+            if (!InOrder(list, byId)) list.Sort(byId);
+            links[number] = [.. list];
+        }
+        return new PathFinder(numbers.ToImmutable(), ids, links, edges);
+    }
+
+    /// <summary>The edges of a finder and those a change put after them, numbered on from them; compaction starts afresh.</summary>
+    private sealed class Appended(IReadOnlyList<Edge> first, Edge[] then) : IReadOnlyList<Edge>
+    {
+        public static IReadOnlyList<Edge> Of(IReadOnlyList<Edge> edges, IReadOnlyList<Edge> put) => put.Count == 0 ? edges
+            : edges is Appended appended ? new Appended(appended._first, [.. appended._then, .. put])
+            : new Appended(edges, [.. put]);
+
+        private readonly IReadOnlyList<Edge> _first = first;
+        private readonly Edge[] _then = then;
+
+        public int Count => _first.Count + _then.Length;
+
+        public Edge this[int index] => index < _first.Count ? _first[index] : _then[index - _first.Count];
+
+        public IEnumerator<Edge> GetEnumerator() => _first.Concat(_then).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The paths, best first; a cancelled token stops the search between steps (OperationCanceledException).</summary>
@@ -175,8 +243,8 @@ public sealed class PathFinder
         private readonly bool _seeAlso = query.Via.Contains(EdgeKind.SeeAlso);
         private readonly bool _specialisation = query.Via.Contains(EdgeKind.SpecialisationOf);
 
-        private bool Walkable(Edge edge) =>
-            (edge.Kind == EdgeKind.SeeAlso ? _seeAlso : _specialisation) && edge.Strength >= query.MinWeight;
+        private bool Walkable(Link link) =>
+            (link.Kind == EdgeKind.SeeAlso ? _seeAlso : _specialisation) && link.Strength >= query.MinWeight;
 
         public Walk? Shortest(int from, int to, int maxHops, HashSet<long> bannedPairs, HashSet<int> bannedNodes)
         {
@@ -204,13 +272,13 @@ public sealed class PathFinder
                 foreach (var link in finder._links[node])
                 {
                     var next = link.To;
-                    if (done[next] || !Walkable(link.Edge) || bannedNodes.Contains(next)) continue;
+                    if (done[next] || !Walkable(link) || bannedNodes.Contains(next)) continue;
                     if (bannedPairs.Count > 0 && bannedPairs.Contains(PairKey(node, next))) continue;
-                    var candidate = (Hops: hops[node] + 1, Penalty: penalty[node] + (1 - link.Edge.Strength));
+                    var candidate = (Hops: hops[node] + 1, Penalty: penalty[node] + (1 - link.Strength));
                     if (hops[next] != int.MaxValue && (hops[next], penalty[next]).CompareTo(candidate) <= 0) continue;
                     hops[next] = candidate.Hops;
                     penalty[next] = candidate.Penalty;
-                    via[next] = link;
+                    via[next] = link.Edge;
                     previous[next] = node;
                     queue.Enqueue(next, candidate);
                 }
@@ -225,7 +293,8 @@ public sealed class PathFinder
         private readonly PathFinder _finder;
         public int[] Hops { get; }
         public double[] Penalty { get; }
-        public Link[] Via { get; }
+        /// <summary>The number of the edge each career was reached by.</summary>
+        public int[] Via { get; }
         public int[] Previous { get; }
         public bool[] Done { get; }
         public List<int> Order { get; } = [];
@@ -233,7 +302,7 @@ public sealed class PathFinder
         public Labels(PathFinder finder)
         {
             var count = finder._ids.Length;
-            (_finder, Hops, Penalty, Via, Previous, Done) = (finder, new int[count], new double[count], new Link[count], new int[count], new bool[count]);
+            (_finder, Hops, Penalty, Via, Previous, Done) = (finder, new int[count], new double[count], new int[count], new int[count], new bool[count]);
             Array.Fill(Hops, int.MaxValue);
         }
 
@@ -245,12 +314,15 @@ public sealed class PathFinder
             for (int node = to, i = length; i >= 0; node = Previous[node], i--)
             {
                 nodes[i] = node;
-                if (i > 0) edges[i - 1] = Via[node].Edge;
+                if (i > 0) edges[i - 1] = _finder._edges[Via[node]];
             }
             return new Walk(nodes, edges, _finder);
         }
     }
 }
+
+/// <summary>An edge between two careers as a <see cref="PathFinder"/> takes it by number: the careers' places, and the edge's.</summary>
+public readonly record struct CareerLink(int Source, int Target, EdgeKind Kind, double? Weight, int Edge);
 
 /// <summary>The best paths from one career to the careers within reach (<see cref="PathFinder.Reach"/>).</summary>
 public sealed class PathTree
