@@ -176,9 +176,11 @@ internal static class SnapshotFile
     }
 
     /// <summary>A length-prefixed section: the bytes it spans, which the reader steps past.</summary>
-    private static ArraySegment<byte> Section(BinaryReader reader)
+    private static ArraySegment<byte> Section(BinaryReader reader) => Section(reader, reader.ReadInt64());
+
+    /// <summary>The next <paramref name="length"/> bytes, which the reader steps past.</summary>
+    private static ArraySegment<byte> Section(BinaryReader reader, long length)
     {
-        var length = reader.ReadInt64();
         var stream = (MemoryStream)reader.BaseStream;
         if (length < 0 || length > stream.Length - stream.Position || !stream.TryGetBuffer(out var bytes)) throw new FormatException("A section runs past the end of the file.");
         var start = bytes.Offset + (int)stream.Position;
@@ -208,8 +210,9 @@ internal static class SnapshotFile
         var byCode = Enum.GetValues<EdgeKind>().ToDictionary(k => k.Code(), StringComparer.Ordinal);
         for (var i = 0; i < codes.Length; i++) codes[i] = byCode[reader.ReadString()];
 
-        var rows = new (NodeKind Kind, byte[] Json)[reader.ReadInt32()];
-        for (var i = 0; i < rows.Length; i++) rows[i] = ((NodeKind)reader.ReadByte(), reader.ReadBytes(reader.ReadInt32()));
+        // Each node's JSON is parsed where it lies in the file's bytes.
+        var rows = new (NodeKind Kind, ArraySegment<byte> Json)[reader.ReadInt32()];
+        for (var i = 0; i < rows.Length; i++) rows[i] = ((NodeKind)reader.ReadByte(), Section(reader, reader.ReadInt32()));
         var nodes = new GraphNode[rows.Length];
         Parallel.For(0, rows.Length, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Json));
 
