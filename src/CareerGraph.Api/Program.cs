@@ -62,15 +62,15 @@ try
 {
     await app.StartAsync();
 }
-catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
+catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or IOException) // IOException: Kestrel cannot bind an address (one in use)
 {
     return CannotStart(e);
 }
 await app.WaitForShutdownAsync();
 return 0;
 
-// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search)
-// stops the start, saying why.
+// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search),
+// or an address that cannot be listened on, stops the start, saying why.
 static int CannotStart(Exception e)
 {
     Console.Error.WriteLine($"CareerGraph cannot start: {e.Message}");
