@@ -105,12 +105,13 @@ internal sealed class EdgeTable : IStoredEdges
     }
 
     /// <summary>
-    /// The edges between careers, as a path finder takes them (<see cref="PathFinder(string[], IReadOnlyList{Edge}, IReadOnlyList{CareerLink})"/>):
+    /// The edges between careers, as a path finder takes them (<see cref="PathFinder(string[], IReadOnlyList{Edge}, CareerLink[])"/>):
     /// careers numbered by their place in <paramref name="careerIds"/>, in the order of the edges' ids, with their
-    /// weights; no edge is made. The order comes from ranks of the careers' ids, so no two edges are compared; null when
-    /// an id holds the ids' separator '|', where ranks do not give it (the finder then orders the edges itself).
+    /// weights; no edge is made. The order comes from ranks of the ids (targets by <paramref name="rank"/>, the nodes'
+    /// <see cref="Ranks"/>), so no two edges are compared; null when an id holds the ids' separator '|', where ranks do
+    /// not give it (the finder then orders the edges itself).
     /// </summary>
-    public CareerLink[]? CareerLinks(string[] careerIds)
+    public CareerLink[]? CareerLinks(string[] careerIds, int[] rank)
     {
         if (careerIds.Any(id => id.Contains('|'))) return null;
         var careerOf = new int[_nodes.Count];
@@ -119,7 +120,6 @@ internal sealed class EdgeTable : IStoredEdges
 
         // An edge's id is "source|KIND|target": by the source followed by '|', then the kind's code followed by '|', then the target.
         var bySource = RanksOf([.. careerIds.Select(id => id + "|")]);
-        var byTarget = RanksOf(careerIds);
         var kinds = Enum.GetValues<EdgeKind>();
         var byKind = RanksOf([.. kinds.Select(k => k.Code() + "|")]);
 
@@ -133,7 +133,7 @@ internal sealed class EdgeTable : IStoredEdges
         for (var i = 0; i < order.Length; i++)
         {
             var edge = edges[i];
-            order[i] = ((long)bySource[careerOf[_sources[edge]]] * kinds.Length + byKind[(int)_kinds[edge]]) * careerIds.Length + byTarget[careerOf[_targets[edge]]];
+            order[i] = ((long)bySource[careerOf[_sources[edge]]] * kinds.Length + byKind[(int)_kinds[edge]]) * _nodes.Count + rank[_targets[edge]];
         }
         var numbers = edges.ToArray();
         Array.Sort(order, numbers);

@@ -89,7 +89,7 @@ public sealed class GraphIndex : IGraphFacts
                 ? (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases))
                 : (aliasTable.ByKey(), aliasTable.ByTarget()),
             () => nodesByName = NodesByName(all),
-            () => paths = PathsOf(careers, table, document.Edges),
+            () => paths = table is null ? new PathFinder(careers.Select(c => c.Id), document.Edges) : PathsOf(careers, table, ranks!.Value),
             () => byName = ByName(careers),
             () => skillsByName = ByName(document.Skills));
         (_nodes, _outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (nodes!, outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
@@ -104,11 +104,11 @@ public sealed class GraphIndex : IGraphFacts
 
     // The parts' builders are internal so that the benchmarks can time each alone (`--open-parts`).
 
-    /// <summary>The walk graph: from the numbers of a snapshot file's edge table where there is one, no edge made.</summary>
-    internal static PathFinder PathsOf(IReadOnlyList<Career> careers, EdgeTable? table, IEnumerable<Edge> edges)
+    /// <summary>The walk graph from the numbers of a snapshot file's edge table, no edge made; <paramref name="ranks"/> are the table's <see cref="EdgeTable.Ranks"/>.</summary>
+    internal static PathFinder PathsOf(IReadOnlyList<Career> careers, EdgeTable table, int[] ranks)
     {
         var ids = careers.Select(c => c.Id).ToArray();
-        return table?.CareerLinks(ids) is { } links ? new PathFinder(ids, table, links) : new PathFinder(ids, table?.OfKinds([.. EdgeKinds.CareerToCareer]) ?? edges);
+        return table.CareerLinks(ids, ranks) is { } links ? new PathFinder(ids, table, links) : new PathFinder(ids, table.OfKinds([.. EdgeKinds.CareerToCareer]));
     }
 
     // The orders within groups are those of the database's ORDER BY, so a derived snapshot reads like a fresh load.

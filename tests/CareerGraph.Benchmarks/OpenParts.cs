@@ -30,7 +30,7 @@ internal static class OpenParts
             Measure(times, "aliases by name", () => aliases?.ByKey() ?? GraphIndex.AliasesByKey(document.Aliases));
             Measure(times, "aliases by career", () => aliases?.ByTarget() ?? GraphIndex.AliasesByTarget(document.Aliases));
             Measure(times, "nodes by name", () => GraphIndex.NodesByName(nodes));
-            Measure(times, "path links", () => GraphIndex.PathsOf(document.Careers, edges, document.Edges));
+            Measure(times, "path links", () => edges is null ? new PathFinder(document.Careers.Select(c => c.Id), document.Edges) : GraphIndex.PathsOf(document.Careers, edges, ranks));
             Measure(times, "careers and skills sorted by name", () => (GraphIndex.ByName(document.Careers), GraphIndex.ByName(document.Skills)));
             Measure(times, "the whole index, parts side by side", () => new GraphIndex(document, contents.Redirects));
         }

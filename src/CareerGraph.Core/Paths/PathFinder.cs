@@ -41,7 +41,7 @@ public sealed class PathFinder
     /// edges between careers in the order of their ids, naming careers by their place in <paramref name="careerIds"/> and
     /// each edge by its place in <paramref name="edges"/>, which is read only for the paths returned.
     /// </summary>
-    public PathFinder(string[] careerIds, IReadOnlyList<Edge> edges, IReadOnlyList<CareerLink> links) =>
+    public PathFinder(string[] careerIds, IReadOnlyList<Edge> edges, CareerLink[] links) =>
         (_ids, _numbers, _edges, _links) = (careerIds, Numbered(careerIds), edges, Spread(careerIds.Length, links));
 
     private PathFinder(IReadOnlyDictionary<string, int> numbers, string[] ids, Link[][] links, IReadOnlyList<Edge> edges) =>
@@ -58,7 +58,7 @@ public sealed class PathFinder
     /// Each career's links, both ways along each edge, in the order the edges come: in the order of their ids, which makes
     /// ties between paths break the same way on every store.
     /// </summary>
-    private static Link[][] Spread(int careers, IReadOnlyList<CareerLink> links)
+    private static Link[][] Spread(int careers, CareerLink[] links)
     {
         var counts = new int[careers];
         foreach (var link in links)
