@@ -24,6 +24,21 @@ public static class BuiltService
     }
 
     /// <summary>
+    /// The built service started on <paramref name="address"/> with the given settings (environment variables), for a
+    /// start that is to fail: its exit code, standard output and standard error once it exits (within 60 s).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunToExitAsync(string address, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [Assembly(), "--urls", address]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var (name, value) in settings) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return (process.ExitCode, await output, errors);
+    }
+
+    /// <summary>
     /// The built service serving on a free loopback port with the given settings (environment variables), started in
     /// <paramref name="workingDirectory"/> when given; returned once /health answers, its output collected.
     /// </summary>

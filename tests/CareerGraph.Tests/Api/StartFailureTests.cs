@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -17,16 +16,10 @@ public sealed class StartFailureTests : IDisposable
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
-        var start = new ProcessStartInfo("dotnet", [BuiltService.Assembly(), "--urls", address]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["CareerGraph__Embedded__Path"] = _folder.File("graph.db");
+        var (exitCode, output, errors) = await BuiltService.RunToExitAsync(address, new Dictionary<string, string> { ["CareerGraph__Embedded__Path"] = _folder.File("graph.db") });
 
-        using var service = Process.Start(start)!;
-        var output = service.StandardOutput.ReadToEndAsync();
-        var errors = await service.StandardError.ReadToEndAsync();
-        await service.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-
-        Assert.Equal(1, service.ExitCode); // not 134, an abort on an unhandled exception
+        Assert.Equal(1, exitCode); // not 134, an abort on an unhandled exception
         Assert.Contains($"CareerGraph cannot start: Failed to bind to address {address}", errors);
-        Assert.DoesNotContain("Unhandled exception", errors + await output);
+        Assert.DoesNotContain("Unhandled exception", errors + output);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -108,23 +107,20 @@ public sealed class Neo4jServiceTests : IAsyncLifetime
     /// <summary>The built service, started as a process against Neo4j at <paramref name="uri"/> (seeding on, as by default): its exit code and standard error.</summary>
     private static async Task<(int ExitCode, string Errors)> RunServiceAsync(Uri uri, Dictionary<string, string>? settings = null)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var api = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "bin", configuration, "net10.0", "CareerGraph.Api.dll");
-        var start = new ProcessStartInfo("dotnet", [api, "--urls", "http://127.0.0.1:0"]) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.Environment["CareerGraph__Store"] = "Neo4j";
-        start.Environment["CareerGraph__Neo4j__Uri"] = uri.ToString();
-        start.Environment["CareerGraph__Neo4j__User"] = Neo4jTestServices.User;
-        start.Environment["CareerGraph__Neo4j__Password"] = Neo4jTestServices.Password;
-        start.Environment["CareerGraph__Neo4j__RetryDelay"] = "00:00:00.010";
-        start.Environment["CareerGraph__Seeds__Path"] = RepoPaths.Seeds;
-        foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
+        var environment = new Dictionary<string, string>
+        {
+            ["CareerGraph__Store"] = "Neo4j",
+            ["CareerGraph__Neo4j__Uri"] = uri.ToString(),
+            ["CareerGraph__Neo4j__User"] = Neo4jTestServices.User,
+            ["CareerGraph__Neo4j__Password"] = Neo4jTestServices.Password,
+            ["CareerGraph__Neo4j__RetryDelay"] = "00:00:00.010",
+            ["CareerGraph__Seeds__Path"] = RepoPaths.Seeds,
+        };
+        foreach (var (name, value) in settings ?? []) environment[name] = value;
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.DoesNotContain("Now listening", await output);
-        return (process.ExitCode, errors);
+        var (exitCode, output, errors) = await BuiltService.RunToExitAsync("http://127.0.0.1:0", environment);
+        Assert.DoesNotContain("Now listening", output);
+        return (exitCode, errors);
     }
 
     [Fact]
