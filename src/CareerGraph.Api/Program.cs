@@ -41,10 +41,13 @@ app.UseSerilogRequestLogging();
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
 try
 {
+    // Built now, not by the first query: its resolvers ask for the store, which then loads its graph in the background
+    // (the embedded store: SqliteGraphStore.Loaded) while the schema is built on this thread.
+    app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
     if (options.Seeds.LoadOnStart)
         await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
 }
-catch (CareerGraph.Neo4j.QueryApi.Neo4jException e)
+catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or CareerGraph.Embedded.GraphLoadException)
 {
     return CannotStart(e);
 }
@@ -62,15 +65,15 @@ try
 {
     await app.StartAsync();
 }
-catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or IOException) // IOException: Kestrel cannot bind an address (one in use)
+catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or CareerGraph.Embedded.GraphLoadException or IOException) // IOException: Kestrel cannot bind an address (one in use)
 {
     return CannotStart(e);
 }
 await app.WaitForShutdownAsync();
 return 0;
 
-// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search),
-// or an address that cannot be listened on, stops the start, saying why.
+// A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search; an
+// embedded graph that cannot be loaded), or an address that cannot be listened on, stops the start, saying why.
 static int CannotStart(Exception e)
 {
     Console.Error.WriteLine($"CareerGraph cannot start: {e.Message}");

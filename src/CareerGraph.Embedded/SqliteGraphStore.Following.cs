@@ -13,7 +13,7 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     public async Task<bool> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await LockAsync(cancellationToken);
         bool published;
         try
         {
@@ -34,6 +34,8 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     private async Task FollowAsync(TimeSpan every, CancellationToken stopping)
     {
+        await _loaded.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_loaded.IsCompletedSuccessfully) return; // nothing to follow: the start reports the load's failure
         using var timer = new PeriodicTimer(every);
         try
         {
@@ -74,9 +76,9 @@ public sealed partial class SqliteGraphStore
         var marks = FileMarks.Read(db);
         var version = DataVersion(db);
         if (marks.ImportGeneration == _marks.ImportGeneration && marks.AuditSequence > _marks.AuditSequence
-            && CommittedChanges.Since(db, _index, _marks.AuditSequence) is { } plan)
+            && CommittedChanges.Since(db, _index!, _marks.AuditSequence) is { } plan)
         {
-            Publish(_index.With(plan), plan);
+            Publish(_index!.With(plan), plan);
             (_marks, _dataVersion) = (marks, version);
         }
         else

@@ -20,9 +20,9 @@ public sealed partial class SqliteGraphStore
         var next = _index is null ? 1 : _index.Version + 1;
         var saved = FromSnapshotFile(db, marks, next);
         LoadedFromSnapshotFile = saved is not null;
-        _index = saved ?? SqliteReader.Index(db, next);
-        if (_searchInBackground) _index.BuildSearchInBackground();
-        if (saved is null) SaveSnapshot(_index, marks);
+        var index = _index = saved ?? SqliteReader.Index(db, next);
+        if (_searchInBackground) index.BuildSearchInBackground();
+        if (saved is null) SaveSnapshot(index, marks);
         (_marks, _dataVersion) = (marks, version);
         _compaction = null; // a base built from an older snapshot is of no use now
     }

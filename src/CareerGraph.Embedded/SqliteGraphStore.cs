@@ -21,7 +21,8 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     /// <summary>Guards the connection and the marks below; reads of the snapshot never take it.</summary>
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private volatile GraphIndex _index = null!;
+    private volatile GraphIndex? _index;
+    private Task _loaded = Task.CompletedTask;
     private Task _following = Task.CompletedTask;
     private int _disposed;
 
@@ -71,7 +72,12 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     /// </param>
     /// <param name="compactAbove">See <see cref="EmbeddedOptions.CompactAbove"/>.</param>
     /// <param name="snapshotFile">See <see cref="EmbeddedOptions.SnapshotFile"/>.</param>
-    public static SqliteGraphStore Open(string path, TimeSpan? followEvery = null, int compactAbove = DefaultCompactAbove, bool snapshotFile = true)
+    /// <param name="loadInBackground">
+    /// Return once the file is open and load the graph on the thread pool (<see cref="Loaded"/>): a service builds its
+    /// schema meanwhile. Until the load ends, reads wait for it and so does everything that uses the file.
+    /// </param>
+    public static SqliteGraphStore Open(
+        string path, TimeSpan? followEvery = null, int compactAbove = DefaultCompactAbove, bool snapshotFile = true, bool loadInBackground = false)
     {
         if (path != ":memory:")
         {
@@ -94,7 +100,8 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
             SnapshotFile.RemoveLeftovers(snapshotPath);
         }
         var store = new SqliteGraphStore(connection, snapshotPath, compactAbove);
-        store.Reload(within: null);
+        if (loadInBackground) store._loaded = Task.Run(store.FirstLoad);
+        else store.Reload(within: null);
         // On the thread pool, away from any caller's synchronisation context: Dispose waits for the loop to end.
         if (followEvery is { } every && path != ":memory:") store._following = Task.Run(() => store.FollowAsync(every, store._stopping.Token));
         return store;
@@ -108,21 +115,53 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     public void BuildSearchInBackground()
     {
         _searchInBackground = true;
-        _index.BuildSearchInBackground();
+        Index.BuildSearchInBackground();
     }
 
     private volatile bool _searchInBackground;
 
+    /// <summary>Completes when the graph is loaded: at once, unless opened to load in the background; faults with what stopped the load.</summary>
+    public Task Loaded => _loaded;
+
     /// <summary>The snapshot reads are answered from now; its <see cref="GraphIndex.Version"/> grows with every snapshot published.</summary>
-    public GraphIndex Snapshot => _index;
+    public GraphIndex Snapshot => Index;
 
-    long ISnapshotStore.SnapshotVersion => _index.Version;
+    long ISnapshotStore.SnapshotVersion => Index.Version;
 
-    IGraphFacts ISnapshotStore.Snapshot => _index;
+    IGraphFacts ISnapshotStore.Snapshot => Index;
+
+    private void FirstLoad()
+    {
+        try
+        {
+            Reload(within: null);
+        }
+        catch (Exception e)
+        {
+            // The load's parts run side by side: the first reason is the one to tell.
+            throw new GraphLoadException(_connection.DataSource, e is AggregateException parts ? parts.Flatten().InnerExceptions[0] : e);
+        }
+    }
+
+    /// <summary>The snapshot, once the first load has published one (a read during a load in the background waits for it).</summary>
+    private GraphIndex Index => _index ?? LoadedIndex();
+
+    private GraphIndex LoadedIndex()
+    {
+        _loaded.GetAwaiter().GetResult();
+        return _index!;
+    }
+
+    /// <summary>Takes the write lock, which guards the connection, once the first load has ended (failing as it failed).</summary>
+    private async Task LockAsync(CancellationToken cancellationToken)
+    {
+        await _loaded.WaitAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+    }
 
     public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        var index = _index;
+        var index = Index;
         var nodes = new List<GraphNode>(ids.Count);
         foreach (var id in ids.Distinct())
             if (index.Node(id) is { } node) nodes.Add(node);
@@ -130,26 +169,26 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     }
 
     public Task<IReadOnlyList<GraphNode>> ResolveAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Resolve(reference, kind, everyMeaning: false));
+        Task.FromResult(Index.Resolve(reference, kind, everyMeaning: false));
 
     public Task<IReadOnlyList<GraphNode>> ResolveEveryMeaningAsync(string reference, NodeKind? kind = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Resolve(reference, kind, everyMeaning: true));
+        Task.FromResult(Index.Resolve(reference, kind, everyMeaning: true));
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Search.Find(query, cancellationToken));
+        Task.FromResult(Index.Search.Find(query, cancellationToken));
 
     public Task<Page<Career>> FindCareersAsync(CareerQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.FindCareers(query));
+        Task.FromResult(Index.FindCareers(query));
 
     public Task<Page<Skill>> FindSkillsAsync(SkillQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.FindSkills(query));
+        Task.FromResult(Index.FindSkills(query));
 
     public Task<Page<Industry>> FindIndustriesAsync(IndustryQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.FindIndustries(query));
+        Task.FromResult(Index.FindIndustries(query));
 
     public Task<IReadOnlyList<Edge>> GetEdgesAsync(IReadOnlyCollection<string> nodeIds, EdgeKind kind, Direction direction, CancellationToken cancellationToken = default)
     {
-        var index = _index;
+        var index = Index;
         // An edge has one source and one target (one stored edge per source, kind and target): only a lookup in
         // both directions can meet an edge twice.
         if (direction == Direction.Both)
@@ -161,34 +200,37 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
 
     public Task<IReadOnlyList<Alias>> GetAliasesAsync(IReadOnlyCollection<string> nodeIds, CancellationToken cancellationToken = default)
     {
-        var index = _index;
+        var index = Index;
         return Task.FromResult<IReadOnlyList<Alias>>(nodeIds.Distinct().SelectMany(index.AliasesOf).ToList());
     }
 
     public Task<IReadOnlyList<GraphPath>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Paths.Find(query, cancellationToken));
+        Task.FromResult(Index.Paths.Find(query, cancellationToken));
 
-    public Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(CareerMoves.Find(query, _index, _index.Requirements, cancellationToken));
+    public Task<IReadOnlyList<CareerMove>> FindCareerMovesAsync(CareerMovesQuery query, CancellationToken cancellationToken = default)
+    {
+        var index = Index;
+        return Task.FromResult(CareerMoves.Find(query, index, index.Requirements, cancellationToken));
+    }
 
     public Task<IReadOnlyList<CareerMatch>> FindCareerMatchesAsync(CareerMatchesQuery query, CancellationToken cancellationToken = default)
     {
-        var index = _index;
+        var index = Index;
         return Task.FromResult(CareerMatches.Find(query, index, index.Requirements, cancellationToken));
     }
 
     public Task<Subgraph> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Neighbourhood(query, cancellationToken));
+        Task.FromResult(Index.Neighbourhood(query, cancellationToken));
 
     public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Stats());
+        Task.FromResult(Index.Stats());
 
     public Task<GraphDocument> ExportAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(_index.Document);
+        Task.FromResult(Index.Document);
 
     public async Task<ImportResult?> ImportAsync(GraphDocument document, ImportOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await LockAsync(cancellationToken);
         var published = false;
         try
         {
@@ -198,7 +240,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
             {
                 published = CatchUp(transaction);
                 if (options?.OnceKey is { } once && HasImport(once, transaction)) return null;
-                var index = _index;
+                var index = Index;
 
                 var violations = GraphRules.Check(
                     document,
@@ -230,7 +272,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
 
     public async Task<ChangeReceipt> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await LockAsync(cancellationToken);
         var published = false;
         try
         {
@@ -241,7 +283,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
             using (var transaction = _connection.BeginTransaction())
             {
                 published = CatchUp(transaction);
-                index = _index;
+                index = Index;
                 plan = ChangePlanner.Plan(changes, index);
                 if (plan.IsEmpty) return new ChangeReceipt([]);
                 entries = new SqliteWriter(_connection, transaction).Execute(plan, SqliteRows.Serialize, changes.Actor, DateTimeOffset.UtcNow);
@@ -263,7 +305,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await LockAsync(cancellationToken);
         try
         {
             using var command = _connection.CreateCommand();
@@ -305,7 +347,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
 
     public Task<IReadOnlyDictionary<string, string>> GetRedirectsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        var index = _index;
+        var index = Index;
         return Task.FromResult<IReadOnlyDictionary<string, string>>(
             ids.Distinct().Where(id => index.RedirectOf(id) is not null).ToDictionary(id => id, id => index.RedirectOf(id)!));
     }
@@ -314,6 +356,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stopping.Cancel();
+        _loaded.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         _following.GetAwaiter().GetResult();
         _compacting.GetAwaiter().GetResult();
         _savingSnapshot.GetAwaiter().GetResult();
@@ -324,7 +367,7 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
 
     public async Task<bool> WasImportedAsync(string onceKey, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await LockAsync(cancellationToken);
         try
         {
             return HasImport(onceKey, transaction: null);

@@ -15,7 +15,7 @@ internal static class StoreRegistration
         {
             case "embedded":
                 services.AddEmbeddedGraphStore(options.Embedded);
-                services.AddHostedService<EmbeddedSearchIndexStart>();
+                services.AddHostedService<EmbeddedStoreStart>();
                 break;
             case "neo4j":
                 var limits = configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new();
@@ -32,11 +32,15 @@ internal static class StoreRegistration
 }
 
 /// <summary>
-/// The embedded store builds its search index once the service listens, not while it starts: on two cores the build
-/// would take half the processor from the start (seconds on a large graph). A search before it is built waits for it.
+/// The embedded store loads its graph in the background while the service is built; the service listens only once the
+/// load has ended, and a load that fails stops the start. The search index is built once the service listens, not while
+/// it starts: on two cores the build would take half the processor from the start (seconds on a large graph). A search
+/// before it is built waits for it.
 /// </summary>
-internal sealed class EmbeddedSearchIndexStart(SqliteGraphStore store) : IHostedLifecycleService
+internal sealed class EmbeddedStoreStart(SqliteGraphStore store) : IHostedLifecycleService
 {
+    public Task StartAsync(CancellationToken cancellationToken) => store.Loaded.WaitAsync(cancellationToken);
+
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         store.BuildSearchInBackground();
@@ -44,7 +48,6 @@ internal sealed class EmbeddedSearchIndexStart(SqliteGraphStore store) : IHosted
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

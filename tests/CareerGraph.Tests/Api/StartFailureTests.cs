@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace CareerGraph.Tests.Api;
 
-/// <summary>A service that cannot listen says so in one line and exits non-zero, as it does when its store cannot be used.</summary>
+/// <summary>A service that cannot listen, or whose store cannot be used, says so in one line and exits non-zero.</summary>
 public sealed class StartFailureTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -21,5 +21,30 @@ public sealed class StartFailureTests : IDisposable
         Assert.Equal(1, exitCode); // not 134, an abort on an unhandled exception
         Assert.Contains($"CareerGraph cannot start: Failed to bind to address {address}", errors);
         Assert.DoesNotContain("Unhandled exception", errors + output);
+    }
+
+    [Fact]
+    public async Task A_graph_that_cannot_be_loaded_stops_the_start_naming_the_file_and_leaves_it_as_it_was()
+    {
+        var database = _folder.File("graph.db");
+        using (var store = CareerGraph.Embedded.SqliteGraphStore.Open(database))
+            await store.ImportAsync(Contract.ContractGraph.Document);
+        File.Delete(CareerGraph.Embedded.SnapshotFile.PathFor(database));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE nodes SET data = '{' WHERE id = 'python'";
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+        var before = await File.ReadAllBytesAsync(database);
+
+        var address = $"http://127.0.0.1:{BuiltService.FreePort()}";
+        var (exitCode, output, errors) = await BuiltService.RunToExitAsync(address, new Dictionary<string, string> { ["CareerGraph__Embedded__Path"] = database });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"CareerGraph cannot start: The graph in {database} cannot be loaded: ", errors);
+        Assert.DoesNotContain("Unhandled exception", errors + output);
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
     }
 }
