@@ -13,7 +13,7 @@ namespace CareerGraph.Embedded;
 /// </summary>
 /// <remarks>
 /// Layout (little-endian, strings as <see cref="BinaryWriter"/> writes them): a magic number and the format version;
-/// the marks; the edge kinds by code; the nodes as their stored JSON; edges and aliases (each with its key, for lookups
+/// the marks; the edge kinds by code; the nodes, each as its kind and its fields (<see cref="NodeBinary"/>); edges and aliases (each with its key, for lookups
 /// in place) naming nodes by position, so each id is read once and shared, each in a section of its own (its length
 /// first), kept as they lie (<see cref="EdgeTable"/>, <see cref="AliasTable"/>); redirects; and last an XXH3 hash of
 /// everything before it. A file is written
@@ -23,8 +23,8 @@ internal static class SnapshotFile
 {
     private const uint Magic = 0x58494743; // "CGIX"
 
-    /// <summary>Bumped whenever the layout, the stored JSON of a node or the keys of names (<see cref="Names.Key"/>) change: older files are then ignored.</summary>
-    public const int Format = 3;
+    /// <summary>Bumped whenever the layout, the encoding of a node (<see cref="NodeBinary"/>) or the keys of names (<see cref="Names.Key"/>) change: older files are then ignored.</summary>
+    public const int Format = 4;
 
     public sealed record Contents(FileMarks Marks, GraphDocument Document, IReadOnlyDictionary<string, string> Redirects);
 
@@ -94,7 +94,7 @@ internal static class SnapshotFile
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 8, writable: false, publiclyVisible: true), Encoding.UTF8);
             return ReadHeader(reader) is { } marks ? ReadBody(reader, marks) : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or System.Text.Json.JsonException or KeyNotFoundException or IndexOutOfRangeException or AggregateException)
+        catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException or AggregateException)
         {
             return null;
         }
@@ -115,13 +115,17 @@ internal static class SnapshotFile
         var nodes = document.Nodes.ToList();
         var positions = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
         writer.Write(nodes.Count);
+        using var encoded = new MemoryStream();
+        using var nodeWriter = new BinaryWriter(encoded, Encoding.UTF8);
         foreach (var node in nodes)
         {
             positions[node.Id] = positions.Count;
+            encoded.SetLength(0);
+            NodeBinary.Write(nodeWriter, node);
+            nodeWriter.Flush();
             writer.Write((byte)node.Kind);
-            var json = Encoding.UTF8.GetBytes(SqliteRows.Serialize(node));
-            writer.Write(json.Length);
-            writer.Write(json);
+            writer.Write((int)encoded.Length);
+            writer.Write(encoded.GetBuffer(), 0, (int)encoded.Length);
         }
 
         using var edges = new MemoryStream();
@@ -210,11 +214,11 @@ internal static class SnapshotFile
         var byCode = Enum.GetValues<EdgeKind>().ToDictionary(k => k.Code(), StringComparer.Ordinal);
         for (var i = 0; i < codes.Length; i++) codes[i] = byCode[reader.ReadString()];
 
-        // Each node's JSON is parsed where it lies in the file's bytes.
-        var rows = new (NodeKind Kind, ArraySegment<byte> Json)[reader.ReadInt32()];
+        // Each node is read where it lies in the file's bytes.
+        var rows = new (NodeKind Kind, ArraySegment<byte> Bytes)[reader.ReadInt32()];
         for (var i = 0; i < rows.Length; i++) rows[i] = ((NodeKind)reader.ReadByte(), Section(reader, reader.ReadInt32()));
         var nodes = new GraphNode[rows.Length];
-        Parallel.For(0, rows.Length, i => nodes[i] = SqliteRows.Node(rows[i].Kind, rows[i].Json));
+        Parallel.For(0, rows.Length, i => nodes[i] = NodeBinary.Read(rows[i].Kind, rows[i].Bytes));
 
         // Edges and aliases stay as the file holds them (EdgeTable, AliasTable): each is made when a read first asks for
         // it. Their sections are read side by side.
