@@ -6,11 +6,12 @@ namespace CareerGraph.Api.Hosting;
 
 /// <summary>
 /// Runs a few representative queries through the GraphQL pipeline (parse, validate, execute against the store,
-/// serialise) before the service listens, so that the first callers do not wait for the JIT to compile the paths every
-/// query takes, and the per-field code, which runs hundreds of times per query, is already queued for tier-up. The answers are thrown away; nothing is written.
-/// "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
+/// serialise) as soon as the service listens, so that the code every query takes is loaded and the per-field code,
+/// which runs hundreds of times per query, is already queued for tier-up by the time load comes. The first callers are
+/// answered meanwhile rather than after it (the start's last step: the host's start returns once it is done). The
+/// answers are thrown away; nothing is written. "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
 /// </summary>
-internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedService
+internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedLifecycleService
 {
     public const string RunsSetting = "CareerGraph:WarmUp:Runs";
 
@@ -27,7 +28,7 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration c
         """{ neighbourhood(id: "mlops-engineer", depth: 1) { nodes { id label kind } edges { source target kind weight } } }""",
     ];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var runs = configuration.GetValue(RunsSetting, 5);
         if (runs <= 0) return;
@@ -53,5 +54,9 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration c
             Documents.Count, runs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

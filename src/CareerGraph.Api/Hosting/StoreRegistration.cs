@@ -33,24 +33,19 @@ internal static class StoreRegistration
 
 /// <summary>
 /// The embedded store loads its graph in the background while the service is built; the service listens only once the
-/// load has ended, and a load that fails stops the start. The search index is built once the service listens, not while
-/// it starts: on two cores the build would take half the processor from the start (seconds on a large graph). A search
-/// before it is built waits for it.
+/// load has ended, and a load that fails stops the start. The search index is built once the service has started
+/// (listening and warmed up), not while it starts: on two cores the build would take half the processor from the start
+/// (seconds on a large graph). A search before it is built waits for it.
 /// </summary>
-internal sealed class EmbeddedStoreStart(SqliteGraphStore store) : IHostedLifecycleService
+internal sealed class EmbeddedStoreStart(SqliteGraphStore store, IHostApplicationLifetime lifetime) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => store.Loaded.WaitAsync(cancellationToken);
-
-    public Task StartedAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        store.BuildSearchInBackground();
-        return Task.CompletedTask;
+        await store.Loaded.WaitAsync(cancellationToken);
+        lifetime.ApplicationStarted.Register(store.BuildSearchInBackground);
     }
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class CareerGraphOptions

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace CareerGraph.Tests.Caching;
 
-/// <summary>The queries run before the service listens: valid on the seeds, and without effect on any answer.</summary>
+/// <summary>The queries run as the service starts: valid on the seeds, and without effect on any answer.</summary>
 public sealed class WarmUpTests
 {
     private sealed class ColdApp : CareerGraphApp
