@@ -34,22 +34,33 @@ public sealed partial class SqliteGraphStore
     private GraphIndex? FromSnapshotFile(sqlite3 db, FileMarks marks, long version)
     {
         if (_snapshotPath is null) return null;
-        var saved = SnapshotFile.Read(_snapshotPath, wanted: held =>
-            held.Identity == marks.Identity && held.ImportGeneration == marks.ImportGeneration && held.AuditSequence <= marks.AuditSequence);
-        if (saved is null) return null;
-        var index = new GraphIndex(saved.Document, saved.Redirects, version);
+        // A last check against edits that bypassed the store (the marks would not show them): the tables' sizes, counted
+        // in this read transaction while the file is read and indexed. A count reads all of a table's pages: after a
+        // reboot, from the disk.
+        var counting = Task.Run(() => (
+            SqliteRows.Integer(db, "SELECT count(*) FROM nodes"),
+            SqliteRows.Integer(db, "SELECT count(*) FROM edges"),
+            SqliteRows.Integer(db, "SELECT count(*) FROM aliases"),
+            SqliteRows.Integer(db, "SELECT count(*) FROM redirects")));
+        SnapshotFile.Contents? saved;
+        GraphIndex index;
+        try
+        {
+            saved = SnapshotFile.Read(_snapshotPath, wanted: held =>
+                held.Identity == marks.Identity && held.ImportGeneration == marks.ImportGeneration && held.AuditSequence <= marks.AuditSequence);
+            if (saved is null) return null;
+            index = new GraphIndex(saved.Document, saved.Redirects, version);
+        }
+        finally
+        {
+            ((Task)counting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult(); // the connection is free again
+        }
         if (saved.Marks.AuditSequence < marks.AuditSequence)
         {
             if (CommittedChanges.Since(db, index, saved.Marks.AuditSequence) is not { } plan) return null;
             index = index.With(plan);
         }
-        // A last check against edits that bypassed the store (the marks would not show them): the tables' sizes.
-        var counts = (
-            SqliteRows.Integer(db, "SELECT count(*) FROM nodes"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM edges"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM aliases"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM redirects"));
-        return counts == index.Counts ? index : null;
+        return counting.GetAwaiter().GetResult() == index.Counts ? index : null;
     }
 
     /// <summary>Writes the snapshot file for an index and the marks it holds, in the background, after any write before it.</summary>
