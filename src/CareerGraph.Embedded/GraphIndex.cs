@@ -25,8 +25,9 @@ public sealed class GraphIndex : IGraphFacts
     private readonly Grouped<string, GraphNode> _nodesByName;
     private readonly ImmutableDictionary<string, string> _redirects;
     private readonly Grouped<string, Redirect> _redirectsTo;
-    private readonly ImmutableSortedSet<Career> _careers;
-    private readonly ImmutableSortedSet<Skill> _skills;
+    // Careers and skills in name order: only pages ask for them, so they are built by the first page, not by a start.
+    private readonly Lazy<ImmutableSortedSet<Career>> _careers;
+    private readonly Lazy<ImmutableSortedSet<Skill>> _skills;
     private readonly ImmutableSortedSet<Industry> _industries;
     private readonly Lazy<GraphDocument> _document;
 
@@ -78,8 +79,6 @@ public sealed class GraphIndex : IGraphFacts
         Grouped<string, Alias>? aliasesByKey = null, aliasesByTarget = null;
         Grouped<string, GraphNode>? nodesByName = null;
         PathFinder? paths = null;
-        ImmutableSortedSet<Career>? byName = null;
-        ImmutableSortedSet<Skill>? skillsByName = null;
         var ranks = table is null ? null : new Lazy<int[]>(table.Ranks);
         Parallel.Invoke(
             () => nodes = Layered<string, GraphNode>.Of(all.Select(n => KeyValuePair.Create(n.Id, n)), StringComparer.Ordinal),
@@ -89,15 +88,13 @@ public sealed class GraphIndex : IGraphFacts
                 ? (AliasesByKey(document.Aliases), AliasesByTarget(document.Aliases))
                 : (aliasTable.ByKey(), aliasTable.ByTarget()),
             () => nodesByName = NodesByName(all),
-            () => paths = table is null ? new PathFinder(careers.Select(c => c.Id), document.Edges) : PathsOf(careers, table, ranks!.Value),
-            () => byName = ByName(careers),
-            () => skillsByName = ByName(document.Skills));
+            () => paths = table is null ? new PathFinder(careers.Select(c => c.Id), document.Edges) : PathsOf(careers, table, ranks!.Value));
         (_nodes, _outgoing, _incoming, _aliasesByKey, _aliasesByTarget, _nodesByName) = (nodes!, outgoing!, incoming!, aliasesByKey!, aliasesByTarget!, nodesByName!);
         Paths = paths!;
         var requiredSkills = table?.Targets(EdgeKind.Requires) ?? document.Edges.Where(e => e.Kind == EdgeKind.Requires).Select(e => e.Target);
         _search = new(() => new SearchIndex(all, document.Aliases, requiredSkills, id => nodes![id]));
         _requirements = new(() => new RequirementIndex(Paths, table?.OfKinds(EdgeKind.Requires) ?? document.Edges));
-        (_careers, _skills, _industries) = (byName!, skillsByName!, ByName(document.Industries));
+        (_careers, _skills, _industries) = (new(() => ByName(careers)), new(() => ByName(document.Skills)), ByName(document.Industries));
         _redirects = (redirects ?? new Dictionary<string, string>()).ToImmutableDictionary(StringComparer.Ordinal);
         _redirectsTo = Grouped<string, Redirect>.Of(_redirects.Select(r => new Redirect(r.Key, r.Value)), r => r.To, (a, b) => string.CompareOrdinal(a.From, b.From), StringComparer.Ordinal);
     }
@@ -161,8 +158,8 @@ public sealed class GraphIndex : IGraphFacts
         var gone = changedIds.Select(id => oldNodes[id]).OfType<GraphNode>().ToList();
         var come = changedIds.Select(id => _nodes[id]).OfType<GraphNode>().ToList();
         _nodesByName = before._nodesByName.With(gone, come);
-        _careers = before._careers.Except(gone.OfType<Career>()).Union(come.OfType<Career>());
-        _skills = before._skills.Except(gone.OfType<Skill>()).Union(come.OfType<Skill>());
+        _careers = ByNameAfter(before._careers, gone, come, () => _nodes.Values);
+        _skills = ByNameAfter(before._skills, gone, come, () => _nodes.Values);
         _industries = before._industries.Except(gone.OfType<Industry>()).Union(come.OfType<Industry>());
 
         // A deleted career takes the redirects to it along; a redirect put replaces the one from the same id.
@@ -193,6 +190,15 @@ public sealed class GraphIndex : IGraphFacts
         // Rebuilt from the edges when career moves next ask: one pass over REQUIRES, not paid by the write.
         _requirements = new(() => new RequirementIndex(Paths, _outgoing.Groups.Where(g => g.Key.Item2 == EdgeKind.Requires).SelectMany(g => g.Value)));
     }
+
+    /// <summary>
+    /// The nodes of one kind in name order after a change: derived from the set before when that is built, else built
+    /// when first asked for from this snapshot's own nodes (not from the snapshot before, which would keep every
+    /// snapshot since the base alive and deepen the chain of builds with each write).
+    /// </summary>
+    private static Lazy<ImmutableSortedSet<T>> ByNameAfter<T>(Lazy<ImmutableSortedSet<T>> before, List<GraphNode> gone, List<GraphNode> come, Func<IEnumerable<GraphNode>> all)
+        where T : GraphNode =>
+        before.IsValueCreated ? new(before.Value.Except(gone.OfType<T>()).Union(come.OfType<T>())) : new(() => ByName(all().OfType<T>()));
 
     /// <summary>Whether <see cref="Search"/> is built (for tests).</summary>
     internal bool SearchBuilt => _search.IsValueCreated;
@@ -300,7 +306,7 @@ public sealed class GraphIndex : IGraphFacts
 
     public Page<Career> FindCareers(CareerQuery query)
     {
-        IEnumerable<Career> careers = _careers;
+        IEnumerable<Career> careers = _careers.Value;
         if (query.NameContains is { } text) careers = careers.Where(c => c.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
         if (query.IsSpecialisation is { } special) careers = careers.Where(c => c.IsSpecialisation == special);
         if (query.Category is { } category) careers = careers.Where(c => c.Categories.Contains(category, StringComparer.OrdinalIgnoreCase));
@@ -311,7 +317,7 @@ public sealed class GraphIndex : IGraphFacts
 
     public Page<Skill> FindSkills(SkillQuery query)
     {
-        IEnumerable<Skill> skills = _skills;
+        IEnumerable<Skill> skills = _skills.Value;
         if (query.NameContains is { } text) skills = skills.Where(s => s.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
         if (query.Category is { } category) skills = skills.Where(s => string.Equals(s.Category, category, StringComparison.OrdinalIgnoreCase));
         if (query.Hot is { } hot) skills = skills.Where(s => s.Hot == hot);
@@ -338,8 +344,8 @@ public sealed class GraphIndex : IGraphFacts
     public GraphStats Stats() => new(
         Enum.GetValues<NodeKind>().ToDictionary(k => k, k => k switch
         {
-            NodeKind.Career => _careers.Count,
-            NodeKind.Skill => _skills.Count,
+            NodeKind.Career => _careers.Value.Count,
+            NodeKind.Skill => _skills.Value.Count,
             _ => _industries.Count,
         }),
         Enum.GetValues<EdgeKind>().ToDictionary(k => k, k => _outgoing.Groups.Where(g => g.Key.Item2 == k).Sum(g => g.Value.Length)),
