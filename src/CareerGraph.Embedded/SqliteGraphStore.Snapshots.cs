@@ -34,33 +34,37 @@ public sealed partial class SqliteGraphStore
     private GraphIndex? FromSnapshotFile(sqlite3 db, FileMarks marks, long version)
     {
         if (_snapshotPath is null) return null;
-        // A last check against edits that bypassed the store (the marks would not show them): the tables' sizes, counted
-        // in this read transaction while the file is read and indexed. A count reads all of a table's pages: after a
-        // reboot, from the disk.
-        var counting = Task.Run(() => (
-            SqliteRows.Integer(db, "SELECT count(*) FROM nodes"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM edges"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM aliases"),
-            SqliteRows.Integer(db, "SELECT count(*) FROM redirects")));
+        // A last check against edits that bypassed the store (the marks would not show them): the tables' sizes. A count
+        // reads all of a table's pages (after a reboot, from the disk), so once the file's marks show it holds this
+        // database, they are counted in this read transaction while the rest of the file is read and indexed.
+        Task<(long, long, long, long)>? counting = null;
         SnapshotFile.Contents? saved;
         GraphIndex index;
         try
         {
             saved = SnapshotFile.Read(_snapshotPath, wanted: held =>
-                held.Identity == marks.Identity && held.ImportGeneration == marks.ImportGeneration && held.AuditSequence <= marks.AuditSequence);
+            {
+                if (held.Identity != marks.Identity || held.ImportGeneration != marks.ImportGeneration || held.AuditSequence > marks.AuditSequence) return false;
+                counting = Task.Run(() => (
+                    SqliteRows.Integer(db, "SELECT count(*) FROM nodes"),
+                    SqliteRows.Integer(db, "SELECT count(*) FROM edges"),
+                    SqliteRows.Integer(db, "SELECT count(*) FROM aliases"),
+                    SqliteRows.Integer(db, "SELECT count(*) FROM redirects")));
+                return true;
+            });
             if (saved is null) return null;
             index = new GraphIndex(saved.Document, saved.Redirects, version);
         }
         finally
         {
-            ((Task)counting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult(); // the connection is free again
+            ((Task?)counting)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult(); // the connection is free again
         }
         if (saved.Marks.AuditSequence < marks.AuditSequence)
         {
             if (CommittedChanges.Since(db, index, saved.Marks.AuditSequence) is not { } plan) return null;
             index = index.With(plan);
         }
-        return counting.GetAwaiter().GetResult() == index.Counts ? index : null;
+        return counting!.GetAwaiter().GetResult() == index.Counts ? index : null;
     }
 
     /// <summary>Writes the snapshot file for an index and the marks it holds, in the background, after any write before it.</summary>
