@@ -13,11 +13,11 @@ namespace CareerGraph.Embedded;
 /// </summary>
 /// <remarks>
 /// Layout (little-endian, strings as <see cref="BinaryWriter"/> writes them): a magic number and the format version;
-/// the marks; the edge kinds by code; the nodes, each as its kind and its fields (<see cref="NodeBinary"/>); edges and aliases (each with its key, for lookups
-/// in place) naming nodes by position, so each id is read once and shared, each in a section of its own (its length
-/// first), kept as they lie (<see cref="EdgeTable"/>, <see cref="AliasTable"/>); redirects; and last an XXH3 hash of
-/// everything before it. A file is written
-/// under a name of its own and then renamed over the old one, so a reader never sees half of one.
+/// the marks; the edge kinds by code; the nodes, each as its kind and its fields (<see cref="NodeBinary"/>); edges and
+/// aliases (each with its key, for lookups in place) naming nodes by position, so each id is read once and shared, each
+/// in a section of its own (its length first), kept as they lie (<see cref="EdgeTable"/>, <see cref="AliasTable"/>);
+/// redirects; and last an XXH3 hash of everything before it. A file is written under a name of its own and then
+/// renamed over the old one, so a reader never sees half of one.
 /// </remarks>
 internal static class SnapshotFile
 {
