@@ -100,7 +100,12 @@ public sealed partial class SqliteGraphStore : ICareerGraphStore, IChangeNotifie
             SnapshotFile.RemoveLeftovers(snapshotPath);
         }
         var store = new SqliteGraphStore(connection, snapshotPath, compactAbove);
-        if (loadInBackground) store._loaded = Task.Run(store.FirstLoad);
+        // What waited for the load goes on by itself on the thread pool, not inline in the load's completion one after
+        // another: a command that waited, worked and closed the store would otherwise wait for the loop following the
+        // file, whose own wait for the load is queued behind it.
+        if (loadInBackground)
+            store._loaded = Task.Factory.StartNew(store.FirstLoad, CancellationToken.None,
+                TaskCreationOptions.DenyChildAttach | TaskCreationOptions.RunContinuationsAsynchronously, TaskScheduler.Default);
         else store.Reload(within: null);
         // On the thread pool, away from any caller's synchronisation context: Dispose waits for the loop to end.
         if (followEvery is { } every && path != ":memory:") store._following = Task.Run(() => store.FollowAsync(every, store._stopping.Token));
