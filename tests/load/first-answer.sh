@@ -8,6 +8,7 @@ set -euo pipefail
 db=${1:?usage: first-answer.sh <embedded-db-path> <service> [NAME=value ...]}
 service=${2:?usage: first-answer.sh <embedded-db-path> <service> [NAME=value ...]}
 shift 2
+db=$(realpath -m "$db") service=$(realpath "$service") # the service runs from another folder
 work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
@@ -24,11 +25,12 @@ env "$@" CareerGraph__Embedded__Path="$db" CareerGraph__ResponseCache__Enabled=f
   Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   "${command[@]}" --urls "http://127.0.0.1:$port" >"$work/output.log" 2>&1 &
 pid=$!
+answered=
 for _ in $(seq 1 3000); do
-  curl -sf "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -d "$query" -o /dev/null && break
+  if curl -sf "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -d "$query" -o /dev/null; then answered=$(date +%s%N); break; fi
   sleep 0.01
 done
-answered=$(date +%s%N)
+[ -n "$answered" ] || { echo "no answer within 3000 polls; the service's output:" >&2; cat "$work/output.log" >&2; exit 1; }
 for _ in $(seq 1 20); do curl -sf "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -d "$query" -o /dev/null; done
 rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 echo "$(( (answered - started) / 1000000 )) ms first answer, $(( rss / 1024 )) MB peak RSS"
