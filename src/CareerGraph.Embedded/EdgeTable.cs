@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Collections;
-using System.Text;
 using CareerGraph.Model;
 using CareerGraph.Paths;
 
@@ -43,17 +42,17 @@ internal sealed class EdgeTable : IStoredEdges
     public static EdgeTable Read(ReadOnlySpan<byte> section, NodeNumbers nodes, EdgeKind[] kinds)
     {
         var at = 0;
-        var count = Int32(section, ref at);
+        var count = SectionBytes.Int32(section, ref at);
         if (count < 0 || count > section.Length / 10) throw new FormatException("The edge count does not fit the section.");
         var (sources, targets, kindOf, properties) = (new int[count], new int[count], new EdgeKind[count], new int[count]);
         for (var i = 0; i < count; i++)
         {
-            sources[i] = nodes.Checked(Int32(section, ref at));
-            targets[i] = nodes.Checked(Int32(section, ref at));
-            var kind = Byte(section, ref at);
+            sources[i] = nodes.Checked(SectionBytes.Int32(section, ref at));
+            targets[i] = nodes.Checked(SectionBytes.Int32(section, ref at));
+            var kind = SectionBytes.Byte(section, ref at);
             kindOf[i] = kind < kinds.Length ? kinds[kind] : throw new FormatException("An edge of an unknown kind.");
             properties[i] = at;
-            var present = Byte(section, ref at);
+            var present = SectionBytes.Byte(section, ref at);
             at += ((present & 1) != 0 ? 8 : 0) + ((present & 2) != 0 ? 1 : 0) + ((present & 4) != 0 ? 8 : 0) + ((present & 8) != 0 ? 4 : 0);
             if ((present & 16) != 0)
             {
@@ -208,13 +207,8 @@ internal sealed class EdgeTable : IStoredEdges
         double? importance = (present & 1) != 0 ? Double(bytes, ref at) : null;
         bool? core = (present & 2) != 0 ? bytes[at++] != 0 : null;
         double? weight = (present & 4) != 0 ? Double(bytes, ref at) : null;
-        int? tier = (present & 8) != 0 ? Int32(bytes, ref at) : null;
-        string? reason = null;
-        if ((present & 16) != 0)
-        {
-            var length = SectionBytes.StringLength(bytes, ref at);
-            reason = Encoding.UTF8.GetString(bytes.Slice(at, length));
-        }
+        int? tier = (present & 8) != 0 ? SectionBytes.Int32(bytes, ref at) : null;
+        var reason = (present & 16) != 0 ? SectionBytes.String(bytes, ref at) : null;
         return new Edge(_nodes.Ids[_sources[index]], _nodes.Ids[_targets[index]], _kinds[index])
         {
             Importance = importance,
@@ -225,14 +219,6 @@ internal sealed class EdgeTable : IStoredEdges
         };
     }
 
-    private static int Int32(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        if (at + 4 > bytes.Length) throw new FormatException("The edge section ends early.");
-        var value = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
-        at += 4;
-        return value;
-    }
-
     private static double Double(ReadOnlySpan<byte> bytes, ref int at)
     {
         var value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[at..]);
@@ -240,8 +226,6 @@ internal sealed class EdgeTable : IStoredEdges
         return value;
     }
 
-    private static byte Byte(ReadOnlySpan<byte> bytes, ref int at) =>
-        at < bytes.Length ? bytes[at++] : throw new FormatException("The edge section ends early.");
 
     /// <summary>Groups as ranges of <c>items</c> (edge numbers), one per node and kind; each made into an array when first read.</summary>
     private sealed class TableGroups(EdgeTable table, int[] starts, int[] items) : Grouped<(string, EdgeKind), Edge>.IBase

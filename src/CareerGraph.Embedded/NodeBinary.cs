@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using CareerGraph.Model;
 
 namespace CareerGraph.Embedded;
@@ -54,21 +52,21 @@ internal static class NodeBinary
     public static GraphNode Read(NodeKind kind, ReadOnlySpan<byte> bytes)
     {
         var at = 0;
-        var present = (Present)Byte(bytes, ref at);
-        var (id, name) = (String(bytes, ref at), String(bytes, ref at));
-        var description = present.HasFlag(Present.Description) ? String(bytes, ref at) : null;
-        var source = present.HasFlag(Present.Source) ? String(bytes, ref at) : null;
+        var present = (Present)SectionBytes.Byte(bytes, ref at);
+        var (id, name) = (SectionBytes.String(bytes, ref at), SectionBytes.String(bytes, ref at));
+        var description = present.HasFlag(Present.Description) ? SectionBytes.String(bytes, ref at) : null;
+        var source = present.HasFlag(Present.Source) ? SectionBytes.String(bytes, ref at) : null;
         GraphNode node;
         switch (kind)
         {
             case NodeKind.Career:
                 var (duties, categories) = (List(bytes, ref at), List(bytes, ref at));
-                var socCode = present.HasFlag(Present.SocCodeOrCategory) ? String(bytes, ref at) : null;
-                int? jobZone = present.HasFlag(Present.JobZone) ? Int32(bytes, ref at) : null;
+                var socCode = present.HasFlag(Present.SocCodeOrCategory) ? SectionBytes.String(bytes, ref at) : null;
+                int? jobZone = present.HasFlag(Present.JobZone) ? SectionBytes.Int32(bytes, ref at) : null;
                 node = new Career(id, name) { Description = description, Source = source, Duties = duties, Categories = categories, SocCode = socCode, JobZone = jobZone };
                 break;
             case NodeKind.Skill:
-                var category = present.HasFlag(Present.SocCodeOrCategory) ? String(bytes, ref at) : null;
+                var category = present.HasFlag(Present.SocCodeOrCategory) ? SectionBytes.String(bytes, ref at) : null;
                 node = new Skill(id, name) { Description = description, Source = source, Category = category, Hot = present.HasFlag(Present.Hot) };
                 break;
             case NodeKind.Industry:
@@ -90,26 +88,7 @@ internal static class NodeBinary
     {
         var count = SectionBytes.StringLength(bytes, ref at); // a count is written as a string's length is
         var values = count == 0 ? [] : new string[count];
-        for (var i = 0; i < values.Length; i++) values[i] = String(bytes, ref at);
+        for (var i = 0; i < values.Length; i++) values[i] = SectionBytes.String(bytes, ref at);
         return values;
-    }
-
-    private static string String(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var length = SectionBytes.StringLength(bytes, ref at);
-        var value = Encoding.UTF8.GetString(bytes.Slice(at, length));
-        at += length;
-        return value;
-    }
-
-    private static byte Byte(ReadOnlySpan<byte> bytes, ref int at) =>
-        at < bytes.Length ? bytes[at++] : throw new FormatException("A node's bytes end early.");
-
-    private static int Int32(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        if (bytes.Length - at < sizeof(int)) throw new FormatException("A node's bytes end early.");
-        var value = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
-        at += sizeof(int);
-        return value;
     }
 }
