@@ -27,16 +27,7 @@ public sealed class StartFailureTests : IDisposable
     public async Task A_graph_that_cannot_be_loaded_stops_the_start_naming_the_file_and_leaves_it_as_it_was()
     {
         var database = _folder.File("graph.db");
-        using (var store = CareerGraph.Embedded.SqliteGraphStore.Open(database))
-            await store.ImportAsync(Contract.ContractGraph.Document);
-        File.Delete(CareerGraph.Embedded.SnapshotFile.PathFor(database));
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            connection.Open();
-            using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE nodes SET data = '{' WHERE id = 'python'";
-            Assert.Equal(1, update.ExecuteNonQuery());
-        }
+        await Embedded.BackgroundLoadTests.WriteBrokenGraphAsync(database);
         var before = await File.ReadAllBytesAsync(database);
 
         var address = $"http://127.0.0.1:{BuiltService.FreePort()}";

@@ -28,11 +28,16 @@ public sealed class BackgroundLoadTests : IDisposable
         await store.ImportAsync(ContractGraph.Document);
     }
 
-    /// <summary>A node row whose properties are not JSON, in a file with no snapshot file beside it: its load must read the row.</summary>
-    private void BreakOneNodeRow()
+    /// <summary>
+    /// A seeded database with a node row whose properties are not JSON, and no snapshot file beside it: its load must
+    /// read the row, and fails.
+    /// </summary>
+    internal static async Task WriteBrokenGraphAsync(string database)
     {
-        System.IO.File.Delete(SnapshotFile.PathFor(Path.GetFullPath(File)));
-        using var connection = new SqliteConnection($"Data Source={File};Pooling=False");
+        using (var store = SqliteGraphStore.Open(database))
+            await store.ImportAsync(ContractGraph.Document);
+        System.IO.File.Delete(SnapshotFile.PathFor(Path.GetFullPath(database)));
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
         using var update = connection.CreateCommand();
         update.CommandText = "UPDATE nodes SET data = '{' WHERE id = 'python'";
@@ -109,8 +114,7 @@ public sealed class BackgroundLoadTests : IDisposable
     [Fact]
     public async Task A_graph_that_cannot_be_loaded_fails_every_use_with_its_reason_and_leaves_the_file_as_it_was()
     {
-        await SeedAsync();
-        BreakOneNodeRow();
+        await WriteBrokenGraphAsync(File);
         var rows = NodeRows();
 
         var store = SqliteGraphStore.Open(File, loadInBackground: true);
