@@ -27,14 +27,14 @@ internal sealed class CareerMoveType : ObjectGraphType<DescribedMove>
     }
 }
 
-internal sealed class JobZoneChangeType : EnumerationGraphType<JobZoneChange>
+internal sealed class JobZoneChangeType : EnumerationGraphType // not the generic one: see Enums.cs
 {
     public JobZoneChangeType()
     {
         Name = "JobZoneChange";
         Description = "How a move may change the preparation a career needs (O*NET job zone, 1 to 5).";
-        Values.FindByValue(JobZoneChange.Any)!.Description = "Any job zone, known or not.";
-        Values.FindByValue(JobZoneChange.SameOrLower)!.Description = "The same or a lower job zone: no more preparation. Careers without a job zone are left out.";
-        Values.FindByValue(JobZoneChange.SameOrHigher)!.Description = "The same or a higher job zone: a step up. Careers without a job zone are left out.";
+        Add("ANY", JobZoneChange.Any, "Any job zone, known or not.");
+        Add("SAME_OR_LOWER", JobZoneChange.SameOrLower, "The same or a lower job zone: no more preparation. Careers without a job zone are left out.");
+        Add("SAME_OR_HIGHER", JobZoneChange.SameOrHigher, "The same or a higher job zone: a step up. Careers without a job zone are left out.");
     }
 }

@@ -122,23 +122,21 @@ internal sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
     }
 }
 
-internal sealed class AuditOperationType : EnumerationGraphType<AuditOperation>
+internal sealed class AuditOperationType : EnumerationGraphType // not the generic one: see Enums.cs
 {
     public AuditOperationType()
     {
         Name = "AuditOperation";
         Description = "What kind of change an audit entry records.";
-        Describe(AuditOperation.CreateNode, "A career, skill or industry was created.");
-        Describe(AuditOperation.UpdateNode, "A node's name or properties were changed.");
-        Describe(AuditOperation.DeleteNode, "A node was deleted with its edges and aliases.");
-        Describe(AuditOperation.PutEdge, "An edge was added, or its properties changed.");
-        Describe(AuditOperation.RemoveEdge, "An edge was removed.");
-        Describe(AuditOperation.AddAlias, "An alias was added.");
-        Describe(AuditOperation.RemoveAlias, "An alias was removed.");
-        Describe(AuditOperation.MergeCareers, "A career was merged into another.");
+        Add("CREATE_NODE", AuditOperation.CreateNode, "A career, skill or industry was created.");
+        Add("UPDATE_NODE", AuditOperation.UpdateNode, "A node's name or properties were changed.");
+        Add("DELETE_NODE", AuditOperation.DeleteNode, "A node was deleted with its edges and aliases.");
+        Add("PUT_EDGE", AuditOperation.PutEdge, "An edge was added, or its properties changed.");
+        Add("REMOVE_EDGE", AuditOperation.RemoveEdge, "An edge was removed.");
+        Add("ADD_ALIAS", AuditOperation.AddAlias, "An alias was added.");
+        Add("REMOVE_ALIAS", AuditOperation.RemoveAlias, "An alias was removed.");
+        Add("MERGE_CAREERS", AuditOperation.MergeCareers, "A career was merged into another.");
     }
-
-    private void Describe(AuditOperation operation, string description) => Values.FindByValue(operation)!.Description = description;
 }
 
 internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>

@@ -4,41 +4,42 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-internal sealed class NodeKindType : EnumerationGraphType<NodeKind>
+// The enums are non-generic EnumerationGraphTypes, each value named as the schema spells it: the generic one
+// (EnumerationGraphType<TEnum>) is code made for each enum (its values' dictionaries keyed by the enum), which even
+// the image's ahead-of-time compiled build compiles at every start, on the way to the first answer (docs/performance.md).
+
+internal sealed class NodeKindType : EnumerationGraphType
 {
     public NodeKindType()
     {
         Name = "NodeKind";
         Description = "The kinds of node in the career graph (Neo4j labels).";
-        Values.FindByValue(NodeKind.Career)!.Description = "An occupation, such as MLOps Engineer.";
-        Values.FindByValue(NodeKind.Skill)!.Description = "A skill, tool or technology a career requires, such as Python or Kubernetes.";
-        Values.FindByValue(NodeKind.Industry)!.Description = "An industry careers work in.";
+        Add("CAREER", NodeKind.Career, "An occupation, such as MLOps Engineer.");
+        Add("SKILL", NodeKind.Skill, "A skill, tool or technology a career requires, such as Python or Kubernetes.");
+        Add("INDUSTRY", NodeKind.Industry, "An industry careers work in.");
     }
 }
 
-internal sealed class EdgeKindType : EnumerationGraphType<EdgeKind>
+internal sealed class EdgeKindType : EnumerationGraphType
 {
     public EdgeKindType()
     {
         Name = "EdgeKind";
         Description = "The kinds of edge in the career graph (Neo4j relationship types).";
-        Describe(EdgeKind.Requires, "Career → Skill, with importance and core/optional.");
-        Describe(EdgeKind.InIndustry, "Career → Industry.");
-        Describe(EdgeKind.SpecialisationOf, "Career → the broader career it specialises.");
-        Describe(EdgeKind.SeeAlso, "Career → a related career, with a weight and tier.");
+        Add("REQUIRES", EdgeKind.Requires, "Career → Skill, with importance and core/optional.");
+        Add("IN_INDUSTRY", EdgeKind.InIndustry, "Career → Industry.");
+        Add("SPECIALISATION_OF", EdgeKind.SpecialisationOf, "Career → the broader career it specialises.");
+        Add("SEE_ALSO", EdgeKind.SeeAlso, "Career → a related career, with a weight and tier.");
     }
-
-    private void Describe(EdgeKind kind, string description) =>
-        Values.FindByValue(kind)!.Description = description;
 }
 
-internal sealed class SortOrderType : EnumerationGraphType<SortOrder>
+internal sealed class SortOrderType : EnumerationGraphType
 {
     public SortOrderType()
     {
         Name = "SortOrder";
         Description = "How a list is ordered.";
-        Values.FindByValue(SortOrder.NameAscending)!.Description = "By name, A to Z.";
-        Values.FindByValue(SortOrder.NameDescending)!.Description = "By name, Z to A.";
+        Add("NAME_ASCENDING", SortOrder.NameAscending, "By name, A to Z.");
+        Add("NAME_DESCENDING", SortOrder.NameDescending, "By name, Z to A.");
     }
 }
