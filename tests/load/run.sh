@@ -5,7 +5,10 @@
 # from the seeded store) on free ports, checks that all answer alike, drives each with autocannon for a fixed time,
 # prints a table, and stops everything.
 # Usage: tests/load/run.sh [seconds-per-run] [connections]
-# CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll> adds that build, answer cache off, to the same run;
+# CAREERGRAPH_SERVICE=<a build's CareerGraph.Api.dll, or a published CareerGraph.Api> measures that build instead of this
+# checkout's Release build (e.g. one published as the Dockerfile publishes it: docs/performance.md);
+# CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll, or a published CareerGraph.Api> adds that build, answer cache
+# off, to the same run;
 # CAREERGRAPH_BEFORE=plans-off adds this build with compiled plans off (CareerGraph:Execution:CompiledPlans=false).
 # CAREERGRAPH_ONET=<O*NET 27.0 folder> runs it all on the O*NET store instead: imported and seeded once, then every
 # server (the REST peer too) on its own copy of that file, and the graphql-js peers on its export.
@@ -26,6 +29,10 @@ dotnet build "$root/src/CareerGraph.Api" -c Release -v quiet -nologo >/dev/null
 dotnet build "$here/RestPeer" -c Release -v quiet -nologo >/dev/null
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 
+# A build as a command (into the array `run`): a .dll runs on the shared runtime, anything else is a published service.
+as_command() { if [[ $1 == *.dll ]]; then run=(dotnet "$1"); else run=("$1"); fi; }
+service=${CAREERGRAPH_SERVICE:-$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll}
+
 # The O*NET store, prepared once: every server opens its own copy, the seeds already in it.
 app="$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll"
 if [ -n "${CAREERGRAPH_ONET:-}" ]; then
@@ -39,9 +46,10 @@ fi
 
 # The load comes from one address, so the per-client rate limit is off for these runs.
 start_service() { # port, database, answer cache on/off
+  as_command "$service"
   CareerGraph__Embedded__Path="$2" CareerGraph__ResponseCache__Enabled="$3" CareerGraph__Limits__RateLimit__PermitLimit=0 \
   Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll" --urls "http://127.0.0.1:$1" >"$work/service-$1.log" 2>&1 &
+    "${run[@]}" --urls "http://127.0.0.1:$1" >"$work/service-$1.log" 2>&1 &
   pids+=($!)
 }
 cached_port=$(free_port); start_service "$cached_port" "$work/cached.db" true
@@ -51,9 +59,10 @@ if [ -n "${CAREERGRAPH_BEFORE:-}" ]; then
   before_port=$(free_port)
   before_dll=$CAREERGRAPH_BEFORE; before_plans=true
   if [ "$before_dll" = plans-off ]; then before_dll="$root/src/CareerGraph.Api/bin/Release/net10.0/CareerGraph.Api.dll"; before_plans=false; fi
+  as_command "$before_dll"
   CareerGraph__Embedded__Path="$work/before.db" CareerGraph__ResponseCache__Enabled=false CareerGraph__Limits__RateLimit__PermitLimit=0 \
   CareerGraph__Execution__CompiledPlans=$before_plans Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$before_dll" --urls "http://127.0.0.1:$before_port" >"$work/service-before.log" 2>&1 &
+    "${run[@]}" --urls "http://127.0.0.1:$before_port" >"$work/service-before.log" 2>&1 &
   pids+=($!)
   before=("http://127.0.0.1:$before_port")
 fi
