@@ -27,7 +27,7 @@ internal sealed class CareerMoveType : ObjectGraphType<DescribedMove>
     }
 }
 
-internal sealed class JobZoneChangeType : EnumerationGraphType // not the generic one: see Enums.cs
+internal sealed class JobZoneChangeType : EnumGraphType
 {
     public JobZoneChangeType()
     {

@@ -122,7 +122,7 @@ internal sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
     }
 }
 
-internal sealed class AuditOperationType : EnumerationGraphType // not the generic one: see Enums.cs
+internal sealed class AuditOperationType : EnumGraphType
 {
     public AuditOperationType()
     {

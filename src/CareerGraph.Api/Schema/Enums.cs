@@ -1,14 +1,48 @@
 using CareerGraph.Model;
 using CareerGraph.Store;
 using GraphQL.Types;
+using GraphQLParser;
 
 namespace CareerGraph.Api.Schema;
 
-// The enums are non-generic EnumerationGraphTypes, each value named as the schema spells it: the generic one
-// (EnumerationGraphType<TEnum>) is code made for each enum (its values' dictionaries keyed by the enum), which even
-// the image's ahead-of-time compiled build compiles at every start, on the way to the first answer (docs/performance.md).
+/// <summary>
+/// An enum type whose values are added one by one, each with the name the schema spells, and found by the enum value
+/// itself. Not GraphQL.NET's generic EnumerationGraphType&lt;TEnum&gt;: its dictionaries keyed by the enum are code of
+/// their own for each enum, which even the image's ahead-of-time compiled build compiles at every start
+/// (docs/performance.md, "Start-up, ninth pass"). Nor its non-generic values as they are: they convert every value to
+/// be written to its underlying number first, by reflection, and an answer may hold hundreds of them.
+/// </summary>
+internal abstract class EnumGraphType : EnumerationGraphType
+{
+    protected override EnumValuesBase CreateValues() => new ValuesByEnum();
 
-internal sealed class NodeKindType : EnumerationGraphType
+    private sealed class ValuesByEnum : EnumValuesBase
+    {
+        private readonly List<EnumValueDefinition> _values = [];
+
+        public override int Count => _values.Count;
+
+        public override void Add(EnumValueDefinition value) => _values.Add(value);
+
+        public override EnumValueDefinition? FindByName(ROM name)
+        {
+            foreach (var value in _values)
+                if (value.Name == name) return value;
+            return null;
+        }
+
+        public override EnumValueDefinition? FindByValue(object? value)
+        {
+            foreach (var definition in _values)
+                if (Equals(definition.Value, value)) return definition;
+            return null;
+        }
+
+        public override IEnumerator<EnumValueDefinition> GetEnumerator() => _values.GetEnumerator();
+    }
+}
+
+internal sealed class NodeKindType : EnumGraphType
 {
     public NodeKindType()
     {
@@ -20,7 +54,7 @@ internal sealed class NodeKindType : EnumerationGraphType
     }
 }
 
-internal sealed class EdgeKindType : EnumerationGraphType
+internal sealed class EdgeKindType : EnumGraphType
 {
     public EdgeKindType()
     {
@@ -33,7 +67,7 @@ internal sealed class EdgeKindType : EnumerationGraphType
     }
 }
 
-internal sealed class SortOrderType : EnumerationGraphType
+internal sealed class SortOrderType : EnumGraphType
 {
     public SortOrderType()
     {
