@@ -18,6 +18,35 @@ public sealed class SearchIndexTests
     private const int First = 20;
 
     [Fact]
+    public void The_edit_distance_within_a_budget_is_the_whole_tables_and_past_it_more_than_the_budget()
+    {
+        // Words of a small alphabet, so that many pairs are close, transposed or of other lengths.
+        var random = new Random(11);
+        string Word() => new([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => "abcd "[random.Next(5)])]);
+        for (var round = 0; round < 20_000; round++)
+        {
+            var (a, b, budget) = (Word(), Word(), random.Next(0, 4));
+            var (whole, measured) = (OptimalStringAlignment(a, b), SearchIndex.EditDistance(a, b, budget));
+            Assert.True(whole <= budget ? measured == whole : measured > budget, $"'{a}' and '{b}' with a budget of {budget}: {measured}, the whole table {whole}");
+        }
+    }
+
+    /// <summary>The distance EditDistance computes, from every cell of the table.</summary>
+    private static int OptimalStringAlignment(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
+    }
+
+    [Fact]
     public void On_the_seeds_every_answer_is_what_scoring_every_name_and_alias_gives() =>
         AssertAsDefined(SeedFiles.Read(RepoPaths.Seeds), queries: 400, seed: 3);
 
