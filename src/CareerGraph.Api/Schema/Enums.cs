@@ -8,7 +8,7 @@ namespace CareerGraph.Api.Schema;
 /// <summary>
 /// An enum type whose values are added one by one, each with the name the schema spells, and found by the enum value
 /// itself. Not GraphQL.NET's generic EnumerationGraphType&lt;TEnum&gt;: its dictionaries keyed by the enum are code of
-/// their own for each enum, which even the image's ahead-of-time compiled build compiles at every start
+/// their own for each enum, which the JIT compiles at every start, even in the image's ahead-of-time compiled build
 /// (docs/performance.md, "Start-up, ninth pass"). Nor its non-generic values as they are: they convert every value to
 /// be written to its underlying number first, by reflection, and an answer may hold hundreds of them.
 /// </summary>
