@@ -104,6 +104,9 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     await error.getByText(/may mean several careers/).waitFor();
     assert.deepEqual((await error.getByRole('button').allInnerTexts()).sort(), resolve.map(c => c.name).sort());
     assert.equal(await page.locator('#from-input').getAttribute('aria-invalid'), 'true');
+    // Both fields are looked up at once: a field's message shows as soon as its own answer is in, the focus moves
+    // once both are, with the status line.
+    await page.locator('#status', { hasText: 'Check the marked career names.' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'from-input');
   });
 
