@@ -226,7 +226,6 @@ internal sealed class EdgeTable : IStoredEdges
         return value;
     }
 
-
     /// <summary>Groups as ranges of <c>items</c> (edge numbers), one per node and kind; each made into an array when first read.</summary>
     private sealed class TableGroups(EdgeTable table, int[] starts, int[] items) : Grouped<(string, EdgeKind), Edge>.IBase
     {
