@@ -21,12 +21,15 @@ export function fieldError(end: End, message: (Node | string)[] | null) {
   }
 }
 
+/** What `typedCareer` answers when the field's text changed while it was looked up: its answer is out of date. */
+export const stale = 'stale';
+
 /**
  * The career typed in a field: the career picked from the suggestions, or the one career the text names (id, name or
  * alias). Otherwise the field is marked with what it may mean, offering careers whose choice calls `picked`, and null
- * comes back.
+ * comes back. When the field changes while its text is looked up, the field is left as it is and `stale` comes back.
  */
-export async function typedCareer(end: End, box: CareerCombobox, picked: () => void): Promise<Named | null> {
+export async function typedCareer(end: End, box: CareerCombobox, picked: () => void): Promise<Named | null | typeof stale> {
   if (box.value) return box.value;
   const text = box.text;
   if (!text) {
@@ -34,6 +37,8 @@ export async function typedCareer(end: End, box: CareerCombobox, picked: () => v
     return null;
   }
   const careers = await resolveCareers(text);
+  // A late answer must not replace what was typed since, nor mark it with a message about the old text.
+  if (box.text !== text) return stale;
   if (careers.length === 1) {
     box.set(careers[0]);
     return careers[0];
@@ -54,6 +59,7 @@ export async function typedCareer(end: End, box: CareerCombobox, picked: () => v
     return null;
   }
   const hits = (await searchCareers(text)).slice(0, 3).map(h => h.node);
+  if (box.text !== text) return stale;
   fieldError(end, hits.length === 0 ? [`No career is called “${text}”.`] : [`No career is called “${text}”. Did you mean`, ...offer(hits), '?']);
   return null;
 }

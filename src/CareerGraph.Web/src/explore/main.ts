@@ -7,7 +7,7 @@ import { LivePaths } from './live';
 import { MatchesPanel } from './matches';
 import { MovesPanel } from './moves';
 import { careerButton, el, renderCareerList, renderGap, renderSelection, renderSteps, renderPathChoices, pathLabel } from './panels';
-import { fieldError, typedCareer, type End } from './fields';
+import { fieldError, stale, typedCareer, type End } from './fields';
 import { byId, say } from './page';
 import { named, readAddress, remember, show, state } from './state';
 import { wireToolbar } from './toolbar';
@@ -250,15 +250,21 @@ async function expand(id: string) {
 /** A suggestion picked in a field's message tries the paths again. */
 const retry = () => void showPaths();
 
+/** Counts the times Show paths was asked: a slower, earlier ask must not overwrite what a later one said or loaded. */
+let asked = 0;
+
 async function showPaths() {
-  let from: Named | null;
-  let to: Named | null;
+  const ticket = ++asked;
+  let from: Named | null | typeof stale;
+  let to: Named | null | typeof stale;
   try {
     [from, to] = await Promise.all([typedCareer('from', boxes.from, retry), typedCareer('to', boxes.to, retry)]);
   } catch (error) {
-    say(`Could not look the careers up: ${(error as Error).message}`, true);
+    if (ticket === asked) say(`Could not look the careers up: ${(error as Error).message}`, true);
     return;
   }
+  // A field changed while it was looked up, or Show paths was asked again since: this answer is out of date.
+  if (ticket !== asked || from === stale || to === stale) return;
   if (!from || !to) {
     say('Check the marked career names.', true);
     byId(`${from ? 'to' : 'from'}-input`).focus();
