@@ -110,6 +110,53 @@ describe('Explorer usability at /explore', { timeout: 200_000 }, () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'from-input');
   });
 
+  it('keeps what was typed since when the lookup of the old text answers late', async () => {
+    // The first lookup of `old` in From is held back until From holds `since` and Show paths was pressed again.
+    async function answerLate(old, since) {
+      let release;
+      const held = new Promise(resolveHeld => (release = resolveHeld));
+      let holding = true;
+      await page.route('**/graphql', async route => {
+        if (holding && route.request().postDataJSON()?.variables?.reference === old) {
+          holding = false;
+          await held;
+        }
+        await route.continue();
+      });
+      const asked = page.waitForRequest(request => request.postDataJSON()?.variables?.reference === old);
+      await submitTyped(page, old, 'Cloud Engineer');
+      const lookup = await asked;
+      await page.locator('#from-input').fill(since.name);
+      await page.getByRole('button', { name: 'Show paths' }).click();
+      await page.waitForFunction(id => new URL(location.href).searchParams.get('from') === id, since.id);
+      await page.locator('#status', { hasText: `from ${since.name} to Cloud Engineer.` }).waitFor();
+      const answered = page.waitForResponse(response => response.request() === lookup);
+      release();
+      await answered;
+      // Time enough for the page to act on the late answer, were it to.
+      await page.waitForTimeout(500);
+      await page.unroute('**/graphql');
+    }
+    const unchanged = async since => {
+      assert.equal(await page.locator('#from-input').inputValue(), since.name);
+      assert.equal(new URL(page.url()).searchParams.get('from'), since.id);
+      assert.equal(await page.locator('#from-error').isHidden(), true);
+      assert.equal(await page.locator('#from-input').getAttribute('aria-invalid'), null);
+      assert.match(await page.locator('#status').innerText(), new RegExp(`from ${since.name} to Cloud Engineer\\.$`));
+      assert.equal((await pathCareers(page))[0], since.name);
+    };
+
+    await page.goto(`${service.baseUrl}/explore`);
+    // A career found for the old text does not replace the career typed since, nor draw its paths.
+    const scientist = { id: 'data-scientist', name: 'Data Scientist' };
+    await answerLate('ML Engineer', scientist);
+    await unchanged(scientist);
+    // Old text that names nothing does not mark the field with a message about it.
+    const engineer = { id: 'machine-learning-engineer', name: 'Machine Learning Engineer' };
+    await answerLate('Data Scienist', engineer);
+    await unchanged(engineer);
+  });
+
   it('says so plainly when From and To are the same career', async () => {
     await submitTyped(page, 'ML Engineer', 'Machine Learning Engineer');
     await page.locator('#to-error').getByText(/both Machine Learning Engineer/).waitFor();
