@@ -37,7 +37,8 @@ internal sealed class CompiledAnswer
             case bool flag: writer.WriteBooleanValue(flag); break;
             case int number: writer.WriteNumberValue(number); break;
             case long number: writer.WriteNumberValue(number); break;
-            case double number: writer.WriteNumberValue(number); break;
+            case double number when double.IsFinite(number): writer.WriteRawValue(WrittenDoubles.Utf8(number), skipInputValidation: true); break;
+            case double number: writer.WriteNumberValue(number); break; // refused, as the general executor's writer refuses it
             case decimal number: writer.WriteNumberValue(number); break;
             case ObjectValue item:
                 writer.WriteStartObject();
