@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CareerGraph.Api.Schema;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -99,6 +100,10 @@ internal sealed class FieldPlan(string key, GraphQLField field, GraphQLField doc
     public FieldType Definition { get; } = definition;
     public IGraphType Type { get; } = definition.ResolvedType!;
     public IFieldResolver Resolver { get; } = definition.Resolver ?? NameFieldResolver.Instance;
+
+    /// <summary>The field's value read from its source alone (<see cref="SourceReads"/>), or null when its resolver must run.</summary>
+    public Func<object?, object?>? Read { get; } = SourceReads.ReadOf(definition);
+
     public bool IsTypename { get; } = isTypename;
 
     /// <summary>The selection below this field for an object of the given type, built the first time an answer needs it.</summary>

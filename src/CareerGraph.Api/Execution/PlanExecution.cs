@@ -130,6 +130,12 @@ internal sealed class PlanExecution
                 value.Values[i] = value.Plan.Type.Name;
                 continue;
             }
+            if (field.Read is { } read)
+            {
+                // A value read from the source alone needs no context, middleware or task.
+                value.Values[i] = Complete(read(value.Source), field.Type, field);
+                continue;
+            }
             var resolveContext = NextResolveContext();
             resolveContext.Source = value.Source;
             resolveContext.FieldAst = field.Field;

@@ -48,9 +48,9 @@ internal static class ApiRegistration
             .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
             .ConfigureExecutionOptions(options =>
             {
-                // Resolvers find the execution's loaders here: made once per execution, not looked up per field (nor
-                // in the request's scope: the store is all they need).
-                if (options.RequestServices?.GetService<ICareerGraphStore>() is { } store) options.UserContext[GraphLoaders.UserContextKey] = new GraphLoaders(store);
+                // Resolvers find the execution's loaders in its user context: made once per execution, read as a
+                // property per field (not looked up by name, nor in the request's scope: the store is all they need).
+                if (options.RequestServices?.GetService<ICareerGraphStore>() is { } store) options.UserContext = new LoadersUserContext(options.UserContext, new GraphLoaders(store));
                 var next = options.UnhandledExceptionDelegate;
                 options.UnhandledExceptionDelegate = context =>
                 {

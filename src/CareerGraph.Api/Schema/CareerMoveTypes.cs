@@ -15,15 +15,15 @@ internal sealed class CareerMoveType : ObjectGraphType<DescribedMove>
         Name = "CareerMove";
         Description = "A career one could move to, scored and explained.";
         Field<NonNullGraphType<CareerType>>("career").Description("The career to move to.").Resolve(c => c.Loaders().Node(c.Source.Move.CareerId));
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("How good a move it is, 0 to 1, higher is better: " + CareerMoveFields.Formula).Resolve(c => c.Source.Move.Score);
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("How good a move it is, 0 to 1, higher is better: " + CareerMoveFields.Formula).Reads(s => s.Move.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills").Description("Skills both careers require: what carries over, most important first.")
             .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Move.SharedSkills));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("skillsToLearn").Description("Skills the target requires that the career moved from does not, most important first.")
             .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Move.SkillsToLearn));
-        Field<CareerPathType>("path").Description("The best walk from the career moved from; null when there is none within maxHops.").Resolve(c => c.Source.Path);
+        Field<CareerPathType>("path").Description("The best walk from the career moved from; null when there is none within maxHops.").Reads(s => s.Path);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reasons")
             .Description("Why, in plain words: \"specialises Machine Learning Engineer\", \"related to Registered Nurses (tier 1)\", \"shares Python, Docker and Git\", \"to learn: Kubernetes\".")
-            .Resolve(c => c.Source.Move.Reasons);
+            .Reads(s => s.Move.Reasons);
     }
 }
 

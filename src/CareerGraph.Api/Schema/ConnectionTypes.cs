@@ -16,10 +16,10 @@ internal sealed class PageInfoType : ObjectGraphType<Page<object>>
     {
         Name = "PageInfo";
         Description = "Where a page sits in the whole list.";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("True when more items follow this page.").Resolve(c => c.Source.HasNextPage);
-        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("True when items come before this page.").Resolve(c => c.Source.Skip > 0);
-        Field<StringGraphType>("startCursor").Description("Cursor of the first item on this page.").Resolve(c => c.Source.Items.Count == 0 ? null : Arguments.Cursor(c.Source.Skip));
-        Field<StringGraphType>("endCursor").Description("Cursor of the last item on this page: pass it as 'after' for the next page.").Resolve(c => c.Source.Items.Count == 0 ? null : Arguments.Cursor(c.Source.Skip + c.Source.Items.Count - 1));
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("True when more items follow this page.").Reads(s => s.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("True when items come before this page.").Reads(s => s.Skip > 0);
+        Field<StringGraphType>("startCursor").Description("Cursor of the first item on this page.").Reads(s => s.Items.Count == 0 ? null : Arguments.Cursor(s.Skip));
+        Field<StringGraphType>("endCursor").Description("Cursor of the last item on this page: pass it as 'after' for the next page.").Reads(s => s.Items.Count == 0 ? null : Arguments.Cursor(s.Skip + s.Items.Count - 1));
     }
 }
 
@@ -30,9 +30,9 @@ internal class ConnectionType<TNode, TNodeType> : ObjectGraphType<Connection<TNo
     {
         Name = $"{name}Connection";
         Description = $"A page of {what}.";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description($"How many {what} match, on all pages.").Resolve(c => c.Source.Page.TotalCount);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description($"The {what} on this page.").Resolve(c => c.Source.Page.Items);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CursorEdgeType<TNode, TNodeType>>>>>("edges").Description($"The {what} on this page, each with its cursor.").Resolve(c => c.Source.Edges.Select(e => (e.Cursor, (object?)e.Node)).ToList());
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description($"How many {what} match, on all pages.").Reads(s => s.Page.TotalCount);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description($"The {what} on this page.").Reads(s => s.Page.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CursorEdgeType<TNode, TNodeType>>>>>("edges").Description($"The {what} on this page, each with its cursor.").Reads(s => s.Edges.Select(e => (e.Cursor, (object?)e.Node)).ToList());
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Paging information.")
             .Resolve(c => new Page<object>(c.Source.Page.Items.Cast<object>().ToList(), c.Source.Page.TotalCount, c.Source.Page.Skip));
     }
@@ -47,8 +47,8 @@ internal sealed class CursorEdgeType<TNode, TNodeType> : ObjectGraphType<(string
         var name = typeof(TNode).Name;
         Name = $"{name}Edge";
         Description = $"A {name.ToLowerInvariant()} with its cursor.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of this item; pass it as 'after' to continue after it.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<TNodeType>>("node").Description($"The {name.ToLowerInvariant()}.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Opaque position of this item; pass it as 'after' to continue after it.").Reads(s => s.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description($"The {name.ToLowerInvariant()}.").Reads(s => s.Node);
     }
 }
 

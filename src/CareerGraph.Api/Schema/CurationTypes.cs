@@ -44,9 +44,9 @@ internal sealed class UserErrorType : ObjectGraphType<UserError>
     {
         Name = "UserError";
         Description = "Why a change was refused. Nothing of a refused change is stored.";
-        Field<NonNullGraphType<UserErrorCodeType>>("code").Description("What rule the change broke.").Resolve(c => c.Source.Code);
-        Field<StringGraphType>("field").Description("The argument or input field at fault, as a path such as \"input.name\"; null when the error concerns the whole change.").Resolve(c => c.Source.Field);
-        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong and how to fix it, in plain words.").Resolve(c => c.Source.Message);
+        Field<NonNullGraphType<UserErrorCodeType>>("code").Description("What rule the change broke.").Reads(s => s.Code);
+        Field<StringGraphType>("field").Description("The argument or input field at fault, as a path such as \"input.name\"; null when the error concerns the whole change.").Reads(s => s.Field);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("What is wrong and how to fix it, in plain words.").Reads(s => s.Message);
     }
 }
 
@@ -57,7 +57,7 @@ internal abstract class PayloadType<TValueType> : ObjectGraphType<Payload> where
     {
         Name = name;
         Description = description;
-        Field<TValueType>(field).Description(valueDescription).Resolve(c => c.Source.Value);
+        Field<TValueType>(field).Description(valueDescription).Reads(s => s.Value);
         this.AddUserErrors();
     }
 }
@@ -67,7 +67,7 @@ internal static class PayloadFields
     /// <summary>The field every payload ends with.</summary>
     public static void AddUserErrors(this ObjectGraphType<Payload> type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors")
-            .Description("Why the change was refused; empty when it was applied.").Resolve(c => c.Source.UserErrors);
+            .Description("Why the change was refused; empty when it was applied.").Reads(s => s.UserErrors);
 }
 
 internal sealed class CareerPayloadType() : PayloadType<CareerType>("CareerPayload", "career", "The result of creating or updating a career.", "The career as stored after the change; null when the change was refused.");
@@ -80,7 +80,7 @@ internal sealed class DeletePayloadType : ObjectGraphType<Payload>
     {
         Name = "DeletePayload";
         Description = "The result of deleting a node, which takes its edges and aliases with it.";
-        Field<IdGraphType>("deletedId").Description("The id of the deleted node; null when the change was refused.").Resolve(c => c.Source.Id);
+        Field<IdGraphType>("deletedId").Description("The id of the deleted node; null when the change was refused.").Reads(s => s.Id);
         this.AddUserErrors();
     }
 }
@@ -91,7 +91,7 @@ internal sealed class EdgePayloadType : ObjectGraphType<Payload>
     {
         Name = "EdgePayload";
         Description = "The result of adding, changing or removing an edge.";
-        Field<GraphEdgeType>("edge").Description("addEdge: the edge as stored now. removeEdge: the edge as it was before it was removed. Null when the change was refused.").Resolve(c => c.Source.Value);
+        Field<GraphEdgeType>("edge").Description("addEdge: the edge as stored now. removeEdge: the edge as it was before it was removed. Null when the change was refused.").Reads(s => s.Value);
         Field<NodeInterface>("source").Description("The node the edge starts at.").Resolve(c => c.Source.Value is Edge e ? c.Loaders().Node(e.Source) : null);
         Field<NodeInterface>("target").Description("The node the edge ends at.").Resolve(c => c.Source.Value is Edge e ? c.Loaders().Node(e.Target) : null);
         this.AddUserErrors();
@@ -116,8 +116,8 @@ internal sealed class MergeCareersPayloadType : ObjectGraphType<Payload>
     {
         Name = "MergeCareersPayload";
         Description = "The result of merging one career into another.";
-        Field<CareerType>("career").Description("The surviving career, with the edges and aliases it gained; null when the change was refused.").Resolve(c => c.Source.Value);
-        Field<IdGraphType>("mergedId").Description("The id merged away; it now leads to the survivor in career(id:), node(id:) and every reference argument.").Resolve(c => c.Source.Id);
+        Field<CareerType>("career").Description("The surviving career, with the edges and aliases it gained; null when the change was refused.").Reads(s => s.Value);
+        Field<IdGraphType>("mergedId").Description("The id merged away; it now leads to the survivor in career(id:), node(id:) and every reference argument.").Reads(s => s.Id);
         this.AddUserErrors();
     }
 }
@@ -146,12 +146,12 @@ internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
         Name = "AuditEntry";
         Description = "One accepted change in the audit trail.";
         Field<NonNullGraphType<IntGraphType>>("sequence").Description("Position in the order of all changes; increases with every change.").Resolve(c => checked((int)c.Source.Sequence));
-        Field<NonNullGraphType<StringGraphType>>("at").Description("When the change was stored: ISO 8601, UTC.").Resolve(c => c.Source.At.UtcDateTime.ToString("O"));
-        Field<NonNullGraphType<StringGraphType>>("actor").Description("Who made the change: \"key:NAME\" for an API key, \"jwt:USER\" for a bearer token.").Resolve(c => c.Source.Actor);
-        Field<NonNullGraphType<AuditOperationType>>("operation").Description("What kind of change it was.").Resolve(c => c.Source.Operation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("nodeIds").Description("The nodes the change concerns.").Resolve(c => c.Source.NodeIds);
-        Field<NonNullGraphType<StringGraphType>>("summary").Description("The change in one sentence.").Resolve(c => c.Source.Summary);
-        Field<StringGraphType>("before").Description("The state before, as JSON; null when there was nothing (e.g. a creation).").Resolve(c => c.Source.Before);
-        Field<StringGraphType>("after").Description("The state after, as JSON; null when nothing is left (e.g. a deletion).").Resolve(c => c.Source.After);
+        Field<NonNullGraphType<StringGraphType>>("at").Description("When the change was stored: ISO 8601, UTC.").Reads(s => s.At.UtcDateTime.ToString("O"));
+        Field<NonNullGraphType<StringGraphType>>("actor").Description("Who made the change: \"key:NAME\" for an API key, \"jwt:USER\" for a bearer token.").Reads(s => s.Actor);
+        Field<NonNullGraphType<AuditOperationType>>("operation").Description("What kind of change it was.").Reads(s => s.Operation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("nodeIds").Description("The nodes the change concerns.").Reads(s => s.NodeIds);
+        Field<NonNullGraphType<StringGraphType>>("summary").Description("The change in one sentence.").Reads(s => s.Summary);
+        Field<StringGraphType>("before").Description("The state before, as JSON; null when there was nothing (e.g. a creation).").Reads(s => s.Before);
+        Field<StringGraphType>("after").Description("The state after, as JSON; null when nothing is left (e.g. a deletion).").Reads(s => s.After);
     }
 }

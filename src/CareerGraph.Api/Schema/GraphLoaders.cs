@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CareerGraph.Curation;
 using CareerGraph.Model;
 using CareerGraph.Store;
@@ -13,9 +14,6 @@ namespace CareerGraph.Api.Schema;
 /// </summary>
 internal sealed class GraphLoaders(ICareerGraphStore store)
 {
-    /// <summary>Where an execution keeps its request's loaders in <c>ExecutionOptions.UserContext</c>.</summary>
-    public const string UserContextKey = "CareerGraph.Loaders";
-
     private readonly ISnapshotStore? _snapshots = store as ISnapshotStore;
     private IGraphFacts? _snapshot;
 
@@ -39,6 +37,16 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
         Snapshot is { } snapshot
             ? Pending.Ready(snapshot.Edges(id, kind, direction))
             : LazyInitializer.EnsureInitialized(ref _edges).GetOrAdd((kind, direction), key => new((ids, ct) => EdgesByEndAsync(ids, key.Item1, key.Item2, ct), [])).Load(id);
+
+    /// <summary>
+    /// A node's edges of one kind in the order they are listed (<see cref="EdgeOrder.Listed"/>). A snapshot's lists never
+    /// change, so each is put in order once and the order kept for as long as the list lives: a career's skills and
+    /// related careers are not sorted again for every answer.
+    /// </summary>
+    public Pending<IReadOnlyList<Edge>> ListedEdges(string id, EdgeKind kind, Direction direction) =>
+        Snapshot is { } snapshot && direction is Direction.Outgoing or Direction.Incoming
+            ? Pending.Ready(InListedOrder(snapshot.Edges(id, kind, direction), kind, direction))
+            : Edges(id, kind, direction).Then(edges => (IReadOnlyList<Edge>)EdgeOrder.Listed(edges, kind, direction));
 
     /// <summary>
     /// The nodes at the other end of a node's edges of one kind (<see cref="Direction.Outgoing"/>: the targets,
@@ -69,6 +77,19 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
         _neighbours = null;
         _nodes = null;
         _aliases = null;
+    }
+
+    /// <summary>The listed order of a snapshot's edge lists, by the list, per direction (a list holds one node's edges of one kind).</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<Edge>, Edge[]>[] Listed = [.. Enum.GetValues<Direction>().Select(_ => new ConditionalWeakTable<IReadOnlyList<Edge>, Edge[]>())];
+
+    private static IReadOnlyList<Edge> InListedOrder(IReadOnlyList<Edge> edges, EdgeKind kind, Direction direction)
+    {
+        if (edges.Count < 2) return edges;
+        var known = Listed[(int)direction];
+        if (known.TryGetValue(edges, out var listed)) return listed;
+        listed = [.. EdgeOrder.Listed(edges, kind, direction)];
+        known.AddOrUpdate(edges, listed);
+        return listed;
     }
 
     private BatchLoader<string, GraphNode?> NodeLoader => _nodes ??= new(NodesByIdAsync, null);
@@ -148,4 +169,13 @@ internal sealed class GraphLoaders(ICareerGraphStore store)
             if (node is T kind) found.Add(kind);
         return found;
     }
+}
+
+/// <summary>
+/// An execution's user context, with the request's loaders at hand: resolvers read them on almost every nested field,
+/// and a property costs less than a lookup by name. Still the dictionary GraphQL.NET expects, for anything else.
+/// </summary>
+internal sealed class LoadersUserContext(IDictionary<string, object?> items, GraphLoaders loaders) : Dictionary<string, object?>(items)
+{
+    public GraphLoaders Loaders { get; } = loaders;
 }

@@ -31,18 +31,18 @@ internal static class NodeFields
     {
         type.Interface<NodeInterface>();
         type.IsTypeOf = o => o is T;
-        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, readable id (a slug), unique across all kinds.").Resolve(c => c.Source.Id);
-        type.Field<NonNullGraphType<StringGraphType>>("name").Description("Display name.").Resolve(c => c.Source.Name);
-        type.Field<NonNullGraphType<NodeKindType>>("kind").Description("Which kind of node this is.").Resolve(c => c.Source.Kind);
-        type.Field<StringGraphType>("description").Description("A short description in plain words.").Resolve(c => c.Source.Description);
-        type.Field<StringGraphType>("source").Description("Where the facts come from: career-page, curated or onet.").Resolve(c => c.Source.Source);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Description("Stable, readable id (a slug), unique across all kinds.").Reads(s => s.Id);
+        type.Field<NonNullGraphType<StringGraphType>>("name").Description("Display name.").Reads(s => s.Name);
+        type.Field<NonNullGraphType<NodeKindType>>("kind").Description("Which kind of node this is.").Reads(s => s.Kind);
+        type.Field<StringGraphType>("description").Description("A short description in plain words.").Reads(s => s.Description);
+        type.Field<StringGraphType>("source").Description("Where the facts come from: career-page, curated or onet.").Reads(s => s.Source);
         type.Field<NonNullGraphType<StringGraphType>>("etag").Description(NodeInterface.EtagDescription).Resolve(c => NodeEtag.Of(c.Source));
     }
 
-    /// <summary>The execution's loaders, put in the user context once per execution (<see cref="GraphLoaders.UserContextKey"/>).</summary>
+    /// <summary>The execution's loaders, made once per execution with its user context (<see cref="LoadersUserContext"/>).</summary>
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>
-        context.UserContext.TryGetValue(GraphLoaders.UserContextKey, out var loaders) && loaders is GraphLoaders known
-            ? known
+        context.UserContext is LoadersUserContext known
+            ? known.Loaders
             : throw new InvalidOperationException("This execution has no loaders: AddCareerGraphApi puts them in the user context as each execution starts.");
 
     public static void AddAliases<T>(ObjectGraphType<T> type) where T : GraphNode =>
@@ -59,16 +59,15 @@ internal sealed class CareerType : ObjectGraphType<Career>
         Description = "A career (occupation). A career that specialises another is a specialisation.";
         NodeFields.AddCommon(this);
         NodeFields.AddAliases(this);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("duties").Description("What people in this career do.").Resolve(c => c.Source.Duties);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories").Description("Career categories this career is listed under, e.g. \"Computer, AI & Data\".").Resolve(c => c.Source.Categories);
-        Field<StringGraphType>("socCode").Description("O*NET-SOC occupation code, for careers imported from O*NET.").Resolve(c => c.Source.SocCode);
-        Field<IntGraphType>("jobZone").Description("O*NET job zone: 1 (little preparation) to 5 (extensive preparation).").Resolve(c => c.Source.JobZone);
-        Field<NonNullGraphType<BooleanGraphType>>("isSpecialisation").Description("True when this career specialises a broader one.").Resolve(c => c.Source.IsSpecialisation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("duties").Description("What people in this career do.").Reads(s => s.Duties);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories").Description("Career categories this career is listed under, e.g. \"Computer, AI & Data\".").Reads(s => s.Categories);
+        Field<StringGraphType>("socCode").Description("O*NET-SOC occupation code, for careers imported from O*NET.").Reads(s => s.SocCode);
+        Field<IntGraphType>("jobZone").Description("O*NET job zone: 1 (little preparation) to 5 (extensive preparation).").Reads(s => s.JobZone);
+        Field<NonNullGraphType<BooleanGraphType>>("isSpecialisation").Description("True when this career specialises a broader one.").Reads(s => s.IsSpecialisation);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillRequirementType>>>>("skills")
             .Description("Skills this career requires, most important first.")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.Requires, Direction.Outgoing)
-                .Then(edges => EdgeOrder.MostImportantFirst(edges)));
+            .Resolve(c => c.Loaders().ListedEdges(c.Source.Id, EdgeKind.Requires, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryType>>>>("industries")
             .Description("Industries this career works in.")
             .Resolve(c => c.Loaders().Neighbours<Industry>(c.Source.Id, EdgeKind.InIndustry, Direction.Outgoing));
@@ -80,12 +79,12 @@ internal sealed class CareerType : ObjectGraphType<Career>
             .Resolve(c => c.Loaders().Neighbours<Career>(c.Source.Id, EdgeKind.SpecialisationOf, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlso")
             .Description("Related careers this career points to, strongest first.")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Outgoing)
-                .Then(edges => EdgeOrder.ClosestFirst(edges).Select(e => new SeeAlso(e, e.Target)).ToList()));
+            .Resolve(c => c.Loaders().ListedEdges(c.Source.Id, EdgeKind.SeeAlso, Direction.Outgoing)
+                .Then(edges => edges.Select(e => new SeeAlso(e, e.Target)).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeeAlsoType>>>>("seeAlsoFrom")
             .Description("Careers that point to this one as related, strongest first.")
-            .Resolve(c => c.Loaders().Edges(c.Source.Id, EdgeKind.SeeAlso, Direction.Incoming)
-                .Then(edges => EdgeOrder.ClosestFirst(edges, Direction.Incoming).Select(e => new SeeAlso(e, e.Source)).ToList()));
+            .Resolve(c => c.Loaders().ListedEdges(c.Source.Id, EdgeKind.SeeAlso, Direction.Incoming)
+                .Then(edges => edges.Select(e => new SeeAlso(e, e.Source)).ToList()));
     }
 }
 
@@ -100,9 +99,9 @@ internal sealed class SeeAlsoType : ObjectGraphType<SeeAlso>
         Description = "A related career and how strongly it is related.";
         Field<NonNullGraphType<CareerType>>("career").Description("The related career.")
             .Resolve(c => c.Loaders().Node(c.Source.CareerId));
-        Field<NonNullGraphType<FloatGraphType>>("weight").Description("Strength of the relation, greater than 0 and at most 1.").Resolve(c => c.Source.Edge.Strength);
-        Field<IntGraphType>("tier").Description("1 for the closest relations, 2 and up for looser ones.").Resolve(c => c.Source.Edge.Tier);
-        Field<StringGraphType>("reason").Description("Why the careers are linked when it is not obvious, e.g. the job titles they share; null otherwise.").Resolve(c => c.Source.Edge.Reason);
+        Field<NonNullGraphType<FloatGraphType>>("weight").Description("Strength of the relation, greater than 0 and at most 1.").Reads(s => s.Edge.Strength);
+        Field<IntGraphType>("tier").Description("1 for the closest relations, 2 and up for looser ones.").Reads(s => s.Edge.Tier);
+        Field<StringGraphType>("reason").Description("Why the careers are linked when it is not obvious, e.g. the job titles they share; null otherwise.").Reads(s => s.Edge.Reason);
     }
 }
 
@@ -113,8 +112,8 @@ internal sealed class SkillRequirementType : ObjectGraphType<Edge>
         Name = "SkillRequirement";
         Description = "A skill a career requires (a REQUIRES edge).";
         Field<NonNullGraphType<SkillType>>("skill").Description("The skill.").Resolve(c => c.Loaders().Node(c.Source.Target));
-        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? EdgeDefaults.Importance);
-        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill, false for an optional one.").Resolve(c => c.Source.Core ?? EdgeDefaults.Core);
+        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Reads(s => s.Importance ?? EdgeDefaults.Importance);
+        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill, false for an optional one.").Reads(s => s.Core ?? EdgeDefaults.Core);
     }
 }
 
@@ -125,8 +124,8 @@ internal sealed class SkillUseType : ObjectGraphType<Edge>
         Name = "SkillUse";
         Description = "A career that requires a skill (a REQUIRES edge seen from the skill).";
         Field<NonNullGraphType<CareerType>>("career").Description("The career.").Resolve(c => c.Loaders().Node(c.Source.Source));
-        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Resolve(c => c.Source.Importance ?? EdgeDefaults.Importance);
-        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill of the career, false for an optional one.").Resolve(c => c.Source.Core ?? EdgeDefaults.Core);
+        Field<NonNullGraphType<FloatGraphType>>("importance").Description("How important the skill is to the career, 0 to 1.").Reads(s => s.Importance ?? EdgeDefaults.Importance);
+        Field<NonNullGraphType<BooleanGraphType>>("core").Description("True for a core skill of the career, false for an optional one.").Reads(s => s.Core ?? EdgeDefaults.Core);
     }
 }
 
@@ -138,16 +137,16 @@ internal sealed class SkillType : ObjectGraphType<Skill>
         Description = "A skill, tool or technology (Python, TensorFlow, statistics …).";
         NodeFields.AddCommon(this);
         NodeFields.AddAliases(this);
-        Field<StringGraphType>("category").Description("A grouping such as \"Programming language\" or an O*NET commodity title.").Resolve(c => c.Source.Category);
-        Field<NonNullGraphType<BooleanGraphType>>("hot").Description("O*NET's hot-technology flag: often named in current job postings.").Resolve(c => c.Source.Hot);
+        Field<StringGraphType>("category").Description("A grouping such as \"Programming language\" or an O*NET commodity title.").Reads(s => s.Category);
+        Field<NonNullGraphType<BooleanGraphType>>("hot").Description("O*NET's hot-technology flag: often named in current job postings.").Reads(s => s.Hot);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillUseType>>>>("requiredBy")
             .Description("Careers that require this skill, where it matters most first.")
             .Argument<IntGraphType>("first", a => { a.Description = "At most this many (1–500)."; a.DefaultValue = 100; })
             .Resolve(c =>
             {
                 var first = Arguments.Bounded(c.GetArgument("first", 100), "first", 1, 500);
-                return c.Loaders().Edges(c.Source.Id, EdgeKind.Requires, Direction.Incoming)
-                    .Then(edges => EdgeOrder.MostImportantFirst(edges, Direction.Incoming).Take(first).ToList());
+                return c.Loaders().ListedEdges(c.Source.Id, EdgeKind.Requires, Direction.Incoming)
+                    .Then(edges => edges.Take(first).ToList());
             });
     }
 }

@@ -11,11 +11,11 @@ internal sealed class CareerPathType : ObjectGraphType<CareerPath>
     {
         Name = "CareerPath";
         Description = "A walk from one career to another over SEE_ALSO and SPECIALISATION_OF edges, with the skills at every step.";
-        Field<NonNullGraphType<IntGraphType>>("hops").Description("Number of moves: one less than the number of careers.").Resolve(c => c.Source.Path.Hops);
+        Field<NonNullGraphType<IntGraphType>>("hops").Description("Number of moves: one less than the number of careers.").Reads(s => s.Path.Hops);
         Field<NonNullGraphType<FloatGraphType>>("strength").Description("Mean weight of the edges walked (SPECIALISATION_OF counts 1), from 0 to 1; higher is a closer walk. Walks are ranked by hops first, so a longer walk never outranks a shorter one.").Resolve(c => Math.Round(c.Source.Path.Strength, 6));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerType>>>>("careers").Description("The careers in walking order.")
             .Resolve(c => c.Loaders().Nodes<Career>(c.Source.Path.Careers));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("One step per career, in walking order.").Resolve(c => c.Source.Skills.Steps);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps").Description("One step per career, in walking order.").Reads(s => s.Skills.Steps);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedSkills").Description("Skills every career on the walk requires.")
             .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.Skills.SharedSkills));
         Field<NonNullGraphType<SubgraphType>>("graph").Description("The walk as nodes and edges, ready for a drawing library.")
@@ -34,9 +34,9 @@ internal sealed class PathStepType : ObjectGraphType<PathStep>
         Name = "PathStep";
         Description = "A career on a walk, with the skills it shares with the career before it and the skills it adds.";
         Field<NonNullGraphType<CareerType>>("career").Description("The career at this step.").Resolve(c => c.Loaders().Node(c.Source.CareerId));
-        Field<EdgeKindType>("via").Description("Kind of edge walked to reach this career; null on the first step.").Resolve(c => c.Source.Via?.Kind);
-        Field<FloatGraphType>("weight").Description("Weight of the edge walked to reach this career (SPECIALISATION_OF counts 1); null on the first step.").Resolve(c => c.Source.Via?.Strength);
-        Field<GraphEdgeType>("edge").Description("The edge walked to reach this career, in its stored direction; null on the first step.").Resolve(c => c.Source.Via);
+        Field<EdgeKindType>("via").Description("Kind of edge walked to reach this career; null on the first step.").Reads(s => s.Via?.Kind);
+        Field<FloatGraphType>("weight").Description("Weight of the edge walked to reach this career (SPECIALISATION_OF counts 1); null on the first step.").Reads(s => s.Via?.Strength);
+        Field<GraphEdgeType>("edge").Description("The edge walked to reach this career, in its stored direction; null on the first step.").Reads(s => s.Via);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("sharedWithPrevious").Description("Skills this career shares with the previous one: what carries over. Empty on the first step.")
             .Resolve(c => c.Loaders().Nodes<Skill>(c.Source.SharedWithPrevious));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("newSkills").Description("Skills this career requires that the previous one does not: what to learn. On the first step, all its skills.")

@@ -10,9 +10,9 @@ internal sealed class SearchHitType : ObjectGraphType<SearchHit>
     {
         Name = "SearchHit";
         Description = "A search result.";
-        Field<NonNullGraphType<NodeInterface>>("node").Description("The node found.").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<StringGraphType>>("matched").Description("The name or alias that matched.").Resolve(c => c.Source.MatchedText);
-        Field<NonNullGraphType<BooleanGraphType>>("viaAlias").Description("True when an alias matched rather than the name.").Resolve(c => c.Source.ViaAlias);
-        Field<NonNullGraphType<FloatGraphType>>("score").Description("Closeness from 0 to 1: 1 is exact, lower for prefixes, substrings and typos.").Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<NodeInterface>>("node").Description("The node found.").Reads(s => s.Node);
+        Field<NonNullGraphType<StringGraphType>>("matched").Description("The name or alias that matched.").Reads(s => s.MatchedText);
+        Field<NonNullGraphType<BooleanGraphType>>("viaAlias").Description("True when an alias matched rather than the name.").Reads(s => s.ViaAlias);
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("Closeness from 0 to 1: 1 is exact, lower for prefixes, substrings and typos.").Reads(s => s.Score);
     }
 }

@@ -9,12 +9,12 @@ internal sealed class GraphStatsType : ObjectGraphType<GraphStats>
     {
         Name = "GraphStats";
         Description = "How much the graph holds.";
-        Field<NonNullGraphType<IntGraphType>>("careers").Description("Number of careers.").Resolve(c => c.Source.Nodes.GetValueOrDefault(NodeKind.Career));
-        Field<NonNullGraphType<IntGraphType>>("skills").Description("Number of skills.").Resolve(c => c.Source.Nodes.GetValueOrDefault(NodeKind.Skill));
-        Field<NonNullGraphType<IntGraphType>>("industries").Description("Number of industries.").Resolve(c => c.Source.Nodes.GetValueOrDefault(NodeKind.Industry));
-        Field<NonNullGraphType<IntGraphType>>("aliasNames").Description("Number of distinct alias names (compared ignoring case and spacing).").Resolve(c => c.Source.AliasNames);
-        Field<NonNullGraphType<IntGraphType>>("aliasLinks").Description("Number of alias links, one per alias name and node it names: a title naming three careers is three links.").Resolve(c => c.Source.AliasLinks);
-        Field<NonNullGraphType<IntGraphType>>("aliases").Description("Number of alias links; the same as aliasLinks.").DeprecationReason("Says names but counts links: use aliasLinks, or aliasNames for the names.").Resolve(c => c.Source.AliasLinks);
-        Field<NonNullGraphType<IntGraphType>>("edges").Description("Number of edges of every kind.").Resolve(c => c.Source.Edges.Values.Sum());
+        Field<NonNullGraphType<IntGraphType>>("careers").Description("Number of careers.").Reads(s => s.Nodes.GetValueOrDefault(NodeKind.Career));
+        Field<NonNullGraphType<IntGraphType>>("skills").Description("Number of skills.").Reads(s => s.Nodes.GetValueOrDefault(NodeKind.Skill));
+        Field<NonNullGraphType<IntGraphType>>("industries").Description("Number of industries.").Reads(s => s.Nodes.GetValueOrDefault(NodeKind.Industry));
+        Field<NonNullGraphType<IntGraphType>>("aliasNames").Description("Number of distinct alias names (compared ignoring case and spacing).").Reads(s => s.AliasNames);
+        Field<NonNullGraphType<IntGraphType>>("aliasLinks").Description("Number of alias links, one per alias name and node it names: a title naming three careers is three links.").Reads(s => s.AliasLinks);
+        Field<NonNullGraphType<IntGraphType>>("aliases").Description("Number of alias links; the same as aliasLinks.").DeprecationReason("Says names but counts links: use aliasLinks, or aliasNames for the names.").Reads(s => s.AliasLinks);
+        Field<NonNullGraphType<IntGraphType>>("edges").Description("Number of edges of every kind.").Reads(s => s.Edges.Values.Sum());
     }
 }

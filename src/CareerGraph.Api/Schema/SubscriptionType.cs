@@ -56,13 +56,13 @@ internal sealed class GraphChangeType : ObjectGraphType<GraphChange>
         Description = "One accepted change to the graph, as recorded in the audit trail.";
         Field<NonNullGraphType<IntGraphType>>("sequence").Description("Its position in the audit trail: pass the last one seen as afterSequence when reconnecting.")
             .Resolve(c => checked((int)c.Source.Entry.Sequence));
-        Field<NonNullGraphType<AuditOperationType>>("operation").Description("What kind of change it was.").Resolve(c => c.Source.Entry.Operation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("nodeIds").Description("The nodes the change concerns.").Resolve(c => c.Source.Entry.NodeIds);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeKindType>>>>("kinds").Description("The kinds of those nodes.").Resolve(c => c.Source.Kinds);
-        Field<NonNullGraphType<StringGraphType>>("summary").Description("The change in one sentence.").Resolve(c => c.Source.Entry.Summary);
-        Field<NonNullGraphType<StringGraphType>>("at").Description("When the change was stored: ISO 8601, UTC.").Resolve(c => c.Source.Entry.At.UtcDateTime.ToString("O"));
+        Field<NonNullGraphType<AuditOperationType>>("operation").Description("What kind of change it was.").Reads(s => s.Entry.Operation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("nodeIds").Description("The nodes the change concerns.").Reads(s => s.Entry.NodeIds);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeKindType>>>>("kinds").Description("The kinds of those nodes.").Reads(s => s.Kinds);
+        Field<NonNullGraphType<StringGraphType>>("summary").Description("The change in one sentence.").Reads(s => s.Entry.Summary);
+        Field<NonNullGraphType<StringGraphType>>("at").Description("When the change was stored: ISO 8601, UTC.").Reads(s => s.Entry.At.UtcDateTime.ToString("O"));
         Field<NonNullGraphType<StringGraphType>>("actor").Description("Who made the change, as in the audit trail. For curators, like the audit trail.")
             .AuthorizeWithRoles(Curators.Role)
-            .Resolve(c => c.Source.Entry.Actor);
+            .Reads(s => s.Entry.Actor);
     }
 }

@@ -15,6 +15,14 @@ public static class EdgeOrder
     public static List<Edge> ClosestFirst(IEnumerable<Edge> links, Direction end = Direction.Outgoing) =>
         Sorted(links, end == Direction.Incoming ? ClosenessThenSource : ClosenessThenTarget);
 
+    /// <summary>A node's edges of one kind as they are listed: REQUIRES most important first, SEE_ALSO closest first, others as they come.</summary>
+    public static List<Edge> Listed(IEnumerable<Edge> edges, EdgeKind kind, Direction end) => kind switch
+    {
+        EdgeKind.Requires => MostImportantFirst(edges, end),
+        EdgeKind.SeeAlso => ClosestFirst(edges, end),
+        _ => [.. edges],
+    };
+
     private static readonly Comparison<Edge> ImportanceThenTarget = (a, b) => Importance(a, b) is var c and not 0 ? c : OtherEnd(a.Target, b.Target, a, b);
     private static readonly Comparison<Edge> ImportanceThenSource = (a, b) => Importance(a, b) is var c and not 0 ? c : OtherEnd(a.Source, b.Source, a, b);
     private static readonly Comparison<Edge> ClosenessThenTarget = (a, b) => Closeness(a, b) is var c and not 0 ? c : OtherEnd(a.Target, b.Target, a, b);

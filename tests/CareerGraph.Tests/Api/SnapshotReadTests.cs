@@ -73,6 +73,36 @@ public sealed class SnapshotReadTests(SnapshotReadTests.Services services) : ICl
         Assert.Contains("\"career\":{\"id\":\"machine-learning-engineer\"", atOnce.Body);
     }
 
+    [Fact]
+    public async Task Edges_listed_in_order_follow_a_write_that_changes_the_order()
+    {
+        using var pair = new Services();
+        const string read = """{ career(id: "machine-learning-engineer") { skills { importance skill { id } } } skill(id: "sql") { requiredBy { importance career { id } } } }""";
+        var (atOnce, batched) = await pair.BothAsync(read, null);
+        Assert.Equal(batched, atOnce);
+        var skills = SkillIds(atOnce.Body);
+        var last = skills[^1];
+
+        // The least important skill becomes one of the most important: the list put in order before must not answer again.
+        var write = $$"""mutation { addEdge(input: { source: "machine-learning-engineer", kind: REQUIRES, target: "{{last}}", importance: 1 }) { userErrors { code } } }""";
+        var (written, writtenBatched) = await pair.BothAsync(write, null, CurationService.CuratorKey);
+        Assert.Equal(writtenBatched, written);
+        Assert.Contains("\"userErrors\":[]", written.Body);
+
+        (atOnce, batched) = await pair.BothAsync(read, null);
+        Assert.Equal(batched, atOnce);
+        var after = SkillIds(atOnce.Body);
+        Assert.Equal(skills.Order(StringComparer.Ordinal), after.Order(StringComparer.Ordinal));
+        Assert.True(after.IndexOf(last) < skills.Count - 1, $"{last} is still listed last: {string.Join(", ", after)}");
+    }
+
+    private static List<string> SkillIds(string body)
+    {
+        using var answer = System.Text.Json.JsonDocument.Parse(body);
+        return [.. answer.RootElement.GetProperty("data").GetProperty("career").GetProperty("skills").EnumerateArray()
+            .Select(s => s.GetProperty("skill").GetProperty("id").GetString()!)];
+    }
+
     /// <summary>The seeds served read at once and in batches, with a curator key in both.</summary>
     public sealed class Services : IDisposable
     {
