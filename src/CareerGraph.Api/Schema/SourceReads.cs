@@ -7,7 +7,8 @@ namespace CareerGraph.Api.Schema;
 /// <summary>
 /// Fields whose value is read from their parent object alone: no arguments, no loaders, nothing that can be refused.
 /// The general executor resolves them as any field; a compiled plan calls the read itself, without a resolver
-/// context, the field middleware or a task (docs/performance.md, "Reads from the source, lists in order once, numbers copied").
+/// context, the field middleware or a task (docs/performance.md, "Reads from the source, lists in order once,
+/// numbers copied").
 /// </summary>
 internal static class SourceReads
 {
