@@ -1,5 +1,6 @@
 using CareerGraph.Api.Documents;
 using CareerGraph.Api.Execution;
+using CareerGraph.Api.Http;
 using CareerGraph.Api.Live;
 using CareerGraph.Api.Schema;
 using CareerGraph.Api.Security;
@@ -38,10 +39,11 @@ internal static class ApiRegistration
             services.AddSingleton(provider => new CompiledQueryStrategy(provider.GetService<DocumentOptions>()?.MaxCachedLength ?? -1));
             services.AddGraphQL(graphql => graphql.AddExecutionStrategy(provider => provider.GetRequiredService<CompiledQueryStrategy>(), GraphQLParser.AST.OperationType.Query));
         }
+        services.AddSingleton<GraphQLJson>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CareerGraphSchema>()
             .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSerializer(provider => provider.GetRequiredService<GraphQLJson>())
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .UseTelemetry()
             .UseMiddleware<InvalidRequestMiddleware>()

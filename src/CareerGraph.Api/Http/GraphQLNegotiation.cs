@@ -1,3 +1,5 @@
+using System.Buffers;
+using CareerGraph.Api.Execution;
 using CareerGraph.Api.Security;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
@@ -63,6 +65,27 @@ internal static class GraphQLNegotiation
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         // Every 401 says how to authenticate, whichever step refused the caller.
         if (status == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyHandler.Header}\"";
+        if (result is ExecutionResult { Data: CompiledAnswer answer, Errors: null or { Count: 0 }, Extensions: null or { Count: 0 } })
+        {
+            await WriteDataAsync(http, answer.Json);
+            return;
+        }
         await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
+
+    /// <summary>
+    /// An answer that is only data already written as JSON (a compiled plan's), sent as GraphQL.NET's serializer
+    /// would send it, without it: its length is known, so it goes with a Content-Length and, when small, uncompressed.
+    /// </summary>
+    private static async Task WriteDataAsync(HttpContext http, ReadOnlyMemory<byte> data)
+    {
+        http.Response.ContentLength = DataOpening.Length + data.Length + 1;
+        var body = http.Response.BodyWriter;
+        body.Write(DataOpening);
+        body.Write(data.Span);
+        body.Write("}"u8);
+        await body.FlushAsync(http.RequestAborted);
+    }
+
+    private static ReadOnlySpan<byte> DataOpening => "{\"data\":"u8;
 }

@@ -18,7 +18,7 @@ internal static class GraphQLRequestReader
 {
     public static async Task<(GraphQLRequests?, Problem?)> ReadAsync(HttpContext http)
     {
-        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var serializer = http.RequestServices.GetRequiredService<GraphQLJson>();
         var (requests, problem) = HttpMethods.IsPost(http.Request.Method)
             ? await ReadPostAsync(http, serializer, http.RequestServices.GetRequiredService<LimitOptions>())
             : ReadGet(http, serializer);
@@ -28,7 +28,7 @@ internal static class GraphQLRequestReader
         return (requests, null);
     }
 
-    private static async Task<(GraphQLRequests?, Problem?)> ReadPostAsync(HttpContext http, IGraphQLTextSerializer serializer, LimitOptions limits)
+    private static async Task<(GraphQLRequests?, Problem?)> ReadPostAsync(HttpContext http, GraphQLJson serializer, LimitOptions limits)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(GraphQLNegotiation.Json, StringComparison.OrdinalIgnoreCase))
@@ -45,11 +45,10 @@ internal static class GraphQLRequestReader
         bool batch;
         try
         {
-            batch = body.AsSpan(0, length).TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
-            using var stream = new MemoryStream(body, 0, length, writable: false);
-            requests = batch
-                ? await serializer.ReadAsync<GraphQLRequest?[]>(stream, http.RequestAborted) ?? []
-                : [await serializer.ReadAsync<GraphQLRequest>(stream, http.RequestAborted)];
+            var json = body.AsSpan(0, length);
+            if (json.StartsWith("\uFEFF"u8)) json = json[3..]; // a byte-order mark, which a reader of the body as a stream skips too
+            batch = json.TrimStart(" \t\r\n"u8) is [(byte)'[', ..];
+            requests = batch ? serializer.Read<GraphQLRequest?[]>(json) ?? [] : [serializer.Read<GraphQLRequest>(json)];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -137,7 +136,7 @@ internal static class GraphQLRequestReader
             "The request body ended before it was complete (the connection closed early); send the whole body, as its Content-Length says.");
     }
 
-    private static (GraphQLRequests?, Problem?) ReadGet(HttpContext http, IGraphQLTextSerializer serializer)
+    private static (GraphQLRequests?, Problem?) ReadGet(HttpContext http, GraphQLJson serializer)
     {
         var query = http.Request.Query;
         try

@@ -1,4 +1,5 @@
 using CareerGraph.Api.Execution;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -135,6 +136,16 @@ public sealed class CompiledPlanTests(CompiledPlanTests.Services services) : ICl
     }
 
     [Fact]
+    public async Task A_planned_answer_is_sent_with_its_length()
+    {
+        var (answered, _) = services.Counts;
+        var (length, body) = await services.PostCompiledAsync("""{ career(id: "mlops-engineer") { name skills { importance skill { name } } } }""");
+        Assert.Equal(answered + 1, services.Counts.Answered);
+        Assert.StartsWith("{\"data\":{\"career\":{\"name\":\"MLOps Engineer\"", System.Text.Encoding.UTF8.GetString(body));
+        Assert.Equal(body.Length, length);
+    }
+
+    [Fact]
     public async Task A_mutation_never_reaches_the_plan()
     {
         var before = services.Counts;
@@ -156,6 +167,16 @@ public sealed class CompiledPlanTests(CompiledPlanTests.Services services) : ICl
         {
             Assert.Null(_general.Services.GetService<CompiledQueryStrategy>());
             return (await _compiled.SendAsync(query, variablesOrOperation), await _general.SendAsync(query, variablesOrOperation));
+        }
+
+        /// <summary>POSTs the document to the service with plans; the Content-Length header it was sent with, and its bytes.</summary>
+        public async Task<(long? Length, byte[] Body)> PostCompiledAsync(string query)
+        {
+            using var client = _compiled.CreateClient();
+            using var response = await client.PostAsync("/graphql", JsonContent.Create(new { query }));
+            // The header as sent (not the length HttpClient works out for a body it holds, which the typed property would give).
+            var length = response.Content.Headers.NonValidated.TryGetValues("Content-Length", out var values) ? long.Parse(values.ToString()) : (long?)null;
+            return (length, await response.Content.ReadAsByteArrayAsync());
         }
 
         public void Dispose()

@@ -97,6 +97,17 @@ public sealed class GraphQLOverHttpTests(CareerGraphApp app)
         Assert.Equal(code, Code(json));
     }
 
+    [Theory]
+    [InlineData("""{"query":"{ stats { careers } }"}""")]
+    [InlineData("""[{"query":"{ stats { careers } }"}]""")]
+    public async Task A_body_that_starts_with_a_byte_order_mark_is_read_as_without_it(string body)
+    {
+        var (status, _, json, _) = await SendAsync(HttpMethod.Post, "/graphql", "\uFEFF" + body);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var answer = json is JsonArray batch ? batch.Single() : json;
+        Assert.True(answer!["data"]!["stats"]!["careers"]!.GetValue<int>() > 0);
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {

@@ -15,9 +15,12 @@ public sealed class CompressionTests : IDisposable
 
     public void Dispose() => _service.Dispose();
 
-    private async Task<(string? Encoding, byte[] Body)> PostAsync(string query, string? acceptEncoding, string? apiKey = null)
+    private Task<(string? Encoding, byte[] Body)> PostAsync(string query, string? acceptEncoding, string? apiKey = null) =>
+        PostAsync(_service, query, acceptEncoding, apiKey);
+
+    private static async Task<(string? Encoding, byte[] Body)> PostAsync(CurationService service, string query, string? acceptEncoding, string? apiKey = null)
     {
-        using var client = apiKey is null ? _service.Anonymous() : _service.WithKey(apiKey);
+        using var client = apiKey is null ? service.Anonymous() : service.WithKey(apiKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query }) };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
@@ -55,6 +58,20 @@ public sealed class CompressionTests : IDisposable
 
         Assert.Null(encoding);
         Assert.Contains("DevOps Engineer", System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public async Task Without_the_answer_cache_a_large_answer_comes_compressed_and_a_small_one_as_it_is()
+    {
+        using var uncached = new CurationService(new Dictionary<string, string?> { ["CareerGraph:ResponseCache:Enabled"] = "false" });
+        var (_, plain) = await PostAsync(uncached, Large, acceptEncoding: null);
+        var (largeEncoding, large) = await PostAsync(uncached, Large, "br");
+        var (smallEncoding, small) = await PostAsync(uncached, Small, "br, gzip");
+
+        Assert.Equal("br", largeEncoding);
+        Assert.Equal(plain, Decode("br", large));
+        Assert.Null(smallEncoding);
+        Assert.Contains("DevOps Engineer", System.Text.Encoding.UTF8.GetString(small));
     }
 
     [Fact]
