@@ -1,5 +1,5 @@
-using CareerGraph.Api.Execution;
 using System.Net.Http.Json;
+using CareerGraph.Api.Execution;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
