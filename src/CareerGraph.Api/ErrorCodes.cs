@@ -49,6 +49,9 @@ internal static class ErrorCodes
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED"; // past the parser's own nesting bound (Documents/DepthCheckedDocumentBuilder.cs)
 
+    /// <summary>The service's start failed while the request waited for it (Hosting/StartGate.cs); the process is stopping.</summary>
+    public const string Unavailable = "SERVICE_UNAVAILABLE";
+
     /// <summary>A fault of the service; the answer says no more (Schema/PublicErrorInfoProvider.cs).</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }

@@ -33,25 +33,16 @@ builder.Services.AddCareerGraphCompression();
 builder.Services.AddCareerGraphSecurity(builder.Configuration);
 builder.Services.AddCareerGraphTelemetry(builder.Configuration);
 builder.Services.AddCareerGraphWeb(builder.Configuration);
-builder.Services.AddHostedService<PipelineWarmUp>(); // after the store's own start-up checks
+builder.Services.AddHostedService<PipelineWarmUp>(); // after the store's own start-up checks, once the gate opens
 
 var app = builder.Build();
-app.UseSerilogRequestLogging();
-
+// The service listens at once; the schema is built, the graph loaded and the seeds checked meanwhile, and requests
+// that come before then wait for them (Hosting/StartGate.cs).
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
-try
-{
-    // Built now, not by the first query: its resolvers ask for the store, which then loads its graph in the background
-    // (the embedded store: SqliteGraphStore.Loaded) while the schema is built on this thread.
-    app.Services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
-    if (options.Seeds.LoadOnStart)
-        await app.Services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
-}
-catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or CareerGraph.Embedded.GraphLoadException)
-{
-    return CannotStart(e);
-}
-
+var gate = app.Services.GetRequiredService<StartGate>();
+gate.OpenAfter(() => PrepareAsync(app.Services, options));
+app.UseSerilogRequestLogging();
+app.Use(gate.PassAsync);
 app.UseResponseCompression();
 app.UseCareerGraphWeb();
 app.UseCareerGraphSecurity();
@@ -64,13 +55,28 @@ app.MapGet("/", () => Results.Redirect("/graphql"));
 try
 {
     await app.StartAsync();
+    await gate.Ready;
 }
 catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or CareerGraph.Embedded.GraphLoadException or IOException) // IOException: Kestrel cannot bind an address (one in use)
 {
     return CannotStart(e);
 }
+catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    // Stopped while starting (SIGTERM, Ctrl+C): stop as any stop does, below.
+}
 await app.WaitForShutdownAsync();
 return 0;
+
+// What the service needs before it answers: the schema (its resolvers ask for the store, which then loads its graph in
+// the background: SqliteGraphStore.Loaded), the graph, and this version of the seeds.
+static async Task PrepareAsync(IServiceProvider services, CareerGraphOptions options)
+{
+    services.GetRequiredService<GraphQL.Types.ISchema>().Initialize();
+    await StoreRegistration.LoadedAsync(services);
+    if (options.Seeds.LoadOnStart)
+        await services.GetRequiredService<Seeder>().LoadAsync(options.Seeds.ResolvedPath);
+}
 
 // A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search; an
 // embedded graph that cannot be loaded), or an address that cannot be listened on, stops the start, saying why.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -40,7 +41,7 @@ public static class BuiltService
 
     /// <summary>
     /// The built service serving on a free loopback port with the given settings (environment variables), started in
-    /// <paramref name="workingDirectory"/> when given; returned once /health answers, its output collected.
+    /// <paramref name="workingDirectory"/> when given; returned once it is ready (/ready), its output collected.
     /// </summary>
     public static async Task<RunningService> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
     {
@@ -87,6 +88,14 @@ public sealed class RunningService : IAsyncDisposable
     public int Port { get; }
     public HttpClient Http { get; }
 
+    /// <summary>Stops the service as an orchestrator does (SIGTERM) and returns its exit code, once it has exited (within 30 s).</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Everything the service has written to standard output and error so far.</summary>
     public string Log()
     {
@@ -101,14 +110,14 @@ public sealed class RunningService : IAsyncDisposable
             if (_process.HasExited) throw new InvalidOperationException($"The service exited with code {_process.ExitCode} while starting.");
             try
             {
-                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+                if ((await Http.GetAsync("/ready")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("The service did not answer /health within 90 s.");
+        throw new TimeoutException("The service was not ready (/ready) within 90 s.");
     }
 
     public async ValueTask DisposeAsync()

@@ -6,12 +6,12 @@ namespace CareerGraph.Api.Hosting;
 
 /// <summary>
 /// Runs a few representative queries through the GraphQL pipeline (parse, validate, execute against the store,
-/// serialise) as soon as the service listens, so that the code every query takes is loaded and the per-field code,
-/// which runs hundreds of times per query, is already queued for tier-up by the time load comes. The first callers are
+/// serialise) as soon as the service can answer (<see cref="StartGate"/>), so that the code every query takes is loaded
+/// and the per-field code, which runs hundreds of times per query, is already queued for tier-up by the time load comes. The first callers are
 /// answered meanwhile rather than after it (the start's last step: the host's start returns once it is done). The
 /// answers are thrown away; nothing is written. "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
 /// </summary>
-internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedLifecycleService
+internal sealed class PipelineWarmUp(IServiceProvider services, StartGate gate, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedLifecycleService
 {
     public const string RunsSetting = "CareerGraph:WarmUp:Runs";
 
@@ -32,23 +32,31 @@ internal sealed class PipelineWarmUp(IServiceProvider services, IConfiguration c
     {
         var runs = configuration.GetValue(RunsSetting, 5);
         if (runs <= 0) return;
+        await gate.Ready.WaitAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
-        for (var run = 0; run < runs; run++)
+        try
         {
-            foreach (var document in Documents)
+            for (var run = 0; run < runs; run++)
             {
-                await using var scope = services.CreateAsyncScope();
-                var result = await executer.ExecuteAsync(options =>
+                foreach (var document in Documents)
                 {
-                    options.Query = document;
-                    options.Variables = new Inputs(new Dictionary<string, object?> { ["first"] = 10 });
-                    options.RequestServices = scope.ServiceProvider;
-                    options.CancellationToken = cancellationToken;
-                });
-                await serializer.WriteAsync(Stream.Null, result, cancellationToken);
+                    await using var scope = services.CreateAsyncScope();
+                    var result = await executer.ExecuteAsync(options =>
+                    {
+                        options.Query = document;
+                        options.Variables = new Inputs(new Dictionary<string, object?> { ["first"] = 10 });
+                        options.RequestServices = scope.ServiceProvider;
+                        options.CancellationToken = cancellationToken;
+                    });
+                    await serializer.WriteAsync(Stream.Null, result, cancellationToken);
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return; // the service is stopping while it starts (SIGTERM, Ctrl+C): a warm-up is no reason to fail its start
         }
         logger.LogInformation("GraphQL pipeline warmed up: {Documents} queries run {Runs} times in {Elapsed:N0} ms",
             Documents.Count, runs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

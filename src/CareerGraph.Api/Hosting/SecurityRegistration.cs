@@ -42,6 +42,19 @@ internal static class SecurityRegistration
         return app;
     }
 
+    /// <summary>
+    /// Authentication brings ASP.NET Core's data protection, whose hosted service reads its key ring at every start (on
+    /// a new machine or container it first makes a key and writes it): tens of milliseconds before the service listens.
+    /// Nothing here protects data with it (API keys and bearer tokens are checked without it), so that service is
+    /// removed; the key ring would still be read on the first use, if something ever used it.
+    /// </summary>
+    internal static void WithoutDataProtectionAtStart(IServiceCollection services)
+    {
+        var assembly = typeof(Microsoft.AspNetCore.DataProtection.DataProtectionOptions).Assembly;
+        foreach (var service in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == assembly).ToList())
+            services.Remove(service);
+    }
+
     private static void AddAuthentication(IServiceCollection services, AuthOptions auth)
     {
         // One scheme picks the handler: bearer tokens go to JWT validation (when configured), the rest to API keys. It is
@@ -55,6 +68,7 @@ internal static class SecurityRegistration
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        WithoutDataProtectionAtStart(services);
         if (!auth.Jwt.IsConfigured) return;
 
         var jwt = auth.Jwt;

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CareerGraph.Api.Hosting;
 
-/// <summary>Ready means the store answers a query.</summary>
-internal sealed class StoreHealthCheck(ICareerGraphStore store) : IHealthCheck
+/// <summary>Ready means the service has started (<see cref="StartGate"/>) and the store answers a query.</summary>
+internal sealed class StoreHealthCheck(ICareerGraphStore store, StartGate gate) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!gate.IsOpen) return HealthCheckResult.Unhealthy("Starting: the graph is loading.");
         try
         {
             var stats = await store.GetStatsAsync(cancellationToken);

@@ -27,22 +27,28 @@ internal static class StoreRegistration
                 throw new CannotStartException(
                     $"CareerGraph:Store is '{options.Store}'; use 'Embedded' (the default, a file on this machine) or 'Neo4j' (configured under CareerGraph:Neo4j).");
         }
+        services.AddSingleton<StartGate>();
         return services;
     }
+
+    /// <summary>Completes when the store has its graph: the embedded store's load (faulting with what stopped it); at once for Neo4j.</summary>
+    public static Task LoadedAsync(IServiceProvider services) => services.GetService<SqliteGraphStore>()?.Loaded ?? Task.CompletedTask;
 }
 
 /// <summary>
-/// The embedded store loads its graph in the background while the service is built; the service listens only once the
-/// load has ended, and a load that fails stops the start. The search index is built once the service has started
-/// (listening and warmed up), not while it starts: on two cores the build would take half the processor from the start
-/// (seconds on a large graph). A search before it is built waits for it.
+/// The embedded store loads its graph in the background from the moment it is registered, while the host and the schema
+/// are built; the service answers only once the load has ended (<see cref="StartGate"/>), and a load that fails stops the
+/// start. The search index is built once the service has started (the gate open and the warm-up done), not while it
+/// starts: on two cores the build would take half the processor from the start (seconds on a large graph). A search
+/// before it is built waits for it.
 /// </summary>
-internal sealed class EmbeddedStoreStart(SqliteGraphStore store, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class EmbeddedStoreStart(SqliteGraphStore store, StartGate gate, IHostApplicationLifetime lifetime) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.Loaded.WaitAsync(cancellationToken);
-        lifetime.ApplicationStarted.Register(store.BuildSearchInBackground);
+        lifetime.ApplicationStarted.Register(() => gate.Ready.ContinueWith(_ => store.BuildSearchInBackground(),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace CareerGraph.Tests.Api;
 
-/// <summary>A service that cannot listen, or whose store cannot be used, says so in one line and exits non-zero.</summary>
+/// <summary>
+/// A service that cannot listen, or whose store cannot be used, says so in one line and exits non-zero; one stopped while
+/// it starts stops as cleanly as one that has started.
+/// </summary>
 public sealed class StartFailureTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -37,5 +40,20 @@ public sealed class StartFailureTests : IDisposable
         Assert.Contains($"CareerGraph cannot start: The graph in {database} cannot be loaded: ", errors);
         Assert.DoesNotContain("Unhandled exception", errors + output);
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
+    }
+
+    [Fact]
+    public async Task A_service_stopped_while_it_warms_up_exits_cleanly()
+    {
+        // Listening and ready, its warm-up still running (as many rounds as it takes) when the stop comes.
+        await using var service = await BuiltService.StartAsync(new Dictionary<string, string>
+        {
+            ["CareerGraph__Embedded__Path"] = _folder.File("graph.db"),
+            [CareerGraph.Api.Hosting.PipelineWarmUp.RunsSetting.Replace(":", "__", StringComparison.Ordinal)] = "1000000",
+        });
+
+        Assert.Equal(0, await service.StopAsync()); // not 134, an abort on the warm-up's cancellation
+        Assert.DoesNotContain("Hosting failed to start", service.Log());
+        Assert.DoesNotContain("Unhandled exception", service.Log());
     }
 }

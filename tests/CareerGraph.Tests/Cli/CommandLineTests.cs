@@ -30,6 +30,32 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(["--CareerGraph:Store=Embedded"], (await Invoke("--CareerGraph:Store=Embedded")).HostArguments);
     }
 
+    /// <summary>Starts skip the command line's parse for what can only mean "serve": the parse must agree with every such start.</summary>
+    [Fact]
+    public async Task Arguments_that_start_the_service_without_the_parse_are_what_the_parse_would_serve()
+    {
+        string[][] candidates =
+        [
+            [], ["--urls", "http://127.0.0.1:5999"], ["--CareerGraph:Store=Embedded"], ["--CareerGraph:Embedded:Path", "/tmp/g.db", "--urls", "http://x:1"],
+            ["--environment", "Development"], ["--urls", "a", "--help"], ["--version"], ["--urls", "a", "-h"], ["--urls", "@settings.rsp"],
+            ["serve"], ["seed"], ["-h"], ["-?"], ["/?"], ["stats", "--urls", "a"],
+        ];
+        var asIs = candidates.Where(CareerGraphCli.ServesAsIs).ToList();
+        Assert.Equal(4, asIs.Count(args => args is [] || args[0].StartsWith("--CareerGraph") || args is ["--urls", "http://127.0.0.1:5999"]));
+        foreach (var args in candidates)
+        {
+            var parsed = await CareerGraphCli.ParseAsync(args, Terminal.Plain(new StringWriter(), new StringWriter()));
+            if (CareerGraphCli.ServesAsIs(args))
+            {
+                Assert.Null(parsed.ExitCode);
+                Assert.Equal(args, parsed.HostArguments);
+            }
+            var invoked = await Invoke(args);
+            Assert.Equal(parsed.ExitCode, invoked.ExitCode);
+            Assert.Equal(parsed.HostArguments, invoked.HostArguments);
+        }
+    }
+
     [Fact]
     public async Task A_mistyped_command_is_an_error_rather_than_a_started_service()
     {
