@@ -4,6 +4,7 @@ using CareerGraph.Api.Documents;
 using CareerGraph.Api.Hosting;
 using CareerGraph.Api.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 
 // seed, import, export and stats run and exit (see Cli/); "serve", the default, goes on to start the service.
@@ -41,7 +42,7 @@ var app = builder.Build();
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
 var gate = app.Services.GetRequiredService<StartGate>();
 gate.OpenAfter(() => PrepareAsync(app.Services, options));
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(logging => logging.GetLevel = StartGate.RequestLogLevel);
 app.Use(gate.PassAsync);
 app.UseResponseCompression();
 app.UseCareerGraphWeb();
@@ -49,7 +50,12 @@ app.UseCareerGraphSecurity();
 app.UseWebSockets(); // GraphQL over WebSocket on /graphql (Http/GraphQLWebSocket.cs)
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    // Starting is Degraded (StoreHealthCheck): not ready, and not an error to log at every probe.
+    ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+});
 app.MapGet("/", () => Results.Redirect("/graphql"));
 
 try

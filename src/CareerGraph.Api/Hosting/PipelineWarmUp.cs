@@ -32,12 +32,12 @@ internal sealed class PipelineWarmUp(IServiceProvider services, StartGate gate, 
     {
         var runs = configuration.GetValue(RunsSetting, 5);
         if (runs <= 0) return;
-        await gate.Ready.WaitAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         try
         {
+            await gate.Ready.WaitAsync(cancellationToken);
             for (var run = 0; run < runs; run++)
             {
                 foreach (var document in Documents)

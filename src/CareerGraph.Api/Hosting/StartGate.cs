@@ -1,4 +1,5 @@
 using CareerGraph.Api.Http;
+using Serilog.Events;
 
 namespace CareerGraph.Api.Hosting;
 
@@ -50,6 +51,15 @@ internal sealed class StartGate
         }
         await next(http);
     }
+
+    /// <summary>
+    /// The request log's level: as Serilog's default (errors for faults and 5xx answers, information for the rest), but
+    /// the probes, which orchestrators send every few seconds and which say 503 while the service starts, at debug.
+    /// </summary>
+    public static LogEventLevel RequestLogLevel(HttpContext http, double elapsed, Exception? error) =>
+        error is null && IsProbe(http.Request.Path) ? LogEventLevel.Debug
+        : error is not null || http.Response.StatusCode > 499 ? LogEventLevel.Error
+        : LogEventLevel.Information;
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/ready");
 }

@@ -8,7 +8,8 @@ internal sealed class StoreHealthCheck(ICareerGraphStore store, StartGate gate) 
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!gate.IsOpen) return HealthCheckResult.Unhealthy("Starting: the graph is loading.");
+        // Not ready yet, but nothing is wrong: /ready answers Degraded with 503 (Program.cs), logged as a warning.
+        if (!gate.IsOpen) return HealthCheckResult.Degraded("Starting: the graph is loading.");
         try
         {
             var stats = await store.GetStatsAsync(cancellationToken);

@@ -79,7 +79,7 @@ public sealed class StartGateTests : IDisposable
     }
 
     [Fact]
-    public async Task Ready_is_unhealthy_until_the_gate_opens()
+    public async Task Ready_is_degraded_until_the_gate_opens()
     {
         var store = _app.Services.GetRequiredService<CareerGraph.Store.ICareerGraphStore>();
         var gate = new StartGate();
@@ -87,7 +87,7 @@ public sealed class StartGateTests : IDisposable
         gate.OpenAfter(() => started.Task);
         var check = new StoreHealthCheck(store, gate);
 
-        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(new HealthCheckContext())).Status); // 503 at /ready, a warning in the log
         started.SetResult();
         await gate.Ready;
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
@@ -100,6 +100,20 @@ public sealed class StartGateTests : IDisposable
         var hosted = _app.Services.GetServices<IHostedService>().ToList();
         Assert.Contains(hosted, service => service is PipelineWarmUp); // the list is the service's own
         Assert.DoesNotContain(hosted, service => service.GetType().Assembly == dataProtection);
+    }
+
+    [Theory]
+    [InlineData("/ready", 503, false, Serilog.Events.LogEventLevel.Debug)]
+    [InlineData("/health", 200, false, Serilog.Events.LogEventLevel.Debug)]
+    [InlineData("/ready", 500, true, Serilog.Events.LogEventLevel.Error)]
+    [InlineData("/graphql", 503, false, Serilog.Events.LogEventLevel.Error)]
+    [InlineData("/graphql", 200, false, Serilog.Events.LogEventLevel.Information)]
+    [InlineData("/graphql", 200, true, Serilog.Events.LogEventLevel.Error)]
+    public void Probes_are_logged_at_debug_and_everything_else_as_before(string path, int status, bool fault, Serilog.Events.LogEventLevel level)
+    {
+        var http = Request(path);
+        http.Response.StatusCode = status;
+        Assert.Equal(level, StartGate.RequestLogLevel(http, 1.0, fault ? new InvalidOperationException() : null));
     }
 
     private static DefaultHttpContext Request(string path) => new() { Request = { Path = path } };
