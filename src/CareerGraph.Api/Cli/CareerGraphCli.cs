@@ -38,8 +38,9 @@ internal static class CareerGraphCli
 
     /// <summary>
     /// Arguments that can only mean "serve with these host settings": none, or host options (<c>--urls …</c>) without a
-    /// command, help, version or response file (@file). They start the service without building the command line (a few tens of milliseconds
-    /// of every start); the parse would hand them to the host unchanged (CliTests hold the two to the same outcome).
+    /// command, help, version or response file (<c>@file</c>). They start the service without building the command line
+    /// (tens of milliseconds of every start); the parse would hand them to the host unchanged (CommandLineTests hold the
+    /// two to the same outcome).
     /// </summary>
     internal static bool ServesAsIs(string[] args) =>
         args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && !args.Any(arg => arg is "--help" or "-h" or "-?" or "/h" or "/?" or "--version" || arg.StartsWith('@')));

@@ -7,9 +7,10 @@ namespace CareerGraph.Api.Hosting;
 /// <summary>
 /// Runs a few representative queries through the GraphQL pipeline (parse, validate, execute against the store,
 /// serialise) as soon as the service can answer (<see cref="StartGate"/>), so that the code every query takes is loaded
-/// and the per-field code, which runs hundreds of times per query, is already queued for tier-up by the time load comes. The first callers are
-/// answered meanwhile rather than after it (the start's last step: the host's start returns once it is done). The
-/// answers are thrown away; nothing is written. "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
+/// and the per-field code, which runs hundreds of times per query, is already queued for tier-up by the time load
+/// comes. The first callers are answered meanwhile rather than after it (the start's last step: the host's start
+/// returns once it is done). A stop that comes meanwhile ends it. The answers are thrown away; nothing is written.
+/// "CareerGraph:WarmUp:Runs" says how often each query runs (0: no warm-up).
 /// </summary>
 internal sealed class PipelineWarmUp(IServiceProvider services, StartGate gate, IConfiguration configuration, ILogger<PipelineWarmUp> logger) : IHostedLifecycleService
 {
@@ -32,12 +33,13 @@ internal sealed class PipelineWarmUp(IServiceProvider services, StartGate gate, 
     {
         var runs = configuration.GetValue(RunsSetting, 5);
         if (runs <= 0) return;
-        var started = Stopwatch.GetTimestamp();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var started = 0L;
         try
         {
             await gate.Ready.WaitAsync(cancellationToken);
+            started = Stopwatch.GetTimestamp();
             for (var run = 0; run < runs; run++)
             {
                 foreach (var document in Documents)
