@@ -49,8 +49,8 @@ app.UseCareerGraphWeb();
 app.UseCareerGraphSecurity();
 app.UseWebSockets(); // GraphQL over WebSocket on /graphql (Http/GraphQLWebSocket.cs)
 app.MapGraphQL("/graphql");
-app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/ready", new HealthCheckOptions
+app.MapHealthChecks(Probes.Health, new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks(Probes.Ready, new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),
     // Starting is Degraded (StoreHealthCheck): not ready, and not an error to log at every probe.

@@ -66,6 +66,7 @@ internal static class ApiRegistration
         services.AddHostedService(provider => provider.GetRequiredService<GraphChangeFeed>());
         services.AddSingleton<SubscriptionSlots>();
         services.AddSingleton<Seeder>();
+        services.AddSingleton<StartGate>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;
     }

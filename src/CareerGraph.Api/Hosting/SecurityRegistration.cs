@@ -102,7 +102,7 @@ internal static class SecurityRegistration
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/ready")
+                Probes.Is(http.Request.Path)
                     ? RateLimitPartition.GetNoLimiter("probes")
                     : RateLimitPartition.Get(http.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new WindowRateLimiter(rate.PermitLimit, TimeSpan.FromSeconds(rate.WindowSeconds))));

@@ -31,7 +31,7 @@ internal sealed class StartGate
     /// <summary>Holds every request but the probes until the gate opens.</summary>
     public async Task PassAsync(HttpContext http, RequestDelegate next)
     {
-        if (!IsOpen && !IsProbe(http.Request.Path))
+        if (!IsOpen && !Probes.Is(http.Request.Path))
         {
             try
             {
@@ -57,9 +57,7 @@ internal sealed class StartGate
     /// the probes, which orchestrators send every few seconds and which say 503 while the service starts, at debug.
     /// </summary>
     public static LogEventLevel RequestLogLevel(HttpContext http, double elapsed, Exception? error) =>
-        error is null && IsProbe(http.Request.Path) ? LogEventLevel.Debug
+        error is null && Probes.Is(http.Request.Path) ? LogEventLevel.Debug
         : error is not null || http.Response.StatusCode > 499 ? LogEventLevel.Error
         : LogEventLevel.Information;
-
-    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/ready");
 }

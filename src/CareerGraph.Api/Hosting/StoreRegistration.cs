@@ -27,7 +27,6 @@ internal static class StoreRegistration
                 throw new CannotStartException(
                     $"CareerGraph:Store is '{options.Store}'; use 'Embedded' (the default, a file on this machine) or 'Neo4j' (configured under CareerGraph:Neo4j).");
         }
-        services.AddSingleton<StartGate>();
         return services;
     }
 
