@@ -56,7 +56,11 @@ app.MapHealthChecks(Probes.Ready, new HealthCheckOptions
     // Starting is Degraded (StoreHealthCheck): not ready, and not an error to log at every probe.
     ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
 });
-app.MapGet("/", () => Results.Redirect("/graphql"));
+app.MapGet("/", http =>
+{
+    http.Response.Redirect("/graphql"); // a request delegate: a minimal-API handler would be compiled by the first request
+    return Task.CompletedTask;
+});
 
 try
 {

@@ -24,9 +24,15 @@ internal static class GraphQLHttpEndpoint
         return endpoints;
     }
 
-    /// <summary>The schema in SDL, with descriptions: the same text as schema.graphql in the repository.</summary>
-    private static IResult GetSchema(GraphQL.Types.ISchema schema) =>
-        Results.Text(PrintSchema(schema), "text/plain; charset=utf-8");
+    /// <summary>
+    /// The schema in SDL, with descriptions: the same text as schema.graphql in the repository. A request delegate, not
+    /// a minimal-API handler: those are compiled by the first request, which would wait for it.
+    /// </summary>
+    private static Task GetSchema(HttpContext http)
+    {
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync(PrintSchema(http.RequestServices.GetRequiredService<GraphQL.Types.ISchema>()));
+    }
 
     public static string PrintSchema(GraphQL.Types.ISchema schema) =>
         schema.Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";

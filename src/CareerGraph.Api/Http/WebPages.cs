@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,7 @@ internal static class WebPages
     public static WebApplication UseCareerGraphWeb(this WebApplication app)
     {
         app.UsePageHeaders();
-        app.UseCors();
+        app.UseCorsWithoutCompiling();
         app.Use(PreferPrecompressed);
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -54,6 +55,17 @@ internal static class WebPages
         app.MapGet("/explore", (HttpContext http) => SendPageAsync(http, Explorer));
         return app;
     }
+
+    /// <summary>
+    /// ASP.NET Core's CORS middleware, as <c>UseCors()</c> adds it (the policy provider asked of the request's services),
+    /// but called directly: <c>UseCors()</c> compiles an expression at every start to make that call, which made it the
+    /// costliest middleware of the start.
+    /// </summary>
+    private static void UseCorsWithoutCompiling(this WebApplication app) => app.Use(next =>
+    {
+        var cors = new CorsMiddleware(next, app.Services.GetRequiredService<ICorsService>(), app.Services.GetRequiredService<ILoggerFactory>());
+        return http => cors.Invoke(http, http.RequestServices.GetRequiredService<ICorsPolicyProvider>());
+    });
 
     private const string PrecompressedEncoding = "CareerGraph.PrecompressedEncoding";
 

@@ -3,6 +3,8 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
+// Each filter is made from its fields by hand (ParseDictionary): GraphQL.NET's default compiles an expression per input
+// type while the schema is built, at every start, for a record of a few strings.
 internal sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
 {
     public CareerFilterType()
@@ -15,6 +17,10 @@ internal sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
         Field<BooleanGraphType>("isSpecialisation").Description("Only specialisations (true) or only careers that specialise nothing (false).");
         Field<StringGraphType>("category").Description("Listed under this career category, e.g. \"Computer, AI & Data\".");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new CareerFilter(
+        value.Field<string>("nameContains"), value.Field<string>("hasSkill"), value.Field<string>("inIndustry"),
+        value.Field<bool?>("isSpecialisation"), value.Field<string>("category"));
 }
 
 internal sealed record CareerFilter(string? NameContains, string? HasSkill, string? InIndustry, bool? IsSpecialisation, string? Category);
@@ -30,6 +36,9 @@ internal sealed class SkillFilterType : InputObjectGraphType<SkillFilter>
         Field<BooleanGraphType>("hot").Description("Only hot technologies (true) or only the others (false).");
         Field<StringGraphType>("requiredBy").Description("Required by this career: an id, name or alias.");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new SkillFilter(
+        value.Field<string>("nameContains"), value.Field<string>("category"), value.Field<bool?>("hot"), value.Field<string>("requiredBy"));
 }
 
 internal sealed record SkillFilter(string? NameContains, string? Category, bool? Hot, string? RequiredBy);
@@ -42,6 +51,14 @@ internal sealed class IndustryFilterType : InputObjectGraphType<IndustryFilter>
         Description = "Narrows a list of industries.";
         Field<StringGraphType>("nameContains").Description("Name contains this text (case-insensitive).");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new IndustryFilter(value.Field<string>("nameContains"));
 }
 
 internal sealed record IndustryFilter(string? NameContains);
+
+internal static class InputFields
+{
+    /// <summary>An input object's field as GraphQL.NET has already coerced it: its value, or null when not given.</summary>
+    public static T? Field<T>(this IDictionary<string, object?> value, string name) => value.TryGetValue(name, out var field) ? (T?)field : default;
+}

@@ -203,6 +203,34 @@ public sealed class QueryTests(CareerGraphApp app)
     }
 
     [Fact]
+    public async Task Every_filter_field_is_read_from_a_literal_or_a_variable()
+    {
+        var data = await app.QueryAsync("""
+            query Filters($skills: SkillFilter) {
+              allSkills: skills(first: 1) { totalCount }
+              hot: skills(first: 100, filter: { hot: true }) { totalCount nodes { hot } }
+              notHot: skills(first: 100, filter: { hot: false }) { totalCount nodes { hot } }
+              fromVariable: skills(first: 100, filter: $skills) { nodes { name category } }
+              allCareers: careers(first: 1) { totalCount }
+              inCategory: careers(first: 100, filter: { category: "Computer, AI & Data" }) { totalCount nodes { categories } }
+              notSpecialised: careers(first: 1, filter: { isSpecialisation: false }) { totalCount }
+              specialised: careers(first: 1, filter: { isSpecialisation: true }) { totalCount }
+              industries(first: 50, filter: { nameContains: "FIN" }) { nodes { id } }
+            }
+            """, new { skills = new { nameContains = "py", category = "Framework or library" } });
+        int Total(string field) => data[field]!["totalCount"]!.GetValue<int>();
+        Assert.True(Total("notHot") > 0); // the seeds mark no skill hot (O*NET's import does)
+        Assert.Equal(Total("allSkills"), Total("hot") + Total("notHot"));
+        Assert.All(data["hot"]!["nodes"]!.AsArray(), s => Assert.True(s!["hot"]!.GetValue<bool>()));
+        Assert.All(data["notHot"]!["nodes"]!.AsArray(), s => Assert.False(s!["hot"]!.GetValue<bool>()));
+        Assert.Equal(["NumPy", "PyTorch"], Names(data["fromVariable"]!["nodes"]).Order(StringComparer.Ordinal));
+        Assert.InRange(Total("inCategory"), 1, Total("allCareers") - 1);
+        Assert.All(data["inCategory"]!["nodes"]!.AsArray(), c => Assert.Contains("Computer, AI & Data", c!["categories"]!.AsArray().Select(n => n!.GetValue<string>())));
+        Assert.Equal(Total("allCareers"), Total("specialised") + Total("notSpecialised"));
+        Assert.Equal(["finance"], Names(data["industries"]!["nodes"], "id"));
+    }
+
+    [Fact]
     public async Task Skills_and_industries_are_listed_and_filtered()
     {
         var data = await app.QueryAsync("""

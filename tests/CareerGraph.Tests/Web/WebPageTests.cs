@@ -32,6 +32,17 @@ public sealed class WebPageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_service_root_sends_a_browser_to_the_graphql_ide()
+    {
+        var client = service.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/graphql", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_client_asking_for_json_over_get_still_gets_a_graphql_answer()
     {
         var response = await GetAsync("/graphql?query=%7Bstats%7Bcareers%7D%7D", "text/html, application/json");
