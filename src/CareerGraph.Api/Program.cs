@@ -12,7 +12,8 @@ var command = await CareerGraphCli.InvokeAsync(args);
 if (command.ExitCode is { } exitCode) return exitCode;
 
 // The service's own folder, not the working folder: pages, seeds and appsettings.json travel with the build.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseKestrelHttpsConfiguration();
 builder.Services.AddSerilog((services, logger) => logger
     // The sinks' assemblies named, so that reading the settings does not scan every assembly beside the service on each start.
     .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(

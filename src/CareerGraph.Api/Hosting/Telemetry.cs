@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using CareerGraph.Curation;
 using CareerGraph.Store;
 using OpenTelemetry.Metrics;
@@ -24,7 +25,13 @@ internal static class Telemetry
     public static IServiceCollection AddCareerGraphTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("CareerGraph:Telemetry").Get<TelemetryOptions>() ?? new();
-        if (!options.Enabled) return services;
+        return options.Enabled ? AddOpenTelemetry(services, options) : services;
+    }
+
+    // A method of its own: OpenTelemetry's assemblies load only when telemetry is on.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddOpenTelemetry(IServiceCollection services, TelemetryOptions options)
+    {
 
         var store = services.Last(d => d.ServiceType == typeof(ICareerGraphStore));
         services.Remove(store);
