@@ -11,7 +11,9 @@ using Serilog;
 var command = await CareerGraphCli.InvokeAsync(args);
 if (command.ExitCode is { } exitCode) return exitCode;
 
-// The service's own folder, not the working folder: pages, seeds and appsettings.json travel with the build.
+// The service's own folder, not the working folder: pages, seeds and appsettings.json travel with the build. The slim
+// host: the default one also loads HTTP/3, IIS integration and log providers the service never uses (Serilog writes
+// the log); HTTPS endpoints from configuration are put back.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.Services.AddSerilog((services, logger) => logger

@@ -32,7 +32,6 @@ internal static class Telemetry
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IServiceCollection AddOpenTelemetry(IServiceCollection services, TelemetryOptions options)
     {
-
         var store = services.Last(d => d.ServiceType == typeof(ICareerGraphStore));
         services.Remove(store);
         services.AddSingleton(provider => InstrumentedStore.Wrap((ICareerGraphStore)(store.ImplementationInstance ?? store.ImplementationFactory!(provider))));
