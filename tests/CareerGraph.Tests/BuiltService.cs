@@ -43,10 +43,23 @@ public static class BuiltService
     /// The built service serving on a free loopback port with the given settings (environment variables), started in
     /// <paramref name="workingDirectory"/> when given; returned once it is ready (/ready), its output collected.
     /// </summary>
-    public static async Task<RunningService> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
+    public static Task<RunningService> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Assembly(), "--urls", $"http://127.0.0.1:{port}"])
+        var address = $"http://127.0.0.1:{FreePort()}";
+        return StartAsync(["--urls", address], settings, new Uri(address), handler: null, workingDirectory);
+    }
+
+    /// <summary>
+    /// The built service serving where its settings say (Kestrel:Endpoints), reached at <paramref name="address"/>
+    /// through <paramref name="handler"/> (an HTTPS endpoint's certificate check, say); returned once it is ready.
+    /// </summary>
+    public static Task<RunningService> StartAsync(IReadOnlyDictionary<string, string> settings, Uri address, HttpMessageHandler handler) =>
+        StartAsync([], settings, address, handler, workingDirectory: null);
+
+    private static async Task<RunningService> StartAsync(
+        string[] arguments, IReadOnlyDictionary<string, string> settings, Uri address, HttpMessageHandler? handler, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet", [Assembly(), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,7 +67,7 @@ public static class BuiltService
         };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var (name, value) in settings) start.Environment[name] = value;
-        var service = new RunningService(Process.Start(start)!, port);
+        var service = new RunningService(Process.Start(start)!, address, handler);
         try
         {
             await service.WaitUntilHealthyAsync();
@@ -74,11 +87,11 @@ public sealed class RunningService : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    internal RunningService(Process process, int port)
+    internal RunningService(Process process, Uri address, HttpMessageHandler? handler)
     {
         _process = process;
-        Port = port;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+        Port = address.Port;
+        Http = new HttpClient(handler ?? new HttpClientHandler()) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
         process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         process.BeginOutputReadLine();
@@ -107,7 +120,7 @@ public sealed class RunningService : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The service exited with code {_process.ExitCode} while starting.");
+            if (_process.HasExited) throw new InvalidOperationException($"The service exited with code {_process.ExitCode} while starting: {Log()}");
             try
             {
                 if ((await Http.GetAsync("/ready")).StatusCode == HttpStatusCode.OK) return;

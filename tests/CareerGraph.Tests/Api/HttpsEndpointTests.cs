@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -22,47 +22,19 @@ public sealed class HttpsEndpointTests : IDisposable
         using var certificate = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         await File.WriteAllBytesAsync(certificateFile, certificate.Export(X509ContentType.Pfx, "secret"));
-        var address = $"https://127.0.0.1:{BuiltService.FreePort()}";
+        var address = new Uri($"https://127.0.0.1:{BuiltService.FreePort()}");
+        string? servedBy = null;
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, served, _, _) => (servedBy = served?.Thumbprint) is not null };
 
-        var start = new ProcessStartInfo("dotnet", [BuiltService.Assembly()]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["CareerGraph__Embedded__Path"] = _folder.File("graph.db");
-        start.Environment["Kestrel__Endpoints__Https__Url"] = address;
-        start.Environment["Kestrel__Endpoints__Https__Certificate__Path"] = certificateFile;
-        start.Environment["Kestrel__Endpoints__Https__Certificate__Password"] = "secret";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        try
+        await using var service = await BuiltService.StartAsync(new Dictionary<string, string>
         {
-            string? servedBy = null;
-            using var handler = new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = (_, served, _, _) => (servedBy = served?.Thumbprint) is not null,
-            };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
-            var waited = Stopwatch.StartNew();
-            HttpResponseMessage? ready = null;
-            while (ready is null && waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
-            {
-                try
-                {
-                    ready = await client.GetAsync("/ready");
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
-            }
+            ["CareerGraph__Embedded__Path"] = _folder.File("graph.db"),
+            ["Kestrel__Endpoints__Https__Url"] = address.ToString().TrimEnd('/'),
+            ["Kestrel__Endpoints__Https__Certificate__Path"] = certificateFile,
+            ["Kestrel__Endpoints__Https__Certificate__Password"] = "secret",
+        }, address, handler);
 
-            if (process.HasExited) Assert.Fail($"The service exited: {await errors}");
-            Assert.NotNull(ready);
-            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
-            Assert.Equal(certificate.Thumbprint, servedBy);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill();
-            await process.WaitForExitAsync();
-        }
+        Assert.Equal(HttpStatusCode.OK, (await service.Http.GetAsync("/ready")).StatusCode);
+        Assert.Equal(certificate.Thumbprint, servedBy);
     }
 }
