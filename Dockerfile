@@ -36,7 +36,8 @@ COPY --from=web /src/src/CareerGraph.Api/wwwroot/ src/CareerGraph.Api/wwwroot/
 # ReadyToRun, composite: the service, its libraries and the .NET and ASP.NET Core runtime compiled ahead of time as one
 # image for the platform the restore above chose. One image lets the compiler also compile the runtime's generic code
 # for the service's own types (dictionaries keyed by its enums, its async methods), which the JIT would otherwise
-# compile at every start (docs/performance.md, "Start-up, third pass").
+# compile at every start (docs/performance.md, "Start-up, third pass"); a profile of the start names the generic code
+# made at run time, so that it is compiled too (CareerGraph.Api.csproj, "Start-up, twelfth pass").
 RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r "$(cat /rid)" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:SkipWebPages=true -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0

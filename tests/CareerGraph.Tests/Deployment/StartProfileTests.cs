@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace CareerGraph.Tests.Deployment;
+
+/// <summary>
+/// src/CareerGraph.Api/start.mibc, the profile of a start that the image's ahead-of-time compiler reads, names the
+/// service's methods by their names. A method renamed or removed since the profile was recorded is skipped by the
+/// compiler, and the JIT compiles its code at every start again; this fails once a tenth of them are gone, asking for
+/// the profile to be recorded again (tests/load/StartProfile).
+/// </summary>
+public sealed class StartProfileTests
+{
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    [Fact]
+    public void The_start_profile_names_methods_the_service_still_has()
+    {
+        using var file = new PEReader(File.OpenRead(Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "start.mibc")));
+        var metadata = file.GetMetadataReader();
+
+        var named = 0;
+        var gone = new List<string>();
+        foreach (var handle in metadata.MemberReferences)
+        {
+            var method = metadata.GetMemberReference(handle);
+            if (method.Parent.Kind != HandleKind.TypeReference) continue; // generic types' methods, named through their instantiation
+            var (assembly, type) = NameOf(metadata, (TypeReferenceHandle)method.Parent);
+            if (!assembly.StartsWith("CareerGraph.", StringComparison.Ordinal)) continue;
+            named++;
+            var name = metadata.GetString(method.Name);
+            if (Assembly.Load(assembly).GetType(type)?.GetMember(name, Declared) is not { Length: > 0 })
+                gone.Add($"{type}.{name}");
+        }
+
+        Assert.True(named > 500, $"the profile names {named} methods of the service's own assemblies; a start runs thousands");
+        Assert.True(gone.Count * 10 < named,
+            $"{gone.Count} of the {named} service methods the start profile names are gone (e.g. {string.Join(", ", gone.Take(5))}): " +
+            "record it again (DOTNET_ReadyToRun=0 dotnet run -c Release --project tests/load/StartProfile -- <db> src/CareerGraph.Api/start.mibc)");
+    }
+
+    /// <summary>The assembly and the reflection name (Outer+Inner) of a referenced type.</summary>
+    private static (string Assembly, string Type) NameOf(MetadataReader metadata, TypeReferenceHandle handle)
+    {
+        var type = metadata.GetTypeReference(handle);
+        var name = type.Namespace.IsNil ? metadata.GetString(type.Name) : $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}";
+        return type.ResolutionScope.Kind switch
+        {
+            HandleKind.TypeReference when NameOf(metadata, (TypeReferenceHandle)type.ResolutionScope) is var (assembly, outer) => (assembly, $"{outer}+{name}"),
+            HandleKind.AssemblyReference => (metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)type.ResolutionScope).Name), name),
+            _ => ("", name),
+        };
+    }
+}
