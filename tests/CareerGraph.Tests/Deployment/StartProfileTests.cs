@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -7,8 +8,8 @@ namespace CareerGraph.Tests.Deployment;
 /// <summary>
 /// src/CareerGraph.Api/start.mibc, the profile of a start that the image's ahead-of-time compiler reads, names the
 /// service's methods by their names. A method renamed or removed since the profile was recorded is skipped by the
-/// compiler, and the JIT compiles its code at every start again; this fails once a tenth of them are gone, asking for
-/// the profile to be recorded again (tests/load/StartProfile).
+/// compiler, and the JIT compiles its code at every start again; the profile fails here once a tenth of them are gone,
+/// asking for it to be recorded again by tests/load/StartProfile, whose recording is checked here too.
 /// </summary>
 public sealed class StartProfileTests
 {
@@ -17,9 +18,56 @@ public sealed class StartProfileTests
     [Fact]
     public void The_start_profile_names_methods_the_service_still_has()
     {
-        using var file = new PEReader(File.OpenRead(Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "start.mibc")));
-        var metadata = file.GetMetadataReader();
+        var (named, gone) = ServiceMethods(Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "start.mibc"));
 
+        Assert.True(named > 500, $"the profile names {named} methods of the service's own assemblies; a start runs thousands");
+        Assert.True(gone.Count * 10 < named,
+            $"{gone.Count} of the {named} service methods the start profile names are gone (e.g. {string.Join(", ", gone.Take(5))}): " +
+            "record it again (DOTNET_ReadyToRun=0 dotnet run -c Release --project tests/load/StartProfile -- <db> src/CareerGraph.Api/start.mibc)");
+    }
+
+    [Fact]
+    public async Task The_recorder_writes_a_profile_of_the_service_s_start()
+    {
+        using var folder = new TempFolder();
+        var profile = folder.File("start.mibc");
+        var start = new ProcessStartInfo("dotnet", [Recorder(), folder.File("graph.db"), profile])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder.Path,
+        };
+        start.Environment["DOTNET_ReadyToRun"] = "0"; // as the recorder asks: the JIT then compiles, and reports, all a start runs
+        using var recorder = Process.Start(start)!;
+        var output = recorder.StandardOutput.ReadToEndAsync();
+        var errors = recorder.StandardError.ReadToEndAsync();
+        try
+        {
+            await recorder.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        }
+        finally
+        {
+            if (!recorder.HasExited) recorder.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(recorder.ExitCode == 0, $"the recorder exited with {recorder.ExitCode}: {await output}{await errors}");
+        var (named, gone) = ServiceMethods(profile);
+        Assert.True(named > 500, $"the recorded profile names {named} methods of the service's own assemblies");
+        Assert.Empty(gone);
+    }
+
+    /// <summary>The recorder as built with the tests (bin/&lt;Configuration&gt;/net10.0).</summary>
+    private static string Recorder()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return Path.Combine(RepoPaths.Root, "tests", "load", "StartProfile", "bin", configuration, "net10.0", "StartProfile.dll");
+    }
+
+    /// <summary>How many methods of the service's own (non-generic) types a profile names, and those the code no longer has.</summary>
+    private static (int Named, List<string> Gone) ServiceMethods(string profile)
+    {
+        using var file = new PEReader(File.OpenRead(profile));
+        var metadata = file.GetMetadataReader();
         var named = 0;
         var gone = new List<string>();
         foreach (var handle in metadata.MemberReferences)
@@ -33,11 +81,7 @@ public sealed class StartProfileTests
             if (Assembly.Load(assembly).GetType(type)?.GetMember(name, Declared) is not { Length: > 0 })
                 gone.Add($"{type}.{name}");
         }
-
-        Assert.True(named > 500, $"the profile names {named} methods of the service's own assemblies; a start runs thousands");
-        Assert.True(gone.Count * 10 < named,
-            $"{gone.Count} of the {named} service methods the start profile names are gone (e.g. {string.Join(", ", gone.Take(5))}): " +
-            "record it again (DOTNET_ReadyToRun=0 dotnet run -c Release --project tests/load/StartProfile -- <db> src/CareerGraph.Api/start.mibc)");
+        return (named, gone);
     }
 
     /// <summary>The assembly and the reflection name (Outer+Inner) of a referenced type.</summary>
