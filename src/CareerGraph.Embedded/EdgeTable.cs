@@ -139,14 +139,36 @@ internal sealed class EdgeTable : IStoredEdges
         return Array.ConvertAll(numbers, edge => new CareerLink(careerOf[_sources[edge]], careerOf[_targets[edge]], _kinds[edge], Weight(edge), edge));
     }
 
-    /// <summary>Each string's place when they are in ordinal order.</summary>
-    private static int[] RanksOf(string[] strings)
+    /// <summary>
+    /// Each string's place when they are in ordinal order. Node ids come as a few runs already in that order (the
+    /// careers', the skills' and the industries' each sorted), so a few runs are merged rather than all sorted again
+    /// (sorting 10× O*NET's 99k ids took about 45 ms of the start).
+    /// </summary>
+    internal static int[] RanksOf(string[] strings)
     {
-        var order = new int[strings.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort((string[])strings.Clone(), order, StringComparer.Ordinal);
-        var rank = new int[order.Length];
-        for (var place = 0; place < order.Length; place++) rank[order[place]] = place;
+        const int fewRuns = 8;
+        var runs = new List<int> { 0 };
+        for (var i = 1; i < strings.Length && runs.Count <= fewRuns; i++)
+            if (string.CompareOrdinal(strings[i - 1], strings[i]) > 0) runs.Add(i);
+
+        var rank = new int[strings.Length];
+        if (runs.Count > fewRuns)
+        {
+            var order = new int[strings.Length];
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort((string[])strings.Clone(), order, StringComparer.Ordinal);
+            for (var place = 0; place < order.Length; place++) rank[order[place]] = place;
+            return rank;
+        }
+        var next = runs.ToArray(); // each run's first string not yet placed
+        var ends = runs.Skip(1).Append(strings.Length).ToArray();
+        for (var place = 0; place < strings.Length; place++)
+        {
+            var least = -1;
+            for (var run = 0; run < next.Length; run++)
+                if (next[run] < ends[run] && (least < 0 || string.CompareOrdinal(strings[next[run]], strings[next[least]]) < 0)) least = run;
+            rank[next[least]++] = place;
+        }
         return rank;
     }
 

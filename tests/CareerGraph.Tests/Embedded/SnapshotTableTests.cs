@@ -144,6 +144,26 @@ public sealed class SnapshotTableTests : IDisposable
             }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(40)]
+    public void Ranks_are_places_in_ordinal_order_however_many_runs_the_strings_come_in(int runs)
+    {
+        var random = new Random(runs);
+        // Ids as the file holds them: runs each in ordinal order, prefixes of one another among them ("a", "a-b", "a|").
+        var strings = Enumerable.Range(0, runs)
+            .SelectMany(run => Enumerable.Range(0, random.Next(0, 60)).Select(_ => new string((char)('a' + random.Next(3)), random.Next(1, 4)) + (random.Next(3) switch { 0 => "", 1 => "-b", _ => "|" }) + run)
+                .Distinct().Order(StringComparer.Ordinal))
+            .ToArray();
+        var sorted = strings.Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(strings.Select(s => sorted.IndexOf(s)), EdgeTable.RanksOf(strings));
+    }
+
     [Fact]
     public void An_edge_is_made_once_however_it_is_reached()
     {
