@@ -154,7 +154,7 @@ public sealed class SnapshotTableTests : IDisposable
     public void Ranks_are_places_in_ordinal_order_however_many_runs_the_strings_come_in(int runs)
     {
         var random = new Random(runs);
-        // Ids as the file holds them: runs each in ordinal order, prefixes of one another among them ("a", "a-b", "a|").
+        // Ids as the file holds them: runs each in ordinal order, with '-' and '|', which sort before and after the letters.
         var strings = Enumerable.Range(0, runs)
             .SelectMany(run => Enumerable.Range(0, random.Next(0, 60)).Select(_ => new string((char)('a' + random.Next(3)), random.Next(1, 4)) + (random.Next(3) switch { 0 => "", 1 => "-b", _ => "|" }) + run)
                 .Distinct().Order(StringComparer.Ordinal))
