@@ -10,11 +10,14 @@ namespace CareerGraph.Tests;
 public static class BuiltService
 {
     /// <summary>The service's assembly in the same configuration as the tests (bin/&lt;Configuration&gt;/net10.0).</summary>
-    public static string Assembly()
+    public static string Assembly() => Built(Path.Combine("src", "CareerGraph.Api"), "CareerGraph.Api.dll");
+
+    /// <summary>An assembly of the project in <paramref name="projectFolder"/>, built in the same configuration as the tests.</summary>
+    public static string Built(string projectFolder, string assembly)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var path = Path.Combine(RepoPaths.Root, "src", "CareerGraph.Api", "bin", configuration, "net10.0", "CareerGraph.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the service first: {path} is missing.");
+        var path = Path.Combine(RepoPaths.Root, projectFolder, "bin", configuration, "net10.0", assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectFolder} first: {path} is missing.");
     }
 
     public static int FreePort()

@@ -31,7 +31,8 @@ public sealed class StartProfileTests
     {
         using var folder = new TempFolder();
         var profile = folder.File("start.mibc");
-        var start = new ProcessStartInfo("dotnet", [Recorder(), folder.File("graph.db"), profile])
+        var recorderAssembly = BuiltService.Built(Path.Combine("tests", "load", "StartProfile"), "StartProfile.dll");
+        var start = new ProcessStartInfo("dotnet", [recorderAssembly, folder.File("graph.db"), profile])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,13 +55,6 @@ public sealed class StartProfileTests
         var (named, gone) = ServiceMethods(profile);
         Assert.True(named > 500, $"the recorded profile names {named} methods of the service's own assemblies");
         Assert.Empty(gone);
-    }
-
-    /// <summary>The recorder as built with the tests (bin/&lt;Configuration&gt;/net10.0).</summary>
-    private static string Recorder()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        return Path.Combine(RepoPaths.Root, "tests", "load", "StartProfile", "bin", configuration, "net10.0", "StartProfile.dll");
     }
 
     /// <summary>How many methods of the service's own (non-generic) types a profile names, and those the code no longer has.</summary>
