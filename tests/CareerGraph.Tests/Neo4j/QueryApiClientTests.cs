@@ -217,10 +217,11 @@ public sealed class QueryApiClientTests
     public async Task A_transaction_past_its_expiry_fails_clearly_without_sending()
     {
         await using var neo4j = await FakeQueryApi.StartAsync(_ => FakeReply.Row(("a", 1)));
-        neo4j.TransactionIdleTimeout = TimeSpan.FromSeconds(1);
+        // Long enough that opening and the first statement fit in it on a busy machine (a second did not, once, in CI).
+        neo4j.TransactionIdleTimeout = TimeSpan.FromSeconds(3);
         using var services = Neo4jTestServices.Create(neo4j.Uri);
         await using var transaction = await services.GetRequiredService<QueryApiClient>().BeginAsync(Write);
-        await Task.Delay(TimeSpan.FromSeconds(2.1));
+        await Task.Delay(TimeSpan.FromSeconds(3.1));
         var sent = neo4j.Requests.Count;
 
         var error = await Assert.ThrowsAsync<Neo4jException>(() => transaction.RunAsync(Write));
