@@ -13,9 +13,9 @@ if (command.ExitCode is { } exitCode) return exitCode;
 
 // The service's own folder, not the working folder: pages, seeds and appsettings.json travel with the build. The slim
 // host: the default one also loads HTTP/3, IIS integration and log providers the service never uses (Serilog writes
-// the log); HTTPS endpoints from configuration are put back.
+// the log); HTTPS endpoints from configuration are put back where configuration asks for HTTPS (Hosting/HttpsSettings.cs).
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
-builder.WebHost.UseKestrelHttpsConfiguration();
+if (HttpsSettings.Requested(builder.Configuration)) builder.WebHost.UseKestrelHttpsConfiguration();
 builder.Services.AddSerilog((services, logger) => logger
     // The sinks' assemblies named, so that reading the settings does not scan every assembly beside the service on each start.
     .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
