@@ -21,6 +21,8 @@ COPY src/CareerGraph.Api/CareerGraph.Api.csproj src/CareerGraph.Api/WebPages.tar
 # The runtime identifier of the platform the image is for (BuildKit sets TARGETARCH; the classic builder leaves it empty,
 # and then the build machine's own architecture counts). Restore asks for the ReadyToRun compiler with it, as publish needs.
 ARG TARGETARCH
+# x64 only: the processors the compiled code may assume (x86-64-v3: AVX2). x86-64-v2 for older ones (docs/neo4j.md).
+ARG X64_INSTRUCTION_SET=x86-64-v3
 RUN case "${TARGETARCH:-$(uname -m)}" in \
       amd64|x86_64) rid=linux-x64 ;; \
       arm64|aarch64) rid=linux-arm64 ;; \
@@ -38,7 +40,7 @@ COPY --from=web /src/src/CareerGraph.Api/wwwroot/ src/CareerGraph.Api/wwwroot/
 # for the service's own types (dictionaries keyed by its enums, its async methods), which the JIT would otherwise
 # compile at every start (docs/performance.md, "Start-up, third pass"); a profile of the start names the generic code
 # made at run time, so that it is compiled too (CareerGraph.Api.csproj, "Start-up, twelfth pass").
-RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r "$(cat /rid)" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:SkipWebPages=true -o /app
+RUN dotnet publish src/CareerGraph.Api/CareerGraph.Api.csproj --no-restore -c Release -r "$(cat /rid)" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:ReadyToRunX64InstructionSet="$X64_INSTRUCTION_SET" -p:SkipWebPages=true -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
