@@ -8,12 +8,37 @@ using CareerGraph.Moves;
 using CareerGraph.Paths;
 using CareerGraph.Store;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareerGraph.Api.Hosting;
 
 internal static class ApiRegistration
 {
     public const string ExposeDetailsSetting = "CareerGraph:Errors:ExposeDetails";
+
+    /// <summary>
+    /// The schema's graph types, named rather than found by GraphQL.NET's AddGraphTypes(assembly), which loads every type
+    /// of the assembly (over 400) at each start, on the host's own path (docs/performance.md, "Start-up, thirteenth
+    /// pass"). GraphTypeListTests holds this list to the graph types the assembly has.
+    /// </summary>
+    public static readonly Type[] GraphTypes =
+    [
+        typeof(AddEdgeInputType), typeof(AliasInputType), typeof(AliasPayloadType), typeof(AuditEntryType),
+        typeof(AuditOperationType), typeof(CareerConnectionType), typeof(CareerFilterType), typeof(CareerMatchType),
+        typeof(CareerMoveType), typeof(CareerPathType), typeof(CareerPayloadType), typeof(CareerType),
+        typeof(ConnectionType<,>), typeof(CreateCareerInputType), typeof(CreateIndustryInputType),
+        typeof(CreateSkillInputType), typeof(CursorEdgeType<,>), typeof(DeletePayloadType), typeof(EdgeKindType),
+        typeof(EdgePayloadType), typeof(GraphChangeType), typeof(GraphEdgeType), typeof(GraphNodeType),
+        typeof(GraphStatsType), typeof(IndustryConnectionType), typeof(IndustryFilterType),
+        typeof(IndustryPayloadType), typeof(IndustryType), typeof(JobZoneChangeType), typeof(MergeCareersInputType),
+        typeof(MergeCareersPayloadType), typeof(MutationType), typeof(NodeInterface), typeof(NodeKindType),
+        typeof(PageInfoType), typeof(PathStepType), typeof(QueryType), typeof(RemoveEdgeInputType),
+        typeof(SearchHitType), typeof(SeeAlsoType), typeof(SkillConnectionType), typeof(SkillFilterType),
+        typeof(SkillGapType), typeof(SkillPayloadType), typeof(SkillRequirementType), typeof(SkillType),
+        typeof(SkillUseType), typeof(SortOrderType), typeof(SubgraphType), typeof(SubscriptionType),
+        typeof(UpdateCareerInputType), typeof(UpdateIndustryInputType), typeof(UpdateSkillInputType),
+        typeof(UserErrorCodeType), typeof(UserErrorType)
+    ];
 
     public static IServiceCollection AddCareerGraphApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,7 +67,6 @@ internal static class ApiRegistration
         services.AddSingleton<GraphQLJson>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<CareerGraphSchema>()
-            .AddGraphTypes(typeof(CareerGraphSchema).Assembly)
             .AddSerializer(provider => provider.GetRequiredService<GraphQLJson>())
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .UseTelemetry()
@@ -62,6 +86,7 @@ internal static class ApiRegistration
                     return next(context);
                 };
             }));
+        foreach (var type in GraphTypes) services.TryAdd(ServiceDescriptor.Transient(type, type)); // as AddGraphTypes registers them
         services.AddSingleton<GraphChangeFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<GraphChangeFeed>());
         services.AddSingleton<SubscriptionSlots>();
