@@ -1,16 +1,25 @@
 // Drives CareerGraph (with and without its answer cache), the REST peer, the graphql-js and graphql-jit peers with
 // autocannon on loopback: first checks that all give each query the same answer (the REST peer the same bytes;
-// graphql-js and graphql-jit the same JSON, which they escape differently), then per query a warm-up run and a
-// measured run of fixed length each. Besides three fixed queries, three mixes vary their arguments per request
-// (random careers, random pairs of careers with a path between them, random words of the graph's names), the same
-// seeded sequence for every server, so that no answer cache and no warm branch serves them all.
+// graphql-js and graphql-jit the same JSON, which they escape differently), then per query a warm-up run of every
+// server and rounds of measured runs of fixed length, every server once a round, in an order that turns each round.
+// Besides three fixed queries, three mixes vary their arguments per request (random careers, random pairs of careers
+// with a path between them, random words of the graph's names), the same seeded sequence for every server, so that no
+// answer cache and no warm branch serves them all.
 // Usage: node load.mjs <careergraph-url> <careergraph-uncached-url> <rest-peer-url> <graphql-js-url> <graphql-jit-url>
-//          <graph.json> [seconds] [connections] [careergraph-before-url]
+//          <graph.json> [seconds] [connections] [rounds] [careergraph-before-url]
 // The last, optional, is another build of CareerGraph (answer cache off) measured in the same run, for before/after.
+// With more than one round, a server's figures are the medians of its rounds, and a ratio is the median of the
+// rounds' own ratios (both servers measured minutes apart at most), with their range: a machine whose speed drifts
+// while it runs moves both sides of a round alike.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [service, uncached, rest, graphqlJs, graphqlJit, graphFile, seconds = '5', connections = '16', before] = process.argv.slice(2);
+const [service, uncached, rest, graphqlJs, graphqlJit, graphFile, seconds = '5', connections = '16', roundsText = '1', before] = process.argv.slice(2);
+const rounds = Number(roundsText);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`Rounds must be a whole number of 1 or more, not ${roundsText}.`);
+  process.exit(2);
+}
 for (const url of [service, uncached, rest, graphqlJs, graphqlJit, ...(before ? [before] : [])]) {
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+/.test(url ?? '')) {
     console.error(`Refusing ${url}: the load test only targets loopback.`);
@@ -138,30 +147,47 @@ function load(url, q, graphql) {
   };
 }
 
-async function measure(request) {
-  const options = { ...request, duration: Number(seconds), connections: Number(connections) };
-  await autocannon(options); // warm-up
-  const r = await autocannon(options);
+async function run(request) {
+  const r = await autocannon({ ...request, duration: Number(seconds), connections: Number(connections) });
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${request.url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return r;
 }
 
+// Per query: every server warmed up once, then `rounds` rounds of one measured run each, the order turned by one each
+// round so that no server is always first after the warm-ups or always after the same neighbour.
 const rows = [];
 for (const [name, q] of Object.entries(queries)) {
-  const cached = await measure(load(service, q, true));
-  const plain = await measure(load(uncached, q, true));
-  const old = before ? await measure(load(before, q, true)) : null;
-  const peer = await measure(load(rest, q, false));
-  const js = q.peers ? await measure(load(graphqlJs, q, true)) : null;
-  const jit = q.peers ? await measure(load(graphqlJit, q, true)) : null;
-  rows.push({ name, cached, plain, old, peer, js, jit, bytes: plain.throughput.average / plain.requests.average });
+  const servers = [['cached', service, true], ['plain', uncached, true], ['old', before, true], ['peer', rest, false],
+    ['js', q.peers && graphqlJs, true], ['jit', q.peers && graphqlJit, true]].filter(([, url]) => url);
+  for (const [, url, graphql] of servers) await run(load(url, q, graphql));
+  const runs = Object.fromEntries(servers.map(([key]) => [key, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < servers.length; i++) {
+      const [key, url, graphql] = servers[(i + round) % servers.length];
+      runs[key].push(await run(load(url, q, graphql)));
+    }
+  }
+  rows.push({ name, ...runs, bytes: runs.plain[0].throughput.average / runs.plain[0].requests.average });
 }
 
-const rps = (r) => r.requests.average.toFixed(0);
-const ratio = (a, b) => (a && b ? `${(a.requests.average / b.requests.average).toFixed(2)}×` : '—');
-const cell = (r) => (r ? `${rps(r)} (${r.latency.p50}/${r.latency.p99})` : '—');
-console.log('req/s (p50/p99 latency in ms); ratios are of req/s; "p99 vs REST" is CareerGraph without cache p99 / REST p99');
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const rps = (runs) => median(runs.map((r) => r.requests.average));
+const p50 = (runs) => median(runs.map((r) => r.latency.p50));
+const p99 = (runs) => median(runs.map((r) => r.latency.p99));
+// A ratio of two servers: the median of the rounds' ratios, with their range when there is more than one round.
+const spread = (values, digits, unit) => {
+  const text = (v) => v.toFixed(digits);
+  return `${text(median(values))}${unit}${values.length > 1 ? ` (${text(Math.min(...values))}–${text(Math.max(...values))})` : ''}`;
+};
+const ratio = (a, b) => (a && b ? spread(a.map((r, i) => r.requests.average / b[i].requests.average), 2, '×') : '—');
+const p99Ratio = (a, b) => spread(a.map((r, i) => r.latency.p99 / Math.max(b[i].latency.p99, 1)), 1, '×');
+const cell = (runs) => (runs ? `${rps(runs).toFixed(0)} (${p50(runs)}/${p99(runs)})` : '—');
+console.log(`req/s (p50/p99 latency in ms); ratios are of req/s; "p99 vs REST" is CareerGraph without cache p99 / REST p99${rounds > 1 ? `; medians of ${rounds} rounds, ratios the median of the rounds' ratios (range)` : ''}`);
 console.log(`| query | answer bytes | CareerGraph | without answer cache |${before ? ' before, without cache |' : ''} REST peer | graphql-js | graphql-jit | cached vs REST | without cache: vs REST | vs graphql-js | vs graphql-jit | p99 vs REST |${before ? ' after / before |' : ''}`);
 console.log(`|---|---:|---:|---:|${before ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|${before ? '---:|' : ''}`);
 for (const { name, cached, plain, old, peer, js, jit, bytes } of rows)
-  console.log(`| ${name} | ${bytes.toFixed(0)} | ${cell(cached)} | ${cell(plain)} |${before ? ` ${cell(old)} |` : ''} ${cell(peer)} | ${cell(js)} | ${cell(jit)} | ${ratio(cached, peer)} | ${ratio(plain, peer)} | ${ratio(plain, js)} | ${ratio(plain, jit)} | ${(plain.latency.p99 / Math.max(peer.latency.p99, 1)).toFixed(1)}× |${before ? ` ${ratio(plain, old)} |` : ''}`);
+  console.log(`| ${name} | ${bytes.toFixed(0)} | ${cell(cached)} | ${cell(plain)} |${before ? ` ${cell(old)} |` : ''} ${cell(peer)} | ${cell(js)} | ${cell(jit)} | ${ratio(cached, peer)} | ${ratio(plain, peer)} | ${ratio(plain, js)} | ${ratio(plain, jit)} | ${p99Ratio(plain, peer)} |${before ? ` ${ratio(plain, old)} |` : ''}`);

@@ -4,7 +4,9 @@
 # graphql-js peer and the graphql-jit peer (graphql-js-peer.mjs without and with --jit, over the same graph exported
 # from the seeded store) on free ports, checks that all answer alike, drives each with autocannon for a fixed time,
 # prints a table, and stops everything.
-# Usage: tests/load/run.sh [seconds-per-run] [connections]
+# Usage: tests/load/run.sh [seconds-per-run] [connections] [rounds]
+# Rounds (1 by default): every server measured once a round, per query; with more, the table gives medians and each
+# ratio the median of the rounds' ratios with its range, which a machine whose speed drifts during the run needs.
 # CAREERGRAPH_SERVICE=<a build's CareerGraph.Api.dll, or a published CareerGraph.Api> measures that build instead of this
 # checkout's Release build (e.g. one published as the Dockerfile publishes it: docs/performance.md);
 # CAREERGRAPH_BEFORE=<another build's CareerGraph.Api.dll, or a published CareerGraph.Api> adds that build, answer cache
@@ -17,6 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 seconds=${1:-5}
 connections=${2:-16}
+rounds=${3:-1}
 work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -86,6 +89,6 @@ pids+=($!)
 wait_for "http://127.0.0.1:$js_port/graphql?query=%7B__typename%7D"
 wait_for "http://127.0.0.1:$jit_port/graphql?query=%7B__typename%7D"
 
-echo "${CAREERGRAPH_ONET:+O*NET store ($CAREERGRAPH_ONET) with the seeds; }$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $seconds s per run after a warm-up run of as long, $connections connections, .NET SDK $(dotnet --version)"
+echo "${CAREERGRAPH_ONET:+O*NET store ($CAREERGRAPH_ONET) with the seeds; }$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $seconds s per run after a warm-up run of as long, $rounds round(s), $connections connections, .NET SDK $(dotnet --version)"
 node "$here/load.mjs" "http://127.0.0.1:$cached_port" "http://127.0.0.1:$uncached_port" "http://127.0.0.1:$rest_port" \
-  "http://127.0.0.1:$js_port" "http://127.0.0.1:$jit_port" "$work/graph.json" "$seconds" "$connections" "${before[@]}"
+  "http://127.0.0.1:$js_port" "http://127.0.0.1:$jit_port" "$work/graph.json" "$seconds" "$connections" "$rounds" "${before[@]}"
