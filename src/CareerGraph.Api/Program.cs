@@ -70,7 +70,11 @@ try
     await app.StartAsync();
     await gate.Ready;
 }
-catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or CareerGraph.Embedded.GraphLoadException or IOException) // IOException: Kestrel cannot bind an address (one in use)
+// IOException: Kestrel cannot bind an address (one in use) or find a certificate file. InvalidOperationException or
+// CryptographicException while the host starts: Kestrel cannot set up an HTTPS endpoint (no certificate, or one it cannot
+// read); the host has logged the whole exception.
+catch (Exception e) when (e is CareerGraph.Neo4j.QueryApi.Neo4jException or CareerGraph.Embedded.GraphLoadException or IOException
+    || (e is InvalidOperationException or System.Security.Cryptography.CryptographicException && !app.Lifetime.ApplicationStarted.IsCancellationRequested))
 {
     return CannotStart(e);
 }
@@ -92,10 +96,11 @@ static async Task PrepareAsync(IServiceProvider services, CareerGraphOptions opt
 }
 
 // A store that cannot be used (Neo4j unreachable, refusing the credentials, too old; limits beyond what it can search; an
-// embedded graph that cannot be loaded), or an address that cannot be listened on, stops the start, saying why.
+// embedded graph that cannot be loaded), or an address that cannot be listened on (in use; HTTPS without a certificate it
+// can read), stops the start, saying why.
 static int CannotStart(Exception e)
 {
-    Console.Error.WriteLine($"CareerGraph cannot start: {e.Message}");
+    Console.Error.WriteLine($"CareerGraph cannot start: {e.Message.ReplaceLineEndings(" ")}");
     return 1;
 }
 

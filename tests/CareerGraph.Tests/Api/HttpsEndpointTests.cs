@@ -80,10 +80,16 @@ public sealed class HttpsEndpointTests : IDisposable
     private async Task<(X509Certificate2 Certificate, string File)> CertificateAsync()
     {
         var file = _folder.File("service.pfx");
+        return (await WriteCertificateAsync(file, "secret"), file);
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1, written to a PKCS #12 file under a password.</summary>
+    internal static async Task<X509Certificate2> WriteCertificateAsync(string file, string password)
+    {
         using var rsa = RSA.Create(2048);
         var certificate = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        await File.WriteAllBytesAsync(file, certificate.Export(X509ContentType.Pfx, "secret"));
-        return (certificate, file);
+        await File.WriteAllBytesAsync(file, certificate.Export(X509ContentType.Pfx, password));
+        return certificate;
     }
 }
