@@ -1,12 +1,10 @@
 using CareerGraph.Store;
-using GraphQL;
-using GraphQLParser.AST;
 
 namespace CareerGraph.Api.Caching;
 
 internal static class CachingRegistration
 {
-    /// <summary>The answer cache (used by the HTTP endpoint), the graph's version it is keyed by, and the step that notes writes.</summary>
+    /// <summary>The answer cache (used by the HTTP endpoint) and the graph's version it is keyed by (mutations note their writes: <see cref="Schema.MutationExecutionStrategy"/>).</summary>
     public static IServiceCollection AddCareerGraphResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ResponseCacheOptions.Section).Get<ResponseCacheOptions>() ?? new();
@@ -15,12 +13,6 @@ internal static class CachingRegistration
         services.AddSingleton(options);
         services.AddSingleton(provider => GraphVersion.Of(provider.GetRequiredService<ICareerGraphStore>()));
         services.AddSingleton<ResponseCache>();
-        services.AddGraphQL(graphql => graphql.ConfigureExecution(async (execution, next) =>
-        {
-            var result = await next(execution);
-            if (result.Operation?.Operation == OperationType.Mutation) execution.RequestServices!.GetRequiredService<GraphVersion>().NoteWrite();
-            return result;
-        }));
         return services;
     }
 }

@@ -69,7 +69,6 @@ internal static class ApiRegistration
             .AddSchema<CareerGraphSchema>()
             .AddSerializer(provider => provider.GetRequiredService<GraphQLJson>())
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
-            .UseTelemetry()
             .UseMiddleware<InvalidRequestMiddleware>()
             .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
             .ConfigureExecutionOptions(options =>

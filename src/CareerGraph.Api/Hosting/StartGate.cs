@@ -28,26 +28,26 @@ internal sealed class StartGate
             else _ready.TrySetResult();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    /// <summary>Holds every request but the probes until the gate opens.</summary>
-    public async Task PassAsync(HttpContext http, RequestDelegate next)
+    /// <summary>Holds every request but the probes until the gate opens; once it is open, a request goes straight on.</summary>
+    public Task PassAsync(HttpContext http, RequestDelegate next) =>
+        IsOpen || Probes.Is(http.Request.Path) ? next(http) : WaitThenPassAsync(http, next);
+
+    private async Task WaitThenPassAsync(HttpContext http, RequestDelegate next)
     {
-        if (!IsOpen && !Probes.Is(http.Request.Path))
+        try
         {
-            try
-            {
-                await Ready.WaitAsync(http.RequestAborted);
-            }
-            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-            {
-                http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest; // for the log: nobody is left to read an answer
-                return;
-            }
-            catch (Exception) when (!IsOpen)
-            {
-                await GraphQLNegotiation.WriteErrorAsync(http, GraphQLNegotiation.Json,
-                    new Problem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "The service could not start and is stopping."));
-                return;
-            }
+            await Ready.WaitAsync(http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest; // for the log: nobody is left to read an answer
+            return;
+        }
+        catch (Exception) when (!IsOpen)
+        {
+            await GraphQLNegotiation.WriteErrorAsync(http, GraphQLNegotiation.Json,
+                new Problem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.Unavailable, "The service could not start and is stopping."));
+            return;
         }
         await next(http);
     }

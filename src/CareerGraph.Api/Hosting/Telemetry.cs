@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using CareerGraph.Curation;
 using CareerGraph.Store;
+using GraphQL;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -32,6 +33,7 @@ internal static class Telemetry
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IServiceCollection AddOpenTelemetry(IServiceCollection services, TelemetryOptions options)
     {
+        services.AddGraphQL(graphql => graphql.UseTelemetry()); // GraphQL.NET's spans: one more step around every execution
         var store = services.Last(d => d.ServiceType == typeof(ICareerGraphStore));
         services.Remove(store);
         services.AddSingleton(provider => InstrumentedStore.Wrap((ICareerGraphStore)(store.ImplementationInstance ?? store.ImplementationFactory!(provider))));

@@ -26,8 +26,9 @@ internal static class PageHeaders
 
     public static IApplicationBuilder UsePageHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        http.Response.OnStarting(() =>
+        http.Response.OnStarting(static state =>
         {
+            var http = (HttpContext)state;
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
@@ -37,7 +38,7 @@ internal static class PageHeaders
                 headers["Referrer-Policy"] = "no-referrer";
             }
             return Task.CompletedTask;
-        });
+        }, http);
         return next(http);
     });
 }

@@ -3,9 +3,10 @@ using GraphQL.Types;
 
 namespace CareerGraph.Api.Schema;
 
-// Each filter is made from its fields by hand (ParseDictionary): GraphQL.NET's default compiles an expression per input
-// type while the schema is built, at every start, for a record of a few strings.
-internal sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
+// Each filter is made from its fields by hand (ParseDictionary), on the untyped input type: a typed one
+// (InputObjectGraphType<TFilter>) looks for a conversion while the schema is built, at every start, which sets up
+// GraphQL.NET's table of value conversions and compiles an expression, for a record of a few strings.
+internal sealed class CareerFilterType : InputObjectGraphType
 {
     public CareerFilterType()
     {
@@ -25,7 +26,7 @@ internal sealed class CareerFilterType : InputObjectGraphType<CareerFilter>
 
 internal sealed record CareerFilter(string? NameContains, string? HasSkill, string? InIndustry, bool? IsSpecialisation, string? Category);
 
-internal sealed class SkillFilterType : InputObjectGraphType<SkillFilter>
+internal sealed class SkillFilterType : InputObjectGraphType
 {
     public SkillFilterType()
     {
@@ -43,7 +44,7 @@ internal sealed class SkillFilterType : InputObjectGraphType<SkillFilter>
 
 internal sealed record SkillFilter(string? NameContains, string? Category, bool? Hot, string? RequiredBy);
 
-internal sealed class IndustryFilterType : InputObjectGraphType<IndustryFilter>
+internal sealed class IndustryFilterType : InputObjectGraphType
 {
     public IndustryFilterType()
     {

@@ -1,3 +1,5 @@
+using CareerGraph.Api.Caching;
+using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
@@ -11,6 +13,23 @@ namespace CareerGraph.Api.Schema;
 /// </summary>
 internal sealed class MutationExecutionStrategy : ExecutionStrategy
 {
+    /// <summary>
+    /// Runs the mutation, then tells the answer cache's version that a write went through this instance (however the
+    /// mutation ended: a field may have written before another failed). Here rather than in a step around every
+    /// execution, which queries would pay for too.
+    /// </summary>
+    public override async Task<ExecutionResult> ExecuteAsync(ExecutionContext context)
+    {
+        try
+        {
+            return await base.ExecuteAsync(context);
+        }
+        finally
+        {
+            context.RequestServices?.GetService<GraphVersion>()?.NoteWrite();
+        }
+    }
+
     public override async Task ExecuteNodeTreeAsync(ExecutionContext context, ExecutionNode rootNode)
     {
         await ExecuteNodeAsync(context, rootNode);

@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerGraph.Tests.Api;
 
-/// <summary>With telemetry on, store operations are timed as spans and measurements; with it off, the store is not wrapped.</summary>
+/// <summary>
+/// With telemetry on, store operations are timed as spans and measurements and GraphQL.NET traces executions; with it
+/// off, neither the store nor the execution is wrapped.
+/// </summary>
 public sealed class TelemetryTests
 {
     private sealed class TelemetryApp(bool enabled) : CareerGraphApp
@@ -38,9 +41,9 @@ public sealed class TelemetryTests
         meters.Start();
         using var activities = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == Telemetry.Name,
+            ShouldListenTo = source => source.Name is Telemetry.Name or GraphQLSource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity => spans.Add(activity.DisplayName),
+            ActivityStopped = activity => spans.Add(activity.Source.Name + ": " + activity.DisplayName),
         };
         ActivitySource.AddActivityListener(activities);
 
@@ -50,13 +53,29 @@ public sealed class TelemetryTests
 
         Assert.Contains("FindPaths", measured);
         Assert.Contains("Resolve", measured);
-        Assert.Contains("store FindPaths", spans);
+        Assert.Contains(Telemetry.Name + ": store FindPaths", spans);
+        Assert.Contains(spans, span => span.StartsWith(GraphQLSource + ": ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task With_telemetry_off_the_store_is_used_directly()
+    public async Task With_telemetry_off_the_store_is_used_directly_and_executions_are_not_traced()
     {
+        // Listening to GraphQL.NET's source: when the execution is wrapped, a listener makes it trace.
+        var spans = new ConcurrentBag<string>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == GraphQLSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity => spans.Add(activity.DisplayName),
+        };
+        ActivitySource.AddActivityListener(activities);
+
         await using var app = new TelemetryApp(enabled: false);
         Assert.IsNotAssignableFrom<InstrumentedStore>(app.Services.GetRequiredService<ICareerGraphStore>());
+        await app.QueryAsync("""{ path(from: "ML Engineer", to: "Cloud Engineer") { hops } }""");
+        Assert.Empty(spans);
     }
+
+    /// <summary>The activity source GraphQL.NET's telemetry traces executions with.</summary>
+    private const string GraphQLSource = "GraphQL";
 }

@@ -4,6 +4,8 @@ using CareerGraph.Api.Hosting;
 using CareerGraph.Embedded;
 using CareerGraph.Model;
 using CareerGraph.Store;
+using CareerGraph.Tests.Curation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerGraph.Tests.Caching;
 
@@ -35,6 +37,28 @@ public sealed class GraphVersionTests
         Assert.Equal(0, version.Current);
         version.NoteWrite();
         Assert.Equal(1, version.Current);
+    }
+
+    [Fact]
+    public async Task A_mutation_through_the_API_counts_as_a_write_even_one_that_is_refused_and_a_query_does_not()
+    {
+        // The version the answer cache keys by, as on Neo4j: it moves only when a write is noted.
+        var version = GraphVersion.Of(InstrumentedStore.Wrap(DispatchProxy.Create<ICareerGraphStore, UnusedStore>()));
+        using var service = new CurationService(services: services => services.AddSingleton(version));
+        using var anonymous = service.Anonymous();
+        using var curator = service.WithKey();
+
+        var read = await anonymous.PostAsync("""{ career(id: "devops-engineer") { aliases } }""");
+        Assert.Empty(read.ErrorCodes);
+        Assert.Equal(0, version.Current);
+
+        var added = await curator.PostAsync("""mutation { addAlias(input: { name: "Platform Engineer", target: "devops-engineer" }) { alias } }""");
+        Assert.Empty(added.ErrorCodes);
+        Assert.Equal(1, version.Current);
+
+        var refused = await curator.PostAsync("""mutation { addAlias(input: { name: "Nowhere", target: "no-such-career" }) { alias } }""");
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.Status);
+        Assert.Equal(2, version.Current);
     }
 
     /// <summary>A store that is never asked anything: only its type matters here.</summary>

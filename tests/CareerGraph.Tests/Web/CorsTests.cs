@@ -68,6 +68,20 @@ public sealed class CorsTests
     }
 
     [Fact]
+    public async Task A_request_without_an_origin_is_answered_without_cors_headers()
+    {
+        using var service = WithOrigins(FrontEnd);
+        var client = service.CreateClient();
+        var request = Query(FrontEnd);
+        request.Headers.Remove("Origin");
+
+        var query = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+        Assert.DoesNotContain(query.Headers, header => header.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("\"careers\":", await query.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public void An_allowed_origin_with_a_path_stops_the_service_with_a_message_naming_it()
     {
         using var service = WithOrigins("https://careers.example.com/app");
