@@ -17,17 +17,22 @@ internal sealed class ParsedDocumentCache(DocumentOptions options) : IConfigureE
     // Where GraphQL.NET puts its own document cache in the chain of execution steps.
     public float SortOrder => 200;
 
-    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
     {
-        if (execution.Query is not { } query || query.Length > options.MaxCachedLength)
-            return await next(execution);
-
+        if (execution.Query is not { } query || query.Length > options.MaxCachedLength) return next(execution);
+        if (execution.Document is null && _documents.TryGet(query, out var document))
+        {
+            execution.Document = document;
+            return next(execution); // kept already: nothing to do once it has run
+        }
         // A document the HTTP endpoint parsed already (to tell its operation's kind) was not in the cache: kept once it runs.
-        GraphQLDocument? document = null;
-        var cached = execution.Document is null && _documents.TryGet(query, out document);
-        if (cached) execution.Document = document;
+        return RunAndKeepAsync(query, execution, next);
+    }
+
+    private async Task<ExecutionResult> RunAndKeepAsync(string query, ExecutionOptions execution, ExecutionDelegate next)
+    {
         var result = await next(execution);
-        if (!cached && result.Executed && result.Document is { } parsed) _documents.AddOrUpdate(query, parsed);
+        if (result.Executed && result.Document is { } parsed) _documents.AddOrUpdate(query, parsed);
         return result;
     }
 

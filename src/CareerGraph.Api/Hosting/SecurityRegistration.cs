@@ -27,10 +27,11 @@ internal static class SecurityRegistration
         AddAuthentication(services, auth);
         if (limits.RateLimit.PermitLimit > 0) AddRateLimiting(services, limits.RateLimit);
 
-        // Document limits are checked before the specification's rules, which walk every fragment wherever it is spread.
+        // Document limits are checked before the specification's rules, which walk every fragment wherever it is spread;
+        // the validator adds the access rule to every request's rules.
+        services.AddSingleton<AccessRule>();
         services.AddSingleton<IDocumentValidator, DocumentLimitsValidator>();
         services.AddGraphQL(graphql => graphql
-            .AddValidationRule<AccessRule>()
             .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError));
         return services;
     }

@@ -18,6 +18,10 @@ namespace CareerGraph.Api.Security;
 /// directive values read with them (<see cref="ValidatedOperation"/>, without a walk of the document). A request out
 /// of the ordinary there, or a rule this class does not know, is validated by GraphQL.NET as the first one was.
 /// </para>
+/// <para>
+/// The access rule is one of the rules of every request, added here rather than by a step around every execution
+/// (GraphQL.NET's <c>AddValidationRule</c>), which each request would pay for.
+/// </para>
 /// </summary>
 internal sealed class DocumentLimitsValidator(LimitOptions limits, AccessRule access) : IDocumentValidator
 {
@@ -44,12 +48,15 @@ internal sealed class DocumentLimitsValidator(LimitOptions limits, AccessRule ac
             if (forbidden is not null) return Task.FromResult<IValidationResult>(new ValidationResult(forbidden));
             if (operation.TryValidate(options.Schema, options.Document, options.Variables) is { } validated) return Task.FromResult(validated);
         }
-        return _specification.ValidateAsync(options with { Rules = [.. (options.Rules ?? DocumentValidator.CoreRules).Where(rule => !DocumentOnlyRules.Contains(rule))] });
+        return _specification.ValidateAsync(options with { Rules = [.. RulesOf(options).Where(rule => !DocumentOnlyRules.Contains(rule))] });
     }
+
+    /// <summary>The rules a request is validated by: its own (the specification's unless it names others) and the access rule.</summary>
+    private IEnumerable<IValidationRule> RulesOf(in ValidationOptions options) => (options.Rules ?? DocumentValidator.CoreRules).Append(access);
 
     private async Task<IValidationResult> ValidateAndRememberAsync(ValidationOptions options, bool withinLimitsAlways)
     {
-        var result = await _specification.ValidateAsync(options);
+        var result = await _specification.ValidateAsync(options with { Rules = [.. RulesOf(options)] });
         // Only a pass under every document-only rule is kept: a document with errors runs every rule again, so its
         // answer lists them all every time.
         if (result.IsValid && DocumentOnlyRules.IsSubsetOf(options.Rules ?? DocumentValidator.CoreRules))
@@ -58,19 +65,16 @@ internal sealed class DocumentLimitsValidator(LimitOptions limits, AccessRule ac
     }
 
     /// <summary>
-    /// Whether the request's rules are the access rule, the document-only ones, and argument validation where the
-    /// schema has none to run: what <see cref="AccessRule.TryDecide"/> and <see cref="ValidatedOperation"/> stand for.
+    /// Whether the request's own rules are the document-only ones and argument validation where the schema has none to
+    /// run: with the access rule, what <see cref="AccessRule.TryDecide"/> and <see cref="ValidatedOperation"/> stand for.
     /// </summary>
-    private bool OnlyKnownRules(in ValidationOptions options)
+    private static bool OnlyKnownRules(in ValidationOptions options)
     {
         var argumentValidation = options.Schema.GetMetadata<bool>(FieldArgumentsAreValidRule.HAS_FIELD_ARGUMENT_VALIDATION_KEY);
-        var withAccess = false;
-        foreach (var rule in options.Rules ?? DocumentValidator.CoreRules)
-        {
-            if (rule == access) withAccess = true;
-            else if (!DocumentOnlyRules.Contains(rule) && (argumentValidation || rule is not FieldArgumentsAreValidRule)) return false;
-        }
-        return withAccess;
+        if (options.Rules is null) return !argumentValidation; // the specification's: the document-only rules and argument validation
+        foreach (var rule in options.Rules)
+            if (!DocumentOnlyRules.Contains(rule) && (argumentValidation || rule is not FieldArgumentsAreValidRule)) return false;
+        return true;
     }
 
     /// <summary>The error that refuses the document for a limit, or null; and whether a page size comes from a variable (then the cost changes with the request).</summary>
