@@ -45,7 +45,12 @@ var app = builder.Build();
 var options = app.Services.GetRequiredService<CareerGraphOptions>();
 var gate = app.Services.GetRequiredService<StartGate>();
 gate.OpenAfter(() => PrepareAsync(app.Services, options));
-app.UseSerilogRequestLogging(logging => logging.GetLevel = StartGate.RequestLogLevel);
+app.UseSerilogRequestLogging(logging =>
+{
+    logging.GetLevel = StartGate.RequestLogLevel;
+    // Given once: without it, the middleware asks Serilog's static logger for a new logger of its context per request.
+    logging.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.Use(gate.PassAsync);
 app.UseResponseCompression();
 app.UseCareerGraphWeb();

@@ -71,20 +71,8 @@ internal static class ApiRegistration
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .UseMiddleware<InvalidRequestMiddleware>()
             .AddErrorInfoProvider(new PublicErrorInfoProvider(exposeDetails))
-            .ConfigureExecutionOptions(options =>
-            {
-                // Resolvers find the execution's loaders in its user context: made once per execution, read as a
-                // property per field (not looked up by name, nor in the request's scope: the store is all they need).
-                if (options.RequestServices?.GetService<ICareerGraphStore>() is { } store) options.UserContext = new LoadersUserContext(options.UserContext, new GraphLoaders(store));
-                var next = options.UnhandledExceptionDelegate;
-                options.UnhandledExceptionDelegate = context =>
-                {
-                    // Answers carry no details of a fault (PublicErrorInfoProvider), so the log has them.
-                    options.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("CareerGraph.Api.GraphQL")
-                        .LogError(context.OriginalException, "Unexpected error in {Field}", context.FieldContext?.FieldDefinition.Name ?? "the operation");
-                    return next(context);
-                };
-            }));
+            .ConfigureExecution(provider => provider.GetRequiredService<ExecutionSettings>()));
+        services.AddSingleton<ExecutionSettings>();
         foreach (var type in GraphTypes) services.TryAdd(ServiceDescriptor.Transient(type, type)); // as AddGraphTypes registers them
         services.AddSingleton<GraphChangeFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<GraphChangeFeed>());

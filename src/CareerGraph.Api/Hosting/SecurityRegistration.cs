@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Threading.RateLimiting;
 using CareerGraph.Api.Security;
-using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -31,17 +29,23 @@ internal static class SecurityRegistration
         // the validator adds the access rule to every request's rules.
         services.AddSingleton<AccessRule>();
         services.AddSingleton<IDocumentValidator, DocumentLimitsValidator>();
-        services.AddGraphQL(graphql => graphql
-            .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError));
-        return services;
+        return services; // the time an execution may take is set with the rest of its settings (Execution/ExecutionSettings.cs)
     }
 
     /// <summary>The per-client rate limit; after CORS (so a 429 reaches browser pages readable) and the static pages.</summary>
     public static IApplicationBuilder UseCareerGraphSecurity(this IApplicationBuilder app)
     {
         if (app.ApplicationServices.GetRequiredService<LimitOptions>().RateLimit.PermitLimit > 0) app.UseRateLimiter();
+        // Callers are authenticated by the endpoints that serve them, and only when a credential came
+        // (AuthenticateCallerAsync). The mark tells the host that authentication is in place, as UseAuthentication's own
+        // mark does; without it the host puts ASP.NET Core's authentication middleware in front of every request, where,
+        // with no default scheme and no remote handler, it only makes a request scope and looks the schemes up.
+        app.Properties[AuthenticationInPlace] = true;
         return app;
     }
+
+    /// <summary>The property UseAuthentication sets and WebApplication reads before adding its own authentication middleware.</summary>
+    internal const string AuthenticationInPlace = "__AuthenticationMiddlewareSet";
 
     /// <summary>
     /// Authentication brings ASP.NET Core's data protection, whose hosted service reads its key ring at every start (on

@@ -5,13 +5,14 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace CareerGraph.Api.Http;
 
 /// <summary>Running a well-formed request with GraphQL.NET, and the one rule HTTP adds to it (no mutation over GET).</summary>
 internal static class GraphQLExecution
 {
-    public static async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
+    public static async ValueTask<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request)
     {
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<GraphQL.Types.ISchema>>();
         var limits = http.RequestServices.GetRequiredService<LimitOptions>();
@@ -24,7 +25,8 @@ internal static class GraphQLExecution
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
             options.RequestServices = http.RequestServices;
-            options.User = http.User;
+            // The caller the endpoint authenticated, or none: HttpContext.User would make an empty principal per request.
+            options.User = http.Features.Get<IHttpAuthenticationFeature>()?.User;
             options.CancellationToken = http.RequestAborted;
         }), limits.MaxErrors);
     }

@@ -16,7 +16,7 @@ internal sealed record GraphQLRequests(IReadOnlyList<GraphQLRequest> Items, bool
 /// </summary>
 internal static class GraphQLRequestReader
 {
-    public static async Task<(GraphQLRequests?, Problem?)> ReadAsync(HttpContext http)
+    public static async ValueTask<(GraphQLRequests?, Problem?)> ReadAsync(HttpContext http)
     {
         var serializer = http.RequestServices.GetRequiredService<GraphQLJson>();
         var (requests, problem) = HttpMethods.IsPost(http.Request.Method)
@@ -28,7 +28,7 @@ internal static class GraphQLRequestReader
         return (requests, null);
     }
 
-    private static async Task<(GraphQLRequests?, Problem?)> ReadPostAsync(HttpContext http, GraphQLJson serializer, LimitOptions limits)
+    private static async ValueTask<(GraphQLRequests?, Problem?)> ReadPostAsync(HttpContext http, GraphQLJson serializer, LimitOptions limits)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
             || !contentType.MediaType.Equals(GraphQLNegotiation.Json, StringComparison.OrdinalIgnoreCase))
@@ -77,7 +77,7 @@ internal static class GraphQLRequestReader
     /// all of it, the problem to answer (if anyone still listens). A body with a Content-Length is read into a buffer
     /// of that size, without copying.
     /// </summary>
-    private static async Task<(byte[]? Body, int Length, Problem? Incomplete)> ReadBodyAsync(HttpContext http, long limit)
+    private static async ValueTask<(byte[]? Body, int Length, Problem? Incomplete)> ReadBodyAsync(HttpContext http, long limit)
     {
         if (http.Request.ContentLength > limit) return (null, 0, null);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(http.Request.ContentLength + 1 ?? 4096, 1, limit + 1));

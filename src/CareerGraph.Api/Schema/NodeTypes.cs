@@ -43,7 +43,7 @@ internal static class NodeFields
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>
         context.UserContext is LoadersUserContext known
             ? known.Loaders
-            : throw new InvalidOperationException("This execution has no loaders: AddCareerGraphApi puts them in the user context as each execution starts.");
+            : throw new InvalidOperationException("This execution has no loaders: ExecutionSettings puts them in the user context as each execution starts.");
 
     public static void AddAliases<T>(ObjectGraphType<T> type) where T : GraphNode =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")

@@ -92,7 +92,9 @@ internal static class Curators
     /// no credential, without running a handler.
     /// </summary>
     public static Task<AuthenticateResult> AuthenticateCallerAsync(this HttpContext http) =>
-        http.Request.CarriesCredential() ? http.AuthenticateAsync(Hosting.SecurityRegistration.CallerScheme) : Task.FromResult(AuthenticateResult.NoResult());
+        http.Request.CarriesCredential() ? http.AuthenticateAsync(Hosting.SecurityRegistration.CallerScheme) : NoCredential;
+
+    private static readonly Task<AuthenticateResult> NoCredential = Task.FromResult(AuthenticateResult.NoResult());
 
     /// <summary>Whether the request carries a credential of any kind (valid or not): its answer may be meant for that caller only.</summary>
     public static bool CarriesCredential(this HttpRequest request) =>

@@ -21,8 +21,19 @@ internal sealed class ValidatedOperation
     private readonly (GraphQLField Field, QueryArguments? Arguments)[] _arguments;
     private readonly IHasDirectivesNode[] _directives;
 
-    private ValidatedOperation((string, GraphQLVariableDefinition, IGraphType, bool)[] variables, (GraphQLField, QueryArguments?)[] arguments, IHasDirectivesNode[] directives)
+    /// <summary>Whether the values of a request without variables may serve every later one (<see cref="_withoutVariables"/>).</summary>
+    private readonly bool _keepsValues;
+
+    /// <summary>
+    /// The values of a query without variables: they depend on the document alone, so the first request's serve every
+    /// later one. A query's execution copies the outer dictionaries before it adds merged fields to them (GraphQL.NET's
+    /// BuildExecutionContext, for every strategy but the serial one, which runs mutations), and only reads the rest.
+    /// </summary>
+    private IValidationResult? _withoutVariables;
+
+    private ValidatedOperation((string, GraphQLVariableDefinition, IGraphType, bool)[] variables, (GraphQLField, QueryArguments?)[] arguments, IHasDirectivesNode[] directives, bool query)
     {
+        _keepsValues = query && variables.Length == 0;
         _variables = variables;
         _arguments = arguments;
         _directives = directives;
@@ -45,12 +56,13 @@ internal sealed class ValidatedOperation
         }
         var walk = new Walk(schema, document);
         walk.Operation(operation);
-        return new ValidatedOperation([.. variables], [.. walk.Arguments], [.. walk.Directives]);
+        return new ValidatedOperation([.. variables], [.. walk.Arguments], [.. walk.Directives], operation.Operation == OperationType.Query);
     }
 
     /// <summary>This request's variables, arguments and directive values, or null when GraphQL.NET's validator must decide.</summary>
     public IValidationResult? TryValidate(ISchema schema, GraphQLDocument document, Inputs inputs)
     {
+        if (_withoutVariables is { } known) return known;
         try
         {
             var variables = Variables.None;
@@ -87,7 +99,9 @@ internal sealed class ValidatedOperation
                 if (ExecutionHelper.GetDirectives(node, variables, schema, document) is { } values)
                     (directives ??= []).Add((ASTNode)node, values);
 
-            return new ValidationResult { Variables = variables, ArgumentValues = arguments, DirectiveValues = directives };
+            var result = new ValidationResult { Variables = variables, ArgumentValues = arguments, DirectiveValues = directives };
+            if (_keepsValues) _withoutVariables = result;
+            return result;
         }
         catch (Exception)
         {

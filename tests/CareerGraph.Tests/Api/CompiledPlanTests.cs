@@ -135,6 +135,18 @@ public sealed class CompiledPlanTests(CompiledPlanTests.Services services) : ICl
         Assert.Equal(answered + 4, services.Counts.Answered);
     }
 
+    [Theory]
+    [InlineData("""{ career(id: "mlops-engineer") { skills { skill { name } } ...More } } fragment More on Career { skills { importance skill { id } } name }""")]
+    [InlineData("""{ career(id: "mlops-engineer") { skills { skill { name } } ...More } __type(name: "Career") { name } } fragment More on Career { skills { importance skill { id } } name }""")]
+    public async Task Requests_of_one_document_without_variables_sent_at_once_share_its_values_and_answer_alike(string query)
+    {
+        // Such a document's argument values are read once and shared by its requests; each execution adds the fields it
+        // merges to its own copy (the second document runs on the general executor, which merges at every request).
+        var (expected, _) = await services.BothAsync(query, null);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 48).Select(_ => services.BothAsync(query, null)));
+        Assert.All(answers, answer => Assert.Equal((expected, expected), answer));
+    }
+
     [Fact]
     public async Task A_planned_answer_is_sent_with_its_length()
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CareerGraph.Tests.Api;
 
@@ -23,6 +24,17 @@ public sealed class ErrorDetailTests
         Assert.DoesNotContain("INVALID_OPERATION", text);
         Assert.DoesNotContain(Secret, text);
         Assert.DoesNotContain(" at ", text);
+    }
+
+    [Fact]
+    public async Task The_log_has_the_fault_the_answer_leaves_out()
+    {
+        using var app = new FailingStoreApp(exposeDetails: null);
+        var (_, body) = await app.PostAsync("{ career(id: \"mlops-engineer\") { name } }");
+        Assert.Equal("INTERNAL_SERVER_ERROR", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        var fault = Assert.Single(app.Log.Errors, entry => entry.Category == "CareerGraph.Api.GraphQL");
+        Assert.Equal("Unexpected error in career", fault.Message);
+        Assert.Equal($"The database refused {Secret}.", Assert.IsType<InvalidOperationException>(fault.Exception).Message);
     }
 
     [Fact]
@@ -53,17 +65,46 @@ public sealed class ErrorDetailTests
 
     private sealed class FailingStoreApp(string? exposeDetails) : CareerGraphApp
     {
+        /// <summary>What the service logged at error level.</summary>
+        public ErrorLog Log { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Development"); // as `dotnet run` starts it (launchSettings.json)
             builder.UseSetting("CareerGraph:Seeds:LoadOnStart", "false");
+            builder.UseSetting(CareerGraph.Api.Hosting.PipelineWarmUp.RunsSetting, "0"); // its queries would fail and be logged too
             if (exposeDetails is not null) builder.UseSetting("CareerGraph:Errors:ExposeDetails", exposeDetails);
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<ICareerGraphStore>();
                 services.AddSingleton(FailingStore.Create());
+                services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(logging => logging.AddProvider(Log)));
             });
+        }
+    }
+
+    /// <summary>The errors logged, with their category, message and exception.</summary>
+    public sealed class ErrorLog : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, string Message, Exception? Exception)> _errors = new();
+
+        public IReadOnlyList<(string Category, string Message, Exception? Exception)> Errors => [.. _errors];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose() { }
+
+        private sealed class Logger(ErrorLog log, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) log._errors.Enqueue((category, formatter(state, exception), exception));
+            }
         }
     }
 

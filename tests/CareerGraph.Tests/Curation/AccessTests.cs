@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using CareerGraph.Api.Security;
 using CareerGraph.Curation;
+using Microsoft.AspNetCore.Http;
 
 namespace CareerGraph.Tests.Curation;
 
@@ -105,6 +107,27 @@ public sealed class AccessTests : IDisposable
         Assert.Equal(["UNAUTHENTICATED"], anonymous.ErrorCodes);
         Assert.Equal(HttpStatusCode.OK, (await protectedService.WithToken(CurationService.Token("bob")).PostAsync("{ stats { careers } }")).Status);
         Assert.Equal(HttpStatusCode.OK, (await protectedService.WithKey().PostAsync("{ stats { careers } }")).Status);
+    }
+
+    [Fact]
+    public async Task Requests_are_not_put_through_the_authentication_middleware_which_the_endpoints_make_unneeded()
+    {
+        // The middleware marks every request it passes with an authentication feature; the endpoint authenticates a
+        // caller that sends a credential itself, so a key still makes a curator and a request without one stays anonymous.
+        foreach (var key in new[] { null, CurationService.CuratorKey })
+        {
+            var http = await _service.Server.SendAsync(context =>
+            {
+                context.Request.Method = HttpMethods.Post;
+                context.Request.Path = "/graphql";
+                context.Request.ContentType = "application/json";
+                if (key is not null) context.Request.Headers["X-Api-Key"] = key;
+                context.Request.Body = new MemoryStream("""{"query":"{ stats { careers } }"}"""u8.ToArray());
+            });
+            Assert.Equal(StatusCodes.Status200OK, http.Response.StatusCode);
+            Assert.Null(http.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticationFeature>());
+            Assert.Equal(key is not null, http.User.IsCurator());
+        }
     }
 
     [Theory]

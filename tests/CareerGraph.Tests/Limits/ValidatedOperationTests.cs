@@ -99,6 +99,30 @@ public sealed class ValidatedOperationTests(ValidatedOperationTests.Schema fixtu
         _ = name;
     }
 
+    [Fact]
+    public async Task A_query_without_variables_keeps_its_values_and_the_others_read_theirs_per_request()
+    {
+        var (document, operation, _) = Request("""{ career(id: "mlops-engineer") { skills @include(if: true) { importance } } search(text: "data", first: 2) { matched } }""", null);
+        var kept = ValidatedOperation.Of(fixture.Value, document, operation)!;
+        var first = kept.TryValidate(fixture.Value, document, Inputs.Empty)!;
+        Assert.Same(first, kept.TryValidate(fixture.Value, document, Inputs.Empty));
+        var general = await GeneralAsync(document, operation, Inputs.Empty);
+        Assert.Equal(Describe(general.ArgumentValues), Describe(first.ArgumentValues));
+        Assert.Equal(Describe(general.DirectiveValues), Describe(first.DirectiveValues));
+
+        // With variables, each request's own values: the second sees its own id.
+        var (withVariables, withVariablesOperation, _) = Request("""query Q($id: ID!) { career(id: $id) { name } }""", """{"id":"x"}""");
+        var prepared = ValidatedOperation.Of(fixture.Value, withVariables, withVariablesOperation)!;
+        Assert.NotNull(prepared.TryValidate(fixture.Value, withVariables, Request(withVariables.Source.ToString(), """{"id":"mlops-engineer"}""").Item3));
+        var second = prepared.TryValidate(fixture.Value, withVariables, Request(withVariables.Source.ToString(), """{"id":"data-engineer"}""").Item3)!;
+        Assert.Contains("data-engineer", Describe(second.ArgumentValues));
+
+        // A mutation runs on the serial strategy, which adds merged fields to the values themselves: never kept.
+        var (mutation, mutationOperation, _) = Request("""mutation { createSkill(input: { id: "rust", name: "Rust" }) { skill { id } } }""", null);
+        var write = ValidatedOperation.Of(fixture.Value, mutation, mutationOperation)!;
+        Assert.NotSame(write.TryValidate(fixture.Value, mutation, Inputs.Empty), write.TryValidate(fixture.Value, mutation, Inputs.Empty));
+    }
+
     private static (GraphQLDocument, GraphQLOperationDefinition, Inputs) Request(string query, string? variablesOrOperation)
     {
         var document = Parser.Parse(query);
