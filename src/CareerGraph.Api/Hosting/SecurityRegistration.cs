@@ -45,7 +45,7 @@ internal static class SecurityRegistration
     }
 
     /// <summary>The property UseAuthentication sets and WebApplication reads before adding its own authentication middleware.</summary>
-    internal const string AuthenticationInPlace = "__AuthenticationMiddlewareSet";
+    private const string AuthenticationInPlace = "__AuthenticationMiddlewareSet";
 
     /// <summary>
     /// Authentication brings ASP.NET Core's data protection, whose hosted service reads its key ring at every start (on
