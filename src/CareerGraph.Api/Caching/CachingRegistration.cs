@@ -8,8 +8,8 @@ internal static class CachingRegistration
     public static IServiceCollection AddCareerGraphResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ResponseCacheOptions.Section).Get<ResponseCacheOptions>() ?? new();
-        if (options.Entries < 1 || options.MaxAnswerBytes < 0 || options.SharedStoreSeconds < 0)
-            throw new InvalidOperationException($"{ResponseCacheOptions.Section}:Entries must be at least 1, and MaxAnswerBytes and SharedStoreSeconds at least 0.");
+        if (options.MaxBytes < 1 || options.MaxAnswerBytes < 0 || options.SharedStoreSeconds < 0)
+            throw new InvalidOperationException($"{ResponseCacheOptions.Section}:MaxBytes must be at least 1, and MaxAnswerBytes and SharedStoreSeconds at least 0.");
         services.AddSingleton(options);
         services.AddSingleton(provider => GraphVersion.Of(provider.GetRequiredService<ICareerGraphStore>()));
         services.AddSingleton<ResponseCache>();

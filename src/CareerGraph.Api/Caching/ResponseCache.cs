@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
-using BitFaster.Caching.Lru;
 using CareerGraph.Api.Documents;
 using CareerGraph.Api.Http;
 using CareerGraph.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
 
 namespace CareerGraph.Api.Caching;
@@ -15,18 +15,31 @@ namespace CareerGraph.Api.Caching;
 /// they were computed at, so that a query asked again before the graph changes costs a look-up. Only what every
 /// caller would get is kept: queries without errors from callers who sent no credential (a credential can change
 /// what is visible); never mutations or subscriptions. GET answers carry an ETag, so a client that has the answer
-/// gets 304 Not Modified.
+/// gets 304 Not Modified. The answers kept are bounded by the memory they take (<see cref="ResponseCacheOptions.MaxBytes"/>).
 /// </summary>
-internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer)
+internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer) : IDisposable
 {
     /// <summary>Ask again each time, then use what you have if it has not changed (RFC 9111 §5.2.2.4).</summary>
     private const string Revalidate = "no-cache";
 
-    private readonly ConcurrentTLru<string, Answer> _answers = new(
-        Math.Max(options.Entries, 3),
-        version.IsExact ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(Math.Max(options.SharedStoreSeconds, 0.001)));
+    /// <summary>What an entry costs besides its JSON and its key's characters: the entry, the answer and their headers.</summary>
+    private const int EntryOverhead = 256;
 
-    private sealed record Answer(byte[] Json, EntityTagHeaderValue ETag);
+    // Full, it drops a quarter of its answers (the expired first, then the least recently used) in the background; an
+    // answer that comes meanwhile is served and not kept.
+    private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = options.MaxBytes, CompactionPercentage = 0.25 });
+
+    // An answer of an older version is never asked for again (the version is in its key): it waits for the next compaction or this.
+    private readonly TimeSpan _keptFor = version.IsExact ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(Math.Max(options.SharedStoreSeconds, 0.001));
+
+    private sealed class Answer(byte[] json)
+    {
+        public byte[] Json { get; } = json;
+
+        // Weak: the same answer may travel compressed or not, which a strong validator would have to tell apart. Only GET
+        // answers carry one, so it is computed the first time a GET asks.
+        public EntityTagHeaderValue ETag => field ??= new($"\"{Convert.ToHexStringLower(SHA256.HashData(Json).AsSpan(0, 16))}\"", isWeak: true);
+    }
 
     /// <summary>Answers one request: from the cache when the same query was answered at this version, else by executing it.</summary>
     public async Task ServeAsync(HttpContext http, string mediaType, GraphQLRequest request)
@@ -40,7 +53,8 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
 
         var at = version.Current;
         var key = KeyOf(at, request);
-        if (!_answers.TryGet(key, out var answer))
+        var answer = _answers.Get<Answer>(key);
+        if (answer is null)
         {
             var result = await GraphQLExecution.ExecuteAsync(http, request);
             if (!IsShared(result))
@@ -50,13 +64,16 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
             }
             answer = await SerialiseAsync(result, http.RequestAborted);
             // A write landed while it ran: the answer may mix both states, so it is served this once and not kept.
-            if (answer.Json.Length <= options.MaxAnswerBytes && version.Current == at) _answers.AddOrUpdate(key, answer);
+            if (answer.Json.Length <= options.MaxAnswerBytes && version.Current == at)
+                _answers.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Json.Length + 2L * key.Length + EntryOverhead, AbsoluteExpirationRelativeToNow = _keptFor });
         }
         await WriteAsync(http, mediaType, answer);
     }
 
     /// <summary>How many answers are kept (for tests and diagnostics).</summary>
     public int Count => _answers.Count;
+
+    public void Dispose() => _answers.Dispose();
 
     private static Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result) =>
         GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
@@ -71,9 +88,7 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
     {
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, cancellationToken);
-        var json = buffer.ToArray();
-        // Weak: the same answer may travel compressed or not, which a strong validator would have to tell apart.
-        return new Answer(json, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16))}\"", isWeak: true));
+        return new Answer(buffer.ToArray());
     }
 
     private static async Task WriteAsync(HttpContext http, string mediaType, Answer answer)

@@ -8,10 +8,14 @@ internal sealed class ResponseCacheOptions
     /// <summary>Whether answers to anonymous queries are kept and served again while the graph has not changed.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How many answers are kept; the least recently used go first.</summary>
-    public int Entries { get; set; } = 1000;
+    /// <summary>
+    /// The memory the kept answers may take, in bytes (each answer's JSON and its key); when it is full, the least
+    /// recently used are dropped. A budget in bytes rather than a count of answers: most answers are a few kilobytes,
+    /// so that O*NET's 1,164 careers, the words people search for and the paths they ask for are all kept.
+    /// </summary>
+    public long MaxBytes { get; set; } = 32L * 1024 * 1024;
 
-    /// <summary>Largest answer (serialised, in bytes) kept; larger ones are answered, only not kept. Entries × this bounds the memory.</summary>
+    /// <summary>Largest answer (serialised, in bytes) kept; larger ones are answered, only not kept.</summary>
     public int MaxAnswerBytes { get; set; } = 64 * 1024;
 
     /// <summary>

@@ -97,6 +97,58 @@ public sealed class ResponseCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Answers_are_kept_by_the_memory_they_take_not_by_their_number()
+    {
+        // More answers than the thousand a cache bounded by count kept: small ones all fit the default budget.
+        using var client = _service.Anonymous();
+        const string Query = "query Career($id: ID!) { career(id: $id) { name } }";
+        var kept = Kept;
+        for (var i = 0; i < 1200; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Query, new { id = $"no-such-career-{i}" })).Status);
+        Assert.Equal(kept + 1200, Kept);
+    }
+
+    [Fact]
+    public async Task A_full_cache_keeps_no_more_than_its_budget_and_answers_all_the_same()
+    {
+        const int Budget = 4096;
+        using var small = new CurationService(new Dictionary<string, string?> { ["CareerGraph:ResponseCache:MaxBytes"] = Budget.ToString() });
+        using var client = small.Anonymous();
+        const string Query = "query Career($id: ID!) { career(id: $id) { id name } }";
+        var cache = small.Services.GetRequiredService<ResponseCache>();
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var id in new[] { "devops-engineer", "cloud-engineer", "mlops-engineer", "data-engineer" })
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    var answer = await client.PostAsync(Query, new { id, i });
+                    Assert.Equal(id, answer.Data.GetProperty("career").GetProperty("id").GetString());
+                }
+            }
+            // Each entry counts at least its overhead and its key's characters, so the budget holds a handful at most.
+            Assert.InRange(cache.Count, 1, Budget / 400);
+        }
+    }
+
+    [Fact]
+    public async Task Keys_count_towards_the_budget_so_large_variables_cannot_fill_memory()
+    {
+        // Variables the operation does not use still make a key of their own, as long as the request body allows.
+        using var small = new CurationService(new Dictionary<string, string?> { ["CareerGraph:ResponseCache:MaxBytes"] = "65536" });
+        using var client = small.Anonymous();
+        var cache = small.Services.GetRequiredService<ResponseCache>();
+        for (var i = 0; i < 5; i++)
+        {
+            var answer = await client.PostAsync("""{ career(id: "devops-engineer") { name } }""", new { padding = new string((char)('a' + i), 40_000) });
+            Assert.Equal("DevOps Engineer", answer.Data.GetProperty("career").GetProperty("name").GetString());
+        }
+        Assert.Equal(0, cache.Count); // each key alone takes more than the budget
+        await client.PostAsync("""{ career(id: "devops-engineer") { name } }""");
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
     public async Task Different_variables_get_different_answers_and_the_same_ones_the_same()
     {
         using var client = _service.Anonymous();
