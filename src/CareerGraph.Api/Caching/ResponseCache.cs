@@ -26,8 +26,8 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
     private const int EntryOverhead = 256;
 
     // Full, it drops a quarter of its answers (the expired first, then the least recently used) in the background; an
-    // answer that comes meanwhile is served and not kept.
-    private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = options.MaxBytes, CompactionPercentage = 0.25 });
+    // answer that comes meanwhile is served and not kept. None when the cache is off.
+    private readonly MemoryCache? _answers = options.Enabled ? new(new MemoryCacheOptions { SizeLimit = options.MaxBytes, CompactionPercentage = 0.25 }) : null;
 
     // An answer of an older version is never asked for again (the version is in its key): it waits for the next compaction or this.
     private readonly TimeSpan _keptFor = version.IsExact ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(Math.Max(options.SharedStoreSeconds, 0.001));
@@ -44,8 +44,8 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
     /// <summary>Answers one request: from the cache when the same query was answered at this version, else by executing it.</summary>
     public async Task ServeAsync(HttpContext http, string mediaType, GraphQLRequest request)
     {
-        // Documents too long to keep parsed are not kept answered either: keys stay as bounded as the answers.
-        if (!options.Enabled || http.Request.CarriesCredential() || request.Query is not { } query || query.Length > documents.MaxCachedLength)
+        // Documents too long to keep parsed are not kept answered either.
+        if (_answers is null || http.Request.CarriesCredential() || request.Query is not { } query || query.Length > documents.MaxCachedLength)
         {
             await WriteResultAsync(http, mediaType, await GraphQLExecution.ExecuteAsync(http, request));
             return;
@@ -71,9 +71,9 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
     }
 
     /// <summary>How many answers are kept (for tests and diagnostics).</summary>
-    public int Count => _answers.Count;
+    public int Count => _answers?.Count ?? 0;
 
-    public void Dispose() => _answers.Dispose();
+    public void Dispose() => _answers?.Dispose();
 
     private static Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result) =>
         GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);
