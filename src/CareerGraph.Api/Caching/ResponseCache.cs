@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using CareerGraph.Api.Documents;
 using CareerGraph.Api.Http;
@@ -17,7 +18,7 @@ namespace CareerGraph.Api.Caching;
 /// what is visible); never mutations or subscriptions. GET answers carry an ETag, so a client that has the answer
 /// gets 304 Not Modified. The answers kept are bounded by the memory they take (<see cref="ResponseCacheOptions.MaxBytes"/>).
 /// </summary>
-internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer) : IDisposable
+internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOptions documents, GraphVersion version, IGraphQLTextSerializer serializer, IMeterFactory meters) : IDisposable
 {
     /// <summary>Ask again each time, then use what you have if it has not changed (RFC 9111 §5.2.2.4).</summary>
     private const string Revalidate = "no-cache";
@@ -27,7 +28,9 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
 
     // Full, it drops a quarter of its answers (the expired first, then the least recently used) in the background; an
     // answer that comes meanwhile is served and not kept. None when the cache is off.
-    private readonly MemoryCache? _answers = options.Enabled ? new(new MemoryCacheOptions { SizeLimit = options.MaxBytes, CompactionPercentage = 0.25 }) : null;
+    private readonly MemoryCache? _answers = options.Enabled
+        ? Measured(new(new MemoryCacheOptions { SizeLimit = options.MaxBytes, CompactionPercentage = 0.25, TrackStatistics = true }), meters)
+        : null;
 
     // An answer of an older version is never asked for again (the version is in its key): it waits for the next compaction or this.
     private readonly TimeSpan _keptFor = version.IsExact ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(Math.Max(options.SharedStoreSeconds, 0.001));
@@ -74,6 +77,24 @@ internal sealed class ResponseCache(ResponseCacheOptions options, DocumentOption
     public int Count => _answers?.Count ?? 0;
 
     public void Dispose() => _answers?.Dispose();
+
+    /// <summary>
+    /// What an operator sizing <see cref="ResponseCacheOptions.MaxBytes"/> needs to see, read only when telemetry collects:
+    /// hits and misses, and the answers kept with the bytes they are counted as.
+    /// </summary>
+    private static MemoryCache Measured(MemoryCache answers, IMeterFactory meters)
+    {
+        var meter = meters.Create(Hosting.Telemetry.Name);
+        meter.CreateObservableCounter("careergraph.answer_cache.hits", () => answers.GetCurrentStatistics()?.TotalHits ?? 0,
+            unit: "{request}", description: "Requests answered from the answer cache.");
+        meter.CreateObservableCounter("careergraph.answer_cache.misses", () => answers.GetCurrentStatistics()?.TotalMisses ?? 0,
+            unit: "{request}", description: "Requests the answer cache could not answer.");
+        meter.CreateObservableUpDownCounter("careergraph.answer_cache.entries", () => answers.GetCurrentStatistics()?.CurrentEntryCount ?? 0,
+            unit: "{answer}", description: "Answers kept.");
+        meter.CreateObservableUpDownCounter("careergraph.answer_cache.size", () => answers.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0,
+            unit: "By", description: "Bytes the kept answers are counted as, against CareerGraph:ResponseCache:MaxBytes.");
+        return answers;
+    }
 
     private static Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result) =>
         GraphQLNegotiation.WriteAsync(http, mediaType, GraphQLNegotiation.StatusOf(result, mediaType), result);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using CareerGraph.Api.Caching;
@@ -146,6 +147,32 @@ public sealed class ResponseCacheTests : IDisposable
         Assert.Equal(0, cache.Count); // each key alone takes more than the budget
         await client.PostAsync("""{ career(id: "devops-engineer") { name } }""");
         Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task Telemetry_sees_the_hits_the_misses_and_what_is_kept()
+    {
+        var cache = _service.Services.GetRequiredService<ResponseCache>(); // its instruments are made with it
+        var meter = _service.Services.GetRequiredService<IMeterFactory>().Create(CareerGraph.Api.Hosting.Telemetry.Name);
+        var seen = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, listening) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name.StartsWith("careergraph.answer_cache.", StringComparison.Ordinal))
+                listening.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => seen[instrument.Name] = value);
+        listener.Start();
+
+        await AliasesAsync(); // not kept yet: a miss, then kept
+        await AliasesAsync(); // a hit
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(1, seen["careergraph.answer_cache.hits"]);
+        Assert.Equal(1, seen["careergraph.answer_cache.misses"]);
+        Assert.Equal(cache.Count, seen["careergraph.answer_cache.entries"]);
+        Assert.Equal(1, cache.Count);
+        Assert.InRange(seen["careergraph.answer_cache.size"], Aliases.Length * 2 + 256, 4096);
     }
 
     [Fact]
