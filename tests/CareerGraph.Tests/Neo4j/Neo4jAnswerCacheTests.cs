@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CareerGraph.Tests.Neo4j;
 
@@ -19,16 +17,7 @@ public sealed class Neo4jAnswerCacheTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_is_served_again_only_within_SharedStoreSeconds()
     {
-        await using var service = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-            .UseEnvironment("Production")
-            .UseSetting("CareerGraph:Store", "Neo4j")
-            .UseSetting("CareerGraph:Neo4j:Uri", _neo4j.Uri.ToString())
-            .UseSetting("CareerGraph:Neo4j:User", Neo4jTestServices.User)
-            .UseSetting("CareerGraph:Neo4j:Password", Neo4jTestServices.Password)
-            .UseSetting("CareerGraph:Neo4j:RetryDelay", "00:00:00.010")
-            .UseSetting("CareerGraph:Seeds:LoadOnStart", "false")
-            .UseSetting("CareerGraph:WarmUp:Runs", "0")
-            .UseSetting("CareerGraph:ResponseCache:SharedStoreSeconds", "1"));
+        await using var service = Neo4jTestServices.Service(_neo4j.Uri, ("CareerGraph:ResponseCache:SharedStoreSeconds", "1"));
         using var client = service.CreateClient();
         var query = new { query = """{ career(id: "machine-learning-engineer") { name skills { skill { name } } } }""" };
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using CareerGraph.Api.Execution;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,15 +44,6 @@ public sealed class Neo4jCompiledPlanTests : IAsyncLifetime
         Assert.Equal(counts.Answered + 1, compiled.Services.GetRequiredService<CompiledQueryStrategy>().Counts.Answered);
     }
 
-    private WebApplicationFactory<Program> Service(bool compiledPlans) => new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-        .UseEnvironment("Production")
-        .UseSetting("CareerGraph:Store", "Neo4j")
-        .UseSetting("CareerGraph:Neo4j:Uri", _neo4j.Uri.ToString())
-        .UseSetting("CareerGraph:Neo4j:User", Neo4jTestServices.User)
-        .UseSetting("CareerGraph:Neo4j:Password", Neo4jTestServices.Password)
-        .UseSetting("CareerGraph:Neo4j:RetryDelay", "00:00:00.010")
-        .UseSetting("CareerGraph:Seeds:LoadOnStart", "false")
-        .UseSetting("CareerGraph:WarmUp:Runs", "0")
-        .UseSetting("CareerGraph:ResponseCache:Enabled", "false")
-        .UseSetting("CareerGraph:Execution:CompiledPlans", compiledPlans ? "true" : "false"));
+    private WebApplicationFactory<Program> Service(bool compiledPlans) => Neo4jTestServices.Service(_neo4j.Uri,
+        ("CareerGraph:ResponseCache:Enabled", "false"), ("CareerGraph:Execution:CompiledPlans", compiledPlans ? "true" : "false"));
 }

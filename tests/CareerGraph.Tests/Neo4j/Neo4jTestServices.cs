@@ -1,4 +1,6 @@
 using CareerGraph.Neo4j;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,4 +30,19 @@ public static class Neo4jTestServices
     }
 
     public static Neo4jGraphStore Store(this ServiceProvider services) => services.GetRequiredService<Neo4jGraphStore>();
+
+    /// <summary>The whole service on the Neo4j store at <paramref name="uri"/>, in production, without seeds or warm-up, with <paramref name="settings"/> besides.</summary>
+    public static WebApplicationFactory<Program> Service(Uri uri, params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Production")
+                .UseSetting("CareerGraph:Store", "Neo4j")
+                .UseSetting("CareerGraph:Neo4j:Uri", uri.ToString())
+                .UseSetting("CareerGraph:Neo4j:User", User)
+                .UseSetting("CareerGraph:Neo4j:Password", Password)
+                .UseSetting("CareerGraph:Neo4j:RetryDelay", "00:00:00.010")
+                .UseSetting("CareerGraph:Seeds:LoadOnStart", "false")
+                .UseSetting("CareerGraph:WarmUp:Runs", "0");
+            foreach (var (key, value) in settings) host.UseSetting(key, value);
+        });
 }
