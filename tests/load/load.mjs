@@ -5,8 +5,10 @@
 // Besides three fixed queries, three mixes vary their arguments per request (random careers, random pairs of careers
 // with a path between them, random words of the graph's names), the same seeded sequence for every server, so that no
 // answer cache and no warm branch serves them all.
+// The HTTP floor (tests/load/BareEndpoint) is sent CareerGraph's very requests and answers each with a fixed answer of
+// the query's size, doing nothing else: what HTTP alone costs on this machine, client included, for that query.
 // Usage: node load.mjs <careergraph-url> <careergraph-uncached-url> <rest-peer-url> <graphql-js-url> <graphql-jit-url>
-//          <graph.json> [seconds] [connections] [rounds] [careergraph-before-url]
+//          <bare-endpoint-url> <graph.json> [seconds] [connections] [rounds] [careergraph-before-url]
 // The last, optional, is another build of CareerGraph (answer cache off) measured in the same run, for before/after.
 // With more than one round, a server's figures are the medians of its rounds, and a ratio is the median of the
 // rounds' own ratios (both servers measured minutes apart at most), with their range: a machine whose speed drifts
@@ -14,13 +16,13 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [service, uncached, rest, graphqlJs, graphqlJit, graphFile, seconds = '5', connections = '16', roundsText = '1', before] = process.argv.slice(2);
+const [service, uncached, rest, graphqlJs, graphqlJit, floor, graphFile, seconds = '5', connections = '16', roundsText = '1', before] = process.argv.slice(2);
 const rounds = Number(roundsText);
 if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`Rounds must be a whole number of 1 or more, not ${roundsText}.`);
   process.exit(2);
 }
-for (const url of [service, uncached, rest, graphqlJs, graphqlJit, ...(before ? [before] : [])]) {
+for (const url of [service, uncached, rest, graphqlJs, graphqlJit, floor, ...(before ? [before] : [])]) {
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+/.test(url ?? '')) {
     console.error(`Refusing ${url}: the load test only targets loopback.`);
     process.exit(2);
@@ -111,10 +113,12 @@ console.log(`Argument pools: ${careers.length} careers, ${pairs.length} pairs wi
 
 // The same answers everywhere, for the fixed queries and for a sample of every varied one.
 const servers = [['uncached', uncached], ...(before ? [['before', before]] : [])];
+const answers = {}; // per query, the answers seen; the floor sends the fixed query's, or a varied one's of median length
 for (const [name, q] of Object.entries(queries)) {
   const sample = q.draw ? Array.from({ length: 25 }, ((r) => () => q.draw(r, pools))(seeded(7))) : [undefined];
   for (const variables of sample) {
     const expected = await answer(graphqlRequest(service, q.graphql, variables));
+    (answers[name] ??= []).push(expected);
     const peers = [...servers.map(([peer, url]) => [peer, graphqlRequest(url, q.graphql, variables)]), ['REST peer', restRequest(rest, q.rest(variables))]];
     for (const [peer, request] of peers) {
       const got = await answer(request);
@@ -158,7 +162,10 @@ async function run(request) {
 const rows = [];
 for (const [name, q] of Object.entries(queries)) {
   const servers = [['cached', service, true], ['plain', uncached, true], ['old', before, true], ['peer', rest, false],
-    ['js', q.peers && graphqlJs, true], ['jit', q.peers && graphqlJit, true]].filter(([, url]) => url);
+    ['js', q.peers && graphqlJs, true], ['jit', q.peers && graphqlJit, true], ['floor', floor, true]].filter(([, url]) => url);
+  const sizes = answers[name].toSorted((a, b) => a.length - b.length);
+  const given = await fetch(`${floor}/answer`, { method: 'PUT', body: sizes[Math.floor(sizes.length / 2)] });
+  if (!given.ok) throw new Error(`${floor}/answer: HTTP ${given.status}`);
   for (const [, url, graphql] of servers) await run(load(url, q, graphql));
   const runs = Object.fromEntries(servers.map(([key]) => [key, []]));
   for (let round = 0; round < rounds; round++) {
@@ -186,8 +193,8 @@ const spread = (values, digits, unit) => {
 const ratio = (a, b) => (a && b ? spread(a.map((r, i) => r.requests.average / b[i].requests.average), 2, '×') : '—');
 const p99Ratio = (a, b) => spread(a.map((r, i) => r.latency.p99 / Math.max(b[i].latency.p99, 1)), 1, '×');
 const cell = (runs) => (runs ? `${rps(runs).toFixed(0)} (${p50(runs)}/${p99(runs)})` : '—');
-console.log(`req/s (p50/p99 latency in ms); ratios are of req/s; "p99 vs REST" is CareerGraph without cache p99 / REST p99${rounds > 1 ? `; medians of ${rounds} rounds, ratios the median of the rounds' ratios (range)` : ''}`);
-console.log(`| query | answer bytes | CareerGraph | without answer cache |${before ? ' before, without cache |' : ''} REST peer | graphql-js | graphql-jit | cached vs REST | without cache: vs REST | vs graphql-js | vs graphql-jit | p99 vs REST |${before ? ' after / before |' : ''}`);
-console.log(`|---|---:|---:|---:|${before ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|${before ? '---:|' : ''}`);
-for (const { name, cached, plain, old, peer, js, jit, bytes } of rows)
-  console.log(`| ${name} | ${bytes.toFixed(0)} | ${cell(cached)} | ${cell(plain)} |${before ? ` ${cell(old)} |` : ''} ${cell(peer)} | ${cell(js)} | ${cell(jit)} | ${ratio(cached, peer)} | ${ratio(plain, peer)} | ${ratio(plain, js)} | ${ratio(plain, jit)} | ${p99Ratio(plain, peer)} |${before ? ` ${ratio(plain, old)} |` : ''}`);
+console.log(`req/s (p50/p99 latency in ms); ratios are of req/s; "p99 vs REST" is CareerGraph without cache p99 / REST p99; "HTTP floor" is the bare endpoint sent the same requests${rounds > 1 ? `; medians of ${rounds} rounds, ratios the median of the rounds' ratios (range)` : ''}`);
+console.log(`| query | answer bytes | CareerGraph | without answer cache |${before ? ' before, without cache |' : ''} REST peer | graphql-js | graphql-jit | HTTP floor | cached vs REST | cached vs floor | without cache: vs REST | vs graphql-js | vs graphql-jit | p99 vs REST |${before ? ' after / before |' : ''}`);
+console.log(`|---|---:|---:|---:|${before ? '---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${before ? '---:|' : ''}`);
+for (const { name, cached, plain, old, peer, js, jit, floor: bare, bytes } of rows)
+  console.log(`| ${name} | ${bytes.toFixed(0)} | ${cell(cached)} | ${cell(plain)} |${before ? ` ${cell(old)} |` : ''} ${cell(peer)} | ${cell(js)} | ${cell(jit)} | ${cell(bare)} | ${ratio(cached, peer)} | ${ratio(cached, bare)} | ${ratio(plain, peer)} | ${ratio(plain, js)} | ${ratio(plain, jit)} | ${p99Ratio(plain, peer)} |${before ? ` ${ratio(plain, old)} |` : ''}`);

@@ -2,8 +2,9 @@
 # Load test on loopback: starts CareerGraph (Release, embedded store, seeds) twice, with and without its answer cache,
 # the REST peer (tests/load/RestPeer: the same answers computed per request by a hand-written minimal API), the
 # graphql-js peer and the graphql-jit peer (graphql-js-peer.mjs without and with --jit, over the same graph exported
-# from the seeded store) on free ports, checks that all answer alike, drives each with autocannon for a fixed time,
-# prints a table, and stops everything.
+# from the seeded store) and the HTTP floor (tests/load/BareEndpoint: CareerGraph's requests answered with a fixed answer
+# of the same size) on free ports, checks that all answer alike, drives each with autocannon for a fixed time, prints a
+# table, and stops everything.
 # Usage: tests/load/run.sh [seconds-per-run] [connections] [rounds]
 # Rounds (1 by default): every server measured once a round, per query; with more, the table gives medians and each
 # ratio the median of the rounds' ratios with its range, which a machine whose speed drifts during the run needs.
@@ -26,10 +27,11 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { for _ in $(seq 1 600); do curl -sf "$1" >/dev/null && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; return 1; }
+wait_for() { for _ in $(seq 1 600); do curl -sf "$@" >/dev/null && return 0; sleep 0.1; done; echo "timed out waiting for $1" >&2; return 1; } # url [curl options]
 
 dotnet build "$root/src/CareerGraph.Api" -c Release -v quiet -nologo >/dev/null
 dotnet build "$here/RestPeer" -c Release -v quiet -nologo >/dev/null
+dotnet build "$here/BareEndpoint" -c Release -v quiet -nologo >/dev/null
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 
 # A build as a command (into the array `run`): a .dll runs on the shared runtime, anything else is a published service.
@@ -86,9 +88,13 @@ pids+=($!)
 jit_port=$(free_port)
 node "$here/graphql-js-peer.mjs" "$work/graph.json" "$jit_port" --jit >"$work/graphql-jit.log" 2>&1 &
 pids+=($!)
+floor_port=$(free_port)
+dotnet "$here/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll" --urls "http://127.0.0.1:$floor_port" >"$work/floor.log" 2>&1 &
+pids+=($!)
 wait_for "http://127.0.0.1:$js_port/graphql?query=%7B__typename%7D"
 wait_for "http://127.0.0.1:$jit_port/graphql?query=%7B__typename%7D"
+wait_for "http://127.0.0.1:$floor_port/answer" -X PUT -d '{}'
 
 echo "${CAREERGRAPH_ONET:+O*NET store ($CAREERGRAPH_ONET) with the seeds; }$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $seconds s per run after a warm-up run of as long, $rounds round(s), $connections connections, .NET SDK $(dotnet --version)"
 node "$here/load.mjs" "http://127.0.0.1:$cached_port" "http://127.0.0.1:$uncached_port" "http://127.0.0.1:$rest_port" \
-  "http://127.0.0.1:$js_port" "http://127.0.0.1:$jit_port" "$work/graph.json" "$seconds" "$connections" "$rounds" "${before[@]}"
+  "http://127.0.0.1:$js_port" "http://127.0.0.1:$jit_port" "http://127.0.0.1:$floor_port" "$work/graph.json" "$seconds" "$connections" "$rounds" "${before[@]}"
