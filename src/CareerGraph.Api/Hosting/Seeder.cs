@@ -22,11 +22,18 @@ internal sealed class Seeder(ICareerGraphStore store, ILogger<Seeder> logger)
         ImportResult? result = null;
         if (!await store.WasImportedAsync(key, cancellationToken))
         {
-            if (await store.WasImportedAsync(FormerKeyOf(files), cancellationToken))
+            var former = FormerKeyOf(files);
+            if (await store.WasImportedAsync(former, cancellationToken))
+            {
                 // Seeded by an earlier version: only the key is recorded (nothing else is written), so later starts find it at once.
                 await store.ImportAsync(GraphDocument.Empty, new ImportOptions { OnceKey = key }, cancellationToken);
+            }
             else
+            {
                 result = await store.ImportAsync(SeedFiles.Read(folder), new ImportOptions { OnceKey = key }, cancellationToken);
+                // And under the former key, so that an earlier version started on this store does not load them again either.
+                await store.ImportAsync(GraphDocument.Empty, new ImportOptions { OnceKey = former }, cancellationToken);
+            }
         }
         if (result is null)
             logger.LogInformation("Seeds {Key} were loaded before; nothing to do", key);

@@ -13,7 +13,7 @@ public sealed class SeederTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task A_version_is_loaded_once_under_its_hash_and_a_changed_one_again()
+    public async Task A_version_is_loaded_once_under_its_hash_and_the_former_one_and_a_changed_version_again()
     {
         using var store = SqliteGraphStore.Open(_folder.File("seeded.db"));
         var seeder = new Seeder(store, NullLogger<Seeder>.Instance);
@@ -22,6 +22,7 @@ public sealed class SeederTests : IDisposable
         Assert.NotNull(await seeder.LoadAsync(seeds));
         Assert.True(await store.WasImportedAsync(Seeder.KeyOf(Files(seeds))));
         Assert.Matches("^seeds:[0-9a-f]{32}$", Seeder.KeyOf(Files(seeds)));
+        Assert.True(await store.WasImportedAsync(Seeder.FormerKeyOf(Files(seeds))), "An earlier version started on this store finds its key too.");
         Assert.Null(await seeder.LoadAsync(seeds));
 
         File.AppendAllText(Path.Combine(seeds, SeedFiles.Careers), "\n"); // the same seeds, another version of the files
