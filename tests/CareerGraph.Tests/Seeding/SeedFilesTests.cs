@@ -46,7 +46,7 @@ public sealed class SeedFilesTests : IDisposable
     [Fact]
     public void A_missing_file_is_named()
     {
-        var folder = CopySeeds();
+        var folder = _folder.CopyOfSeeds();
         File.Delete(Path.Combine(folder, "skills.json"));
         var error = Assert.Throws<SeedException>(() => SeedFiles.Read(folder));
         var problem = Assert.Single(error.Problems);
@@ -57,7 +57,7 @@ public sealed class SeedFilesTests : IDisposable
     [Fact]
     public void A_syntax_error_names_the_file_and_line()
     {
-        var folder = CopySeeds();
+        var folder = _folder.CopyOfSeeds();
         File.WriteAllText(Path.Combine(folder, "industries.json"), "{\n  \"industries\": [\n    { \"id\": \"x\", \"name\": \"X\" },,\n  ]\n}");
         var problem = Assert.Single(Assert.Throws<SeedException>(() => SeedFiles.Read(folder)).Problems);
         Assert.Equal("industries.json", problem.File);
@@ -68,7 +68,7 @@ public sealed class SeedFilesTests : IDisposable
     [Fact]
     public void An_unknown_property_is_refused_so_typos_do_not_vanish()
     {
-        var folder = CopySeeds();
+        var folder = _folder.CopyOfSeeds();
         File.WriteAllText(Path.Combine(folder, "industries.json"), """{ "industries": [ { "id": "x", "name": "X", "descripton": "typo" } ] }""");
         var problem = Assert.Single(Assert.Throws<SeedException>(() => SeedFiles.Read(folder)).Problems);
         Assert.Equal("SEED_SYNTAX", problem.Code);
@@ -78,7 +78,7 @@ public sealed class SeedFilesTests : IDisposable
     [Fact]
     public void A_missing_required_property_is_refused()
     {
-        var folder = CopySeeds();
+        var folder = _folder.CopyOfSeeds();
         File.WriteAllText(Path.Combine(folder, "industries.json"), """{ "industries": [ { "id": "x" } ] }""");
         var problem = Assert.Single(Assert.Throws<SeedException>(() => SeedFiles.Read(folder)).Problems);
         Assert.Equal("SEED_SYNTAX", problem.Code);
@@ -88,7 +88,7 @@ public sealed class SeedFilesTests : IDisposable
     [Fact]
     public void Broken_references_and_rules_are_reported_with_their_json_paths()
     {
-        var folder = CopySeeds();
+        var folder = _folder.CopyOfSeeds();
         File.WriteAllText(Path.Combine(folder, "careers.json"), """
             { "careers": [
               { "id": "a-career", "name": "A Career", "skills": [ { "skill": "python", "importance": 0.5 }, { "skill": "no-such-skill" } ] },
@@ -110,19 +110,11 @@ public sealed class SeedFilesTests : IDisposable
     public async Task A_failed_seed_load_leaves_the_store_as_it_was()
     {
         using var store = SqliteGraphStore.Open(_folder.File("store.db"));
-        var folder = CopySeeds();
+        var folder = _folder.CopyOfSeeds();
         File.WriteAllText(Path.Combine(folder, "careers.json"), """{ "careers": [ { "id": "a-career", "name": "A", "industries": ["nowhere"] } ] }""");
         Assert.Throws<SeedException>(() => SeedFiles.Read(folder));
         var stats = await store.GetStatsAsync();
         Assert.Equal(0, stats.Nodes.Values.Sum());
-    }
-
-    private string CopySeeds()
-    {
-        var folder = Directory.CreateDirectory(_folder.File(Guid.NewGuid().ToString("N"))).FullName;
-        foreach (var file in Directory.GetFiles(RepoPaths.Seeds, "*.json"))
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        return folder;
     }
 
     public void Dispose() => _folder.Dispose();

@@ -17,7 +17,7 @@ public sealed class SeederTests : IDisposable
     {
         using var store = SqliteGraphStore.Open(_folder.File("seeded.db"));
         var seeder = new Seeder(store, NullLogger<Seeder>.Instance);
-        var seeds = CopySeeds();
+        var seeds = _folder.CopyOfSeeds();
 
         Assert.NotNull(await seeder.LoadAsync(seeds));
         Assert.True(await store.WasImportedAsync(Seeder.KeyOf(Files(seeds))));
@@ -33,7 +33,7 @@ public sealed class SeederTests : IDisposable
     public async Task A_store_seeded_under_the_former_key_is_not_seeded_again_and_gets_the_current_key()
     {
         using var store = SqliteGraphStore.Open(_folder.File("seeded-before.db"));
-        var seeds = CopySeeds();
+        var seeds = _folder.CopyOfSeeds();
         // What earlier versions recorded: the first 16 hex digits of the SHA-256 of industries, skills and careers.
         var former = "seeds:" + Convert.ToHexStringLower(SHA256.HashData(Files(seeds).SelectMany(bytes => bytes).ToArray()))[..16];
         Assert.Equal(former, Seeder.FormerKeyOf(Files(seeds)));
@@ -47,14 +47,6 @@ public sealed class SeederTests : IDisposable
 
     private static byte[][] Files(string folder) =>
         [.. new[] { SeedFiles.Industries, SeedFiles.Skills, SeedFiles.Careers }.Select(name => File.ReadAllBytes(Path.Combine(folder, name)))];
-
-    private string CopySeeds()
-    {
-        var folder = Directory.CreateDirectory(_folder.File(Guid.NewGuid().ToString("N"))).FullName;
-        foreach (var file in Directory.GetFiles(RepoPaths.Seeds, "*.json"))
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        return folder;
-    }
 
     public void Dispose() => _folder.Dispose();
 }
