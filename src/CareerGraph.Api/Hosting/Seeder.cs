@@ -56,7 +56,8 @@ internal sealed class Seeder(ICareerGraphStore store, ILogger<Seeder> logger)
 
     /// <summary>
     /// The key stores seeded by earlier versions hold (the first 16 hex digits of the files' SHA-256), still honoured so
-    /// that their seeds are not loaded again over curators' changes. Asked only when the current key is not there.
+    /// that their seeds are not loaded again over curators' changes. Asked only when the current key is not there; recorded
+    /// beside it when the seeds are loaded afresh, for an earlier version started on the same store.
     /// </summary>
     public static string FormerKeyOf(IEnumerable<byte[]> files)
     {
