@@ -296,14 +296,18 @@ internal sealed class GraphQLWebSocketSession
         }
     }
 
-    /// <summary>Sends what waits, one message at a time; once the socket is closing, only the close frame.</summary>
+    /// <summary>
+    /// Sends what waits, one message at a time, then the close frame. A normal close (idle, or the client's) comes after
+    /// what was queued before it, such as the "complete" of the subscription whose end left the socket idle; a close for a
+    /// fault or a client too slow to read sends only the close frame.
+    /// </summary>
     private async Task WriteAsync()
     {
         try
         {
             await foreach (var bytes in _outbox.Reader.ReadAllAsync(_abort.Token))
             {
-                if (_close is not null) break;
+                if (_close is { Code: not Normal }) break;
                 await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
             }
             if (_close is { } close && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
