@@ -17,7 +17,8 @@ public sealed class Neo4jAnswerCacheTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_is_served_again_only_within_SharedStoreSeconds()
     {
-        await using var service = Neo4jTestServices.Service(_neo4j.Uri, ("CareerGraph:ResponseCache:SharedStoreSeconds", "1"));
+        await using var service = Neo4jTestServices.Service(_neo4j.Uri.ToString(),
+            ("CareerGraph:WarmUp:Runs", "0"), ("CareerGraph:ResponseCache:SharedStoreSeconds", "1"));
         using var client = service.CreateClient();
         var query = new { query = """{ career(id: "machine-learning-engineer") { name skills { skill { name } } } }""" };
 

@@ -44,6 +44,6 @@ public sealed class Neo4jCompiledPlanTests : IAsyncLifetime
         Assert.Equal(counts.Answered + 1, compiled.Services.GetRequiredService<CompiledQueryStrategy>().Counts.Answered);
     }
 
-    private WebApplicationFactory<Program> Service(bool compiledPlans) => Neo4jTestServices.Service(_neo4j.Uri,
-        ("CareerGraph:ResponseCache:Enabled", "false"), ("CareerGraph:Execution:CompiledPlans", compiledPlans ? "true" : "false"));
+    private WebApplicationFactory<Program> Service(bool compiledPlans) => Neo4jTestServices.Service(_neo4j.Uri.ToString(),
+        ("CareerGraph:WarmUp:Runs", "0"), ("CareerGraph:ResponseCache:Enabled", "false"), ("CareerGraph:Execution:CompiledPlans", compiledPlans ? "true" : "false"));
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CareerGraph.Tests.Contract;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
@@ -17,14 +16,7 @@ public sealed class Neo4jServiceTests : IAsyncLifetime
     public async Task InitializeAsync() => _neo4j = await FakeQueryApi.StartAsync(_graph.Respond);
     public async Task DisposeAsync() => await _neo4j.DisposeAsync();
 
-    private WebApplicationFactory<Program> Service(string? uri = null) => new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-        .UseEnvironment("Production")
-        .UseSetting("CareerGraph:Store", "Neo4j")
-        .UseSetting("CareerGraph:Neo4j:Uri", uri ?? _neo4j.Uri.ToString())
-        .UseSetting("CareerGraph:Neo4j:User", Neo4jTestServices.User)
-        .UseSetting("CareerGraph:Neo4j:Password", Neo4jTestServices.Password)
-        .UseSetting("CareerGraph:Neo4j:RetryDelay", "00:00:00.010")
-        .UseSetting("CareerGraph:Seeds:LoadOnStart", "false"));
+    private WebApplicationFactory<Program> Service(string? uri = null) => Neo4jTestServices.Service(uri ?? _neo4j.Uri.ToString());
 
     [Fact]
     public async Task A_nested_query_costs_one_Neo4j_request_per_nesting_level()

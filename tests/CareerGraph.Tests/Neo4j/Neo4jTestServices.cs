@@ -31,18 +31,17 @@ public static class Neo4jTestServices
 
     public static Neo4jGraphStore Store(this ServiceProvider services) => services.GetRequiredService<Neo4jGraphStore>();
 
-    /// <summary>The whole service on the Neo4j store at <paramref name="uri"/>, in production, without seeds or warm-up, with <paramref name="settings"/> besides.</summary>
-    public static WebApplicationFactory<Program> Service(Uri uri, params (string Key, string Value)[] settings) =>
+    /// <summary>The whole service on the Neo4j store at <paramref name="uri"/>, in production, without seeds, with <paramref name="settings"/> besides.</summary>
+    public static WebApplicationFactory<Program> Service(string uri, params (string Key, string Value)[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Production")
                 .UseSetting("CareerGraph:Store", "Neo4j")
-                .UseSetting("CareerGraph:Neo4j:Uri", uri.ToString())
+                .UseSetting("CareerGraph:Neo4j:Uri", uri)
                 .UseSetting("CareerGraph:Neo4j:User", User)
                 .UseSetting("CareerGraph:Neo4j:Password", Password)
                 .UseSetting("CareerGraph:Neo4j:RetryDelay", "00:00:00.010")
-                .UseSetting("CareerGraph:Seeds:LoadOnStart", "false")
-                .UseSetting("CareerGraph:WarmUp:Runs", "0");
+                .UseSetting("CareerGraph:Seeds:LoadOnStart", "false");
             foreach (var (key, value) in settings) host.UseSetting(key, value);
         });
 }
